@@ -1,0 +1,13 @@
+import { Effect, FileSystem } from "effect"
+
+// Readers never see a half-written file: the contents land in a sibling temp file
+// (same directory, so same filesystem) and replace the target with one rename.
+export const writeFileAtomic = Effect.fn("writeFileAtomic")(function*(path: string, contents: string | Uint8Array) {
+  const fs = yield* FileSystem.FileSystem
+  const temp = `${path}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`
+  const write = typeof contents === "string" ? fs.writeFileString(temp, contents) : fs.writeFile(temp, contents)
+  yield* write.pipe(
+    Effect.andThen(fs.rename(temp, path)),
+    Effect.onError(() => Effect.ignore(fs.remove(temp, { force: true })))
+  )
+})

@@ -1,0 +1,29 @@
+/**
+ * Contact and first appointment: one phone attempt a week once a link worker is allocated; when reached,
+ * the person attends the first appointment with a chance that halves every `waitHalfLifeWeeks` of waiting.
+ */
+import { State } from "./constants.ts"
+import { Draw } from "./random.ts"
+import { personUniform } from "./personRandom.ts"
+import type { Sim } from "./sim.ts"
+import { engage, leave } from "./transitions.ts"
+
+export const contactWeek = (sim: Sim, id: number, week: number): void => {
+  const a = sim.people.arrays
+  const c = sim.scenario.contact
+  if (personUniform(a, id, Draw.contact) >= c.attemptSuccess) {
+    a.contactAttempts[id]++
+    if (a.contactAttempts[id] >= c.attemptsMax) {
+      sim.tally.neverEngagedUnreachable++
+      leave(sim, id, week, State.neverEngaged)
+    }
+    return
+  }
+  const waited = week - a.referredWeek[id]
+  const attend = c.attendFirstAppointment * Math.pow(0.5, waited / c.waitHalfLifeWeeks)
+  if (personUniform(a, id, Draw.attend) < attend) engage(sim, id, week)
+  else {
+    sim.tally.neverEngagedDeclined++
+    leave(sim, id, week, State.neverEngaged)
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Onward referral: the link worker refers a person to a community service of a category they need. It
+ * succeeds only where an open service of that category suits the person (sex, age, times, language,
+ * culture) and has a free place, in their own area or, for people who travel, a neighbouring one.
+ * Failures are recorded with their reason and raise the person's risk of dropping out for a while.
+ */
+import { serviceCategories } from "../scenario/sections/community.ts"
+import { OnwardFailure, olderAgeBand } from "./constants.ts"
+import { Draw } from "./random.ts"
+import { personExponential, personUniform } from "./personRandom.ts"
+import { culturallySpecific } from "./services.ts"
+import type { Sim } from "./sim.ts"
+
+const K = serviceCategories.length
+const categoryWeights = new Float64Array(K)
+
+/** Why service i does not suit person id, or -1 if it does. */
+const unsuitable = (sim: Sim, i: number, id: number): number => {
+  const s = sim.services
+  const a = sim.people.arrays
+  if (s.womenOnly[i] && !a.female[id]) return OnwardFailure.unsuitableSex
+  if (s.olderOnly[i] && a.ageBand[id] !== olderAgeBand) return OnwardFailure.unsuitableAge
+  if (s.daytimeOnly[i] && a.employed[id]) return OnwardFailure.unsuitableTimes
+  if (a.languageNeed[id] && !s.language[i]) return OnwardFailure.unsuitableLanguage
+  if (s.group[i] !== -1 && s.group[i] !== a.ethnicity[id]) return OnwardFailure.unsuitableCulture
+  return -1
+}
+
+/** The suitable open service of category k in area c with most free places, or -(1 + failure reason). */
+const search = (sim: Sim, id: number, c: number, k: number): number => {
+  const s = sim.services
+  let best = -1
+  let bestRoom = 0
+  let anyOpen = false
+  let anyFull = false
+  let firstUnsuitable = -1
+  for (let i = s.start[c * K + k]; i < s.start[c * K + k + 1]; i++) {
+    if (!s.open[i]) continue
+    anyOpen = true
+    const why = unsuitable(sim, i, id)
+    if (why >= 0) {
+      if (firstUnsuitable < 0) firstUnsuitable = why
+      continue
+    }
+    const room = Math.floor(s.capacity[i]) - s.occupied[i]
+    if (room > bestRoom) {
+      best = i
+      bestRoom = room
+    } else if (room <= 0) anyFull = true
+  }
+  if (best >= 0) return best
+  const reason = !anyOpen ? OnwardFailure.noService : anyFull ? OnwardFailure.noCapacity : firstUnsuitable
+  return -(1 + reason)
+}
+
+/** The category this person is referred to: by need, isolation and (for culturally specific) ethnicity. */
+const chooseCategory = (sim: Sim, id: number): number => {
+  const a = sim.people.arrays
+  const cats = sim.params.categories
+  let total = 0
+  for (let k = 0; k < K; k++) {
+    let w = cats.needWeight[k] * (a.isolated[id] ? cats.isolatedNeedMultiplier[k] : 1)
+    if (k === culturallySpecific && sim.params.ethnicMajority[a.ethnicity[id]]) w = 0
+    total += w
+    categoryWeights[k] = total
+  }
+  if (total <= 0) return -1
+  const target = personUniform(a, id, Draw.onwardCategory) * total
+  for (let k = 0; k < K - 1; k++) if (target < categoryWeights[k]) return k
+  return K - 1
+}
+
+/** One onward referral for person id in week `week`. */
+export const referOnward = (sim: Sim, id: number, week: number): void => {
+  const a = sim.people.arrays
+  const k = chooseCategory(sim, id)
+  if (k < 0) return
+  sim.tally.onwardReferrals++
+  sim.tally.onwardReferralsByCategory[k]++
+  a.onwardReferrals[id]++
+  const clusters = sim.scenario.practices.clusters
+  const c = a.cluster[id]
+  let found = search(sim, id, c, k)
+  if (found < 0 && clusters > 1) {
+    // Neighbouring areas: the next and previous (just one when there are two areas).
+    for (let j = 0; j < (clusters === 2 ? 1 : 2); j++) {
+      const n = j === 0 ? (c + 1) % clusters : (c + clusters - 1) % clusters
+      const there = search(sim, id, n, k)
+      if (there >= 0) {
+        if (a.travels[id]) found = there
+        else found = -(1 + OnwardFailure.tooFar)
+        break
+      }
+    }
+  }
+  if (found >= 0) {
+    sim.services.occupied[found]++
+    a.serviceId[id] = found
+    a.serviceEndWeek[id] = Math.min(32000, week + Math.max(1, Math.round(sim.params.categories.useWeeksMean[k] * personExponential(a, id, Draw.serviceUse))))
+    return
+  }
+  sim.tally.onwardFailures++
+  sim.tally.onwardFailuresByReason[-found - 1]++
+  a.onwardFailures[id]++
+  a.noServiceUntil[id] = week + sim.scenario.disengagement.noSuitableServiceWeeks
+}
+
+/** A person on the programme and not attending a service: the onward-referral clock runs. */
+export const onwardWeek = (sim: Sim, id: number, week: number, phaseMultiplier: number): void => {
+  const a = sim.people.arrays
+  a.onwardClock[id] -= sim.scenario.onwardReferral.ratePerWeek * phaseMultiplier
+  if (a.onwardClock[id] > 0) return
+  a.onwardClock[id] = personExponential(a, id, Draw.onward)
+  referOnward(sim, id, week)
+}

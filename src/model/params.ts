@@ -1,0 +1,104 @@
+/**
+ * The scenario compiled for the weekly loop: yearly rates turned into weekly hazards, schedules into
+ * per-week arrays, categorical distributions into cumulative weights. Computed once per scenario.
+ */
+import type { Scenario } from "../scenario/schema.ts"
+import { serviceCategories } from "../scenario/sections/community.ts"
+import { compileSchedule } from "./schedule.ts"
+import { costCurves, type CostCurves } from "./secondaryCare.ts"
+
+
+const cumulative = (weights: ReadonlyArray<number>): Float64Array => {
+  const out = new Float64Array(weights.length)
+  let sum = 0
+  weights.forEach((w, i) => {
+    sum += w
+    out[i] = sum
+  })
+  if (sum <= 0) out.fill(1)
+  return out
+}
+
+/** A yearly event rate as a weekly hazard. */
+const weekly = (perYear: number): number => perYear / 52
+
+export interface ModelParams {
+  readonly scenario: Scenario
+  readonly horizonWeeks: number
+  /** Referral-rate multiplier per week: ramp-up times schedule. */
+  readonly referralMultiplier: Float64Array
+  readonly referralPerEligibleWeek: number
+  readonly postsMultiplier: Float64Array
+  /** Community-service funding and availability per week. */
+  readonly serviceFunding: Float64Array
+  readonly serviceAvailability: Float64Array
+  readonly ageCumulative: Float64Array
+  readonly ethnicCumulative: Float64Array
+  readonly ethnicLanguageShare: Float64Array
+  readonly ethnicMajority: Uint8Array
+  readonly turnoverHazardWeek: number
+  readonly disengageBaseWeek: number
+  readonly setbackBaseWeek: number
+  /** Per-week discount of a kept hospital-cost effect after leaving. */
+  readonly effectDecayWeek: number
+  /** Per-week growth of hospital cost. */
+  readonly costGrowthWeek: number
+  /** Cost-weighted relative effect over the three components, and each component's normalised share. */
+  readonly componentShares: Float64Array
+  readonly componentEffects: Float64Array
+  readonly meanRelativeEffect: number
+  readonly categoryCount: number
+  /** Per service category (in `serviceCategories` order). */
+  readonly categories: {
+    readonly needWeight: Float64Array
+    readonly isolatedNeedMultiplier: Float64Array
+    readonly useWeeksMean: Float64Array
+  }
+  readonly curves: CostCurves
+}
+
+export const compileParams = (scenario: Scenario): ModelParams => {
+  const H = scenario.horizonWeeks
+  const { referral, population, linkWorkers, secondaryCare, communityServices } = scenario
+  const schedule = compileSchedule(referral.schedule, scenario.startDate, H)
+  const referralMultiplier = new Float64Array(H)
+  for (let w = 0; w < H; w++) {
+    const ramp = referral.rampUpWeeks > 0 && w < referral.rampUpWeeks
+      ? referral.rampUpStartShare + ((1 - referral.rampUpStartShare) * w) / referral.rampUpWeeks
+      : 1
+    referralMultiplier[w] = ramp * schedule[w]
+  }
+  const components = [secondaryCare.components.admissions, secondaryCare.components.emergency, secondaryCare.components.outpatients]
+  const shareTotal = components.reduce((s, c) => s + c.costShare, 0) || 1
+  const componentShares = Float64Array.from(components, (c) => c.costShare / shareTotal)
+  const componentEffects = Float64Array.from(components, (c) => c.relativeEffect)
+  const meanRelativeEffect = componentShares.reduce((s, share, k) => s + share * componentEffects[k], 0)
+  return {
+    scenario,
+    horizonWeeks: H,
+    referralMultiplier,
+    referralPerEligibleWeek: weekly(referral.ratePerEligiblePerYear),
+    postsMultiplier: compileSchedule(linkWorkers.postsSchedule, scenario.startDate, H),
+    serviceFunding: compileSchedule(communityServices.funding, scenario.startDate, H),
+    serviceAvailability: compileSchedule(communityServices.availability, scenario.startDate, H),
+    ageCumulative: cumulative(Object.values(population.ageBands)),
+    ethnicCumulative: cumulative(population.ethnicGroups.map((g) => g.weight)),
+    ethnicLanguageShare: Float64Array.from(population.ethnicGroups, (g) => g.languageSupportShare),
+    ethnicMajority: Uint8Array.from(population.ethnicGroups, (g) => (g.majority ? 1 : 0)),
+    turnoverHazardWeek: weekly(-Math.log(1 - Math.min(linkWorkers.turnoverPerYear, 0.999999))),
+    disengageBaseWeek: weekly(scenario.disengagement.baseRatePerYear),
+    setbackBaseWeek: weekly(scenario.setbacks.ratePerYear),
+    effectDecayWeek: Math.pow(0.5, 1 / secondaryCare.effectHalfLifeWeeks),
+    costGrowthWeek: Math.pow(1 + secondaryCare.costGrowthPerYear, 1 / 52),
+    componentShares,
+    componentEffects,
+    meanRelativeEffect,
+    categoryCount: serviceCategories.length,
+    categories: {
+      needWeight: Float64Array.from(serviceCategories, (k) => communityServices.categories[k].needWeight),
+      isolatedNeedMultiplier: Float64Array.from(serviceCategories, (k) => communityServices.categories[k].isolatedNeedMultiplier),
+      useWeeksMean: Float64Array.from(serviceCategories, (k) => communityServices.categories[k].useWeeksMean)
+    },
+    curves: costCurves(Math.pow(1 + secondaryCare.costGrowthPerYear, 1 / 52), Math.pow(0.5, 1 / secondaryCare.effectHalfLifeWeeks), H)
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * People as a struct of typed arrays, grown by doubling when referrals outrun the capacity (never per week
+ * per person). Index = person id, in order of first referral. Fields are declared one by one so that the
+ * engine's property accesses stay monomorphic and fast.
+ */
+import { drawProcesses } from "./random.ts"
+import { starAreas } from "./constants.ts"
+
+export { State, isLive } from "./constants.ts"
+
+export class PeopleArrays {
+  /** Practice, area, link worker (-1 none), linked lists (waiting and handover queues, caseloads, re-referral due). */
+  readonly practice: Int32Array
+  readonly cluster: Int32Array
+  readonly lw: Int32Array
+  readonly prevInLw: Int32Array
+  readonly nextInLw: Int32Array
+  readonly nextInQueue: Int32Array
+  readonly nextInHandover: Int32Array
+  readonly liveIndex: Int32Array
+  readonly serviceId: Int32Array
+  readonly nextInBucket: Int32Array
+  readonly firstReferredWeek: Int16Array
+  readonly referredWeek: Int16Array
+  readonly allocatedWeek: Int16Array
+  readonly engagedWeek: Int16Array
+  readonly exitWeek: Int16Array
+  readonly lwChangeWeek: Int16Array
+  readonly setbackUntil: Int16Array
+  readonly noServiceUntil: Int16Array
+  readonly serviceEndWeek: Int16Array
+  readonly nextReviewWeek: Int16Array
+  readonly supportLimitWeeks: Int16Array
+  readonly maintenanceWeek: Int16Array
+  readonly ageBand: Uint8Array
+  readonly female: Uint8Array
+  readonly ethnicity: Uint8Array
+  readonly conditions: Uint8Array
+  readonly mentalHealth: Uint8Array
+  readonly isolated: Uint8Array
+  readonly employed: Uint8Array
+  readonly travels: Uint8Array
+  readonly languageNeed: Uint8Array
+  readonly inHandover: Uint8Array
+  readonly state: Uint8Array
+  readonly episodes: Uint8Array
+  readonly lwChangeManaged: Uint8Array
+  readonly contactAttempts: Uint8Array
+  readonly reviews: Uint8Array
+  readonly extended: Uint8Array
+  readonly handoverManaged: Uint8Array
+  readonly linkWorkerChanges: Uint16Array
+  readonly onwardReferrals: Uint16Array
+  readonly onwardFailures: Uint16Array
+  readonly setbacks: Uint16Array
+  readonly disengageClock: Float64Array
+  readonly setbackClock: Float64Array
+  readonly gainClock: Float64Array
+  readonly goalClock: Float64Array
+  readonly settleClock: Float64Array
+  readonly onwardClock: Float64Array
+  readonly hospitalBaseWeek: Float64Array
+  readonly effect: Float64Array
+  readonly effectAtExit: Float64Array
+  readonly saving: Float64Array
+  readonly comparisonCost: Float64Array
+  readonly key: Uint32Array
+  readonly drawCounters: Uint16Array
+  readonly star: Uint8Array
+  readonly starBaseline: Uint8Array
+  readonly starLastReview: Uint8Array
+
+  constructor(n: number) {
+    this.practice = new Int32Array(n)
+    this.cluster = new Int32Array(n)
+    this.lw = new Int32Array(n)
+    this.prevInLw = new Int32Array(n)
+    this.nextInLw = new Int32Array(n)
+    this.nextInQueue = new Int32Array(n)
+    this.nextInHandover = new Int32Array(n)
+    this.liveIndex = new Int32Array(n)
+    this.serviceId = new Int32Array(n)
+    this.nextInBucket = new Int32Array(n)
+    this.firstReferredWeek = new Int16Array(n)
+    this.referredWeek = new Int16Array(n)
+    this.allocatedWeek = new Int16Array(n)
+    this.engagedWeek = new Int16Array(n)
+    this.exitWeek = new Int16Array(n)
+    this.lwChangeWeek = new Int16Array(n)
+    this.setbackUntil = new Int16Array(n)
+    this.noServiceUntil = new Int16Array(n)
+    this.serviceEndWeek = new Int16Array(n)
+    this.nextReviewWeek = new Int16Array(n)
+    this.supportLimitWeeks = new Int16Array(n)
+    this.maintenanceWeek = new Int16Array(n)
+    this.ageBand = new Uint8Array(n)
+    this.female = new Uint8Array(n)
+    this.ethnicity = new Uint8Array(n)
+    this.conditions = new Uint8Array(n)
+    this.mentalHealth = new Uint8Array(n)
+    this.isolated = new Uint8Array(n)
+    this.employed = new Uint8Array(n)
+    this.travels = new Uint8Array(n)
+    this.languageNeed = new Uint8Array(n)
+    this.inHandover = new Uint8Array(n)
+    this.state = new Uint8Array(n)
+    this.episodes = new Uint8Array(n)
+    this.lwChangeManaged = new Uint8Array(n)
+    this.contactAttempts = new Uint8Array(n)
+    this.reviews = new Uint8Array(n)
+    this.extended = new Uint8Array(n)
+    this.handoverManaged = new Uint8Array(n)
+    this.linkWorkerChanges = new Uint16Array(n)
+    this.onwardReferrals = new Uint16Array(n)
+    this.onwardFailures = new Uint16Array(n)
+    this.setbacks = new Uint16Array(n)
+    this.disengageClock = new Float64Array(n)
+    this.setbackClock = new Float64Array(n)
+    this.gainClock = new Float64Array(n)
+    this.goalClock = new Float64Array(n)
+    this.settleClock = new Float64Array(n)
+    this.onwardClock = new Float64Array(n)
+    this.hospitalBaseWeek = new Float64Array(n)
+    this.effect = new Float64Array(n)
+    this.effectAtExit = new Float64Array(n)
+    this.saving = new Float64Array(n)
+    this.comparisonCost = new Float64Array(n)
+    this.key = new Uint32Array(n)
+    this.drawCounters = new Uint16Array(n * drawProcesses)
+    this.star = new Uint8Array(n * starAreas)
+    this.starBaseline = new Uint8Array(n * starAreas)
+    this.starLastReview = new Uint8Array(n * starAreas)
+  }
+
+  /** Copies every field of a smaller table into this one. */
+  copyFrom(other: PeopleArrays): void {
+    const from = other as unknown as Record<string, Uint8Array>
+    const to = this as unknown as Record<string, Uint8Array>
+    for (const name of Object.keys(from)) to[name].set(from[name])
+  }
+}
+
+export class People {
+  count = 0
+  capacity: number
+  arrays: PeopleArrays
+  constructor(capacity: number) {
+    this.capacity = Math.max(16, capacity)
+    this.arrays = new PeopleArrays(this.capacity)
+  }
+
+  /** A new person's id, growing the arrays if needed. The caller fills in the attributes. */
+  add(): number {
+    if (this.count === this.capacity) {
+      const next = new PeopleArrays(this.capacity * 2)
+      next.copyFrom(this.arrays)
+      this.arrays = next
+      this.capacity *= 2
+    }
+    return this.count++
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Referral: Poisson referrals from each GP practice's eligible population, with ramp-up, champion and
+ * schedule multipliers; new people get their attributes; people who left may be referred again.
+ */
+import type { Scenario } from "../scenario/schema.ts"
+import { Draw, lognormalMeanOne, normalQuantile, poissonFromUniform, type Uniform } from "./random.ts"
+import { personExponential, personUniform } from "./personRandom.ts"
+import type { Sim } from "./sim.ts"
+import { drawPerson } from "./population.ts"
+import { enterWaiting } from "./transitions.ts"
+
+export interface Practices {
+  readonly count: number
+  readonly eligible: Float64Array
+  readonly champion: Uint8Array
+  readonly cluster: Int32Array
+  readonly totalEligible: number
+  /** Eligible population weighted by each practice's champion multiplier. */
+  readonly weightedEligible: number
+}
+
+/** Practice list sizes (gamma-like spread around the mean, scaled to the total) and champions. */
+export const createPractices = (scenario: Scenario, setup: Uniform): Practices => {
+  const { count, population, listSizeCv, eligibleShare, championShare, clusters } = scenario.practices
+  const raw = new Float64Array(count)
+  let rawSum = 0
+  for (let i = 0; i < count; i++) {
+    raw[i] = lognormalMeanOne(listSizeCv, normalQuantile(setup()))
+    rawSum += raw[i]
+  }
+  const eligible = new Float64Array(count)
+  const champion = new Uint8Array(count)
+  const cluster = new Int32Array(count)
+  let weightedEligible = 0
+  for (let i = 0; i < count; i++) {
+    eligible[i] = (population * raw[i] / rawSum) * eligibleShare
+    champion[i] = setup() < championShare ? 1 : 0
+    cluster[i] = i % clusters
+    weightedEligible += eligible[i] * (champion[i] ? scenario.referral.championMultiplier : 1)
+  }
+  return { count, eligible, champion, cluster, totalEligible: population * eligibleShare, weightedEligible }
+}
+
+/** This week's referrals: new people from each practice, then re-referrals falling due. */
+export const referPeople = (sim: Sim, week: number): void => {
+  const { practices, params, streams } = sim
+  const scale = params.referralPerEligibleWeek * params.referralMultiplier[week]
+  const champion = sim.scenario.referral.championMultiplier
+  for (let pr = 0; pr < practices.count; pr++) {
+    const mean = practices.eligible[pr] * scale * (practices.champion[pr] ? champion : 1)
+    const n = poissonFromUniform(mean, streams.referral())
+    for (let k = 0; k < n; k++) {
+      const id = sim.people.add()
+      drawPerson(sim, id, pr, week)
+      sim.tally.newPeople++
+      enterWaiting(sim, id, week)
+    }
+  }
+  let id = sim.reReferralDue[week]
+  while (id >= 0) {
+    const next = sim.people.arrays.nextInBucket[id]
+    sim.tally.reEntries++
+    enterWaiting(sim, id, week)
+    id = next
+  }
+}
+
+/** On leaving, a person may be referred again later: schedule it now, on their own random numbers. */
+export const scheduleReReferral = (sim: Sim, id: number, week: number): void => {
+  const a = sim.people.arrays
+  const r = sim.scenario.referral
+  if (personUniform(a, id, Draw.reReferral) >= r.reReferralShare) return
+  const delay = r.reReferralMeanDelayWeeks * personExponential(a, id, Draw.reReferral)
+  const due = week + Math.max(1, r.reReferralMinGapWeeks + Math.round(delay))
+  if (due >= sim.params.horizonWeeks) return
+  a.nextInBucket[id] = sim.reReferralDue[due]
+  sim.reReferralDue[due] = id
+}

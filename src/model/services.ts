@@ -1,0 +1,102 @@
+/**
+ * Community services: voluntary and community groups by category and area. Their places follow the funding
+ * schedule: a cut closes the least resilient services (a set share of the cut) and shrinks the rest;
+ * the availability schedule (e.g. COVID-19) scales the places of those still open.
+ */
+import type { Scenario } from "../scenario/schema.ts"
+import { serviceCategories } from "../scenario/sections/community.ts"
+import { pickCumulative, type Uniform } from "./random.ts"
+import type { Sim } from "./sim.ts"
+
+export const culturallySpecific = serviceCategories.indexOf("culturallySpecific")
+/** Group of a culturally specific service when the population has no minority groups: suits nobody. */
+const noGroup = -2
+
+export interface Services {
+  readonly count: number
+  readonly category: Uint8Array
+  readonly cluster: Int32Array
+  readonly places: Float64Array
+  readonly resilience: Float64Array
+  readonly womenOnly: Uint8Array
+  readonly olderOnly: Uint8Array
+  readonly daytimeOnly: Uint8Array
+  readonly language: Uint8Array
+  /** Ethnic group served by a culturally specific service; -1 for services open to all. */
+  readonly group: Int16Array
+  readonly occupied: Int32Array
+  readonly capacity: Float64Array
+  readonly open: Uint8Array
+  /** Services of area c and category k are start[c*K+k] .. start[c*K+k+1]-1. */
+  readonly start: Int32Array
+}
+
+export const createServices = (scenario: Scenario, setup: Uniform): Services => {
+  const K = serviceCategories.length
+  const clusters = scenario.practices.clusters
+  const cats = serviceCategories.map((k) => scenario.communityServices.categories[k])
+  const start = new Int32Array(clusters * K + 1)
+  for (let c = 0; c < clusters; c++) for (let k = 0; k < K; k++) start[c * K + k + 1] = start[c * K + k] + cats[k].servicesPerArea
+  const count = start[clusters * K]
+  const groups = scenario.population.ethnicGroups
+  const minorityCumulative = new Float64Array(groups.length)
+  let acc = 0
+  groups.forEach((g, i) => {
+    acc += g.majority ? 0 : g.weight
+    minorityCumulative[i] = acc
+  })
+  const s: Services = {
+    count,
+    category: new Uint8Array(count),
+    cluster: new Int32Array(count),
+    places: new Float64Array(count),
+    resilience: new Float64Array(count),
+    womenOnly: new Uint8Array(count),
+    olderOnly: new Uint8Array(count),
+    daytimeOnly: new Uint8Array(count),
+    language: new Uint8Array(count),
+    group: new Int16Array(count).fill(-1),
+    occupied: new Int32Array(count),
+    capacity: new Float64Array(count),
+    open: new Uint8Array(count),
+    start
+  }
+  for (let c = 0; c < clusters; c++) {
+    for (let k = 0; k < K; k++) {
+      const cat = cats[k]
+      for (let i = start[c * K + k]; i < start[c * K + k + 1]; i++) {
+        s.category[i] = k
+        s.cluster[i] = c
+        s.places[i] = cat.placesPerService
+        s.resilience[i] = setup()
+        s.womenOnly[i] = setup() < cat.womenOnlyShare ? 1 : 0
+        s.olderOnly[i] = setup() < cat.olderAdultsOnlyShare ? 1 : 0
+        s.daytimeOnly[i] = setup() < cat.daytimeOnlyShare ? 1 : 0
+        s.language[i] = setup() < cat.languageSupportShare ? 1 : 0
+        const u = setup()
+        if (k === culturallySpecific) s.group[i] = acc > 0 ? pickCumulative(minorityCumulative, u) : noGroup
+      }
+    }
+  }
+  return s
+}
+
+/** This week's open services and places, from the funding and availability schedules. */
+export const updateServices = (sim: Sim, week: number): void => {
+  const s = sim.services
+  const funding = sim.params.serviceFunding[week]
+  const availability = sim.params.serviceAvailability[week]
+  const openShare = funding >= 1 ? 1 : 1 - sim.scenario.communityServices.closureShareOfCut * (1 - funding)
+  const scale = openShare > 0 ? (funding / openShare) * availability : 0
+  for (let i = 0; i < s.count; i++) {
+    s.open[i] = s.resilience[i] < openShare ? 1 : 0
+    s.capacity[i] = s.open[i] ? s.places[i] * scale : 0
+  }
+}
+
+/** The person stops attending their community service. */
+export const releasePlace = (sim: Sim, id: number): void => {
+  const a = sim.people.arrays
+  sim.services.occupied[a.serviceId[id]]--
+  a.serviceId[id] = -1
+}

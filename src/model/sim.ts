@@ -1,0 +1,73 @@
+/** Everything one replicate carries from week to week. Built once by `createSim`, advanced by `step`. */
+import type { Scenario } from "../scenario/schema.ts"
+import type { ModelParams } from "./params.ts"
+import { People } from "./people.ts"
+import { LiveList, Queues } from "./queue.ts"
+import { makeStreams, type Streams } from "./random.ts"
+import { createPractices, type Practices } from "./referral.ts"
+import { createPosts, type Posts } from "./workforce.ts"
+import { createServices, type Services } from "./services.ts"
+import { Tally } from "./tally.ts"
+import { WeeklyRecord } from "./weekly.ts"
+
+export interface Sim {
+  readonly params: ModelParams
+  readonly scenario: Scenario
+  readonly seed: number
+  readonly replicate: number
+  readonly streams: Streams
+  readonly practices: Practices
+  readonly posts: Posts
+  readonly services: Services
+  readonly people: People
+  readonly live: LiveList
+  /** Waiting for a first link worker, and (ahead of them) people whose link worker left. */
+  readonly waiting: Queues
+  readonly handover: Queues
+  /** Re-referrals due, as linked lists by week through `nextInBucket`. */
+  readonly reReferralDue: Int32Array
+  readonly stateCounts: Int32Array
+  readonly tally: Tally
+  readonly weekly: WeeklyRecord
+  /** Secondary care: sum of baseline weekly cost of everyone referred so far, and of kept effects after exit. */
+  comparisonBaseSum: number
+  /** People on the pathway whose link worker left and who have no other yet. */
+  unassigned: number
+  keptEffectSum: number
+  keptEffectNew: number
+  week: number
+}
+
+export const createSim = (params: ModelParams, seed: number, replicate: number): Sim => {
+  const scenario = params.scenario
+  const streams = makeStreams(seed, replicate)
+  const practices = createPractices(scenario, streams.setup)
+  const clusters = scenario.practices.clusters
+  const posts = createPosts(scenario, practices, streams.workforce, params.postsMultiplier)
+  const services = createServices(scenario, streams.setup)
+  // Room for the expected referrals up front; the table doubles if a run outgrows it.
+  const expectedPeople = Math.ceil(practices.weightedEligible * params.referralPerEligibleWeek * params.horizonWeeks * 1.1)
+  return {
+    params,
+    scenario,
+    seed,
+    replicate,
+    streams,
+    practices,
+    posts,
+    services,
+    people: new People(Math.min(expectedPeople + 1024, 50_000_000)),
+    live: new LiveList(),
+    waiting: new Queues(clusters),
+    handover: new Queues(clusters),
+    reReferralDue: new Int32Array(params.horizonWeeks).fill(-1),
+    stateCounts: new Int32Array(7),
+    tally: new Tally(),
+    weekly: new WeeklyRecord(params.horizonWeeks),
+    comparisonBaseSum: 0,
+    unassigned: 0,
+    keptEffectSum: 0,
+    keptEffectNew: 0,
+    week: 0
+  }
+}

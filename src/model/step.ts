@@ -1,0 +1,154 @@
+/**
+ * One week of the model: the world moves (services, workforce, referrals, allocation), then every person on
+ * the pathway takes their week, then the week is recorded. Plain code over typed arrays: no allocation per
+ * person, no timers, no Effect.
+ */
+import { Post, State, starAreas } from "./constants.ts"
+import { allocate, measureCaseloads } from "./allocation.ts"
+import { contactWeek } from "./contact.ts"
+import { disengagementWeek } from "./disengagement.ts"
+import { phaseWeek } from "./discharge.ts"
+import { onwardWeek } from "./onwardReferral.ts"
+import { referPeople } from "./referral.ts"
+import { engagedWeek, fadeKeptEffects, keptSaving } from "./secondaryCare.ts"
+import { releasePlace, updateServices } from "./services.ts"
+import { setbackWeek } from "./setbacks.ts"
+import type { Sim } from "./sim.ts"
+import { Tally } from "./tally.ts"
+import { linkWorkerTimeFactor, wellbeingWeek } from "./wellbeing.ts"
+import { updateWorkforce } from "./workforce.ts"
+
+/** A week on the programme for an engaged person. Returns this week's hospital-cost saving. */
+const engagedPersonWeek = (sim: Sim, id: number, week: number): number => {
+  const a = sim.people.arrays
+  const sc = sim.scenario
+  const lw = a.lw[id]
+  const maintenance = a.state[id] === State.maintenance
+  if (a.serviceId[id] >= 0 && (week >= a.serviceEndWeek[id] || !sim.services.open[a.serviceId[id]])) releasePlace(sim, id)
+  const inSetback = setbackWeek(sim, id, week)
+  const inService = a.serviceId[id] >= 0
+  const hours = lw >= 0 ? sim.posts.hoursPerUnit[lw] * (maintenance ? sc.linkWorkers.maintenanceWorkload : 1) : 0
+  const gainRate = inSetback ? 0 : sc.wellbeing.gainEventsPerWeek * linkWorkerTimeFactor(sim, hours) *
+    (maintenance ? sc.wellbeing.maintenanceGainMultiplier : 1) * (inService ? sc.wellbeing.onwardReferralGainMultiplier : 1)
+  wellbeingWeek(sim, id, week, gainRate)
+  if (!inService && lw >= 0) onwardWeek(sim, id, week, maintenance ? sc.onwardReferral.maintenanceMultiplier : 1)
+  const saving = engagedWeek(sim, id, week)
+  if (phaseWeek(sim, id, week)) return saving
+  disengagementWeek(sim, id, week, inSetback)
+  return saving
+}
+
+export const step = (sim: Sim, week: number): void => {
+  const before = snapshot(sim.tally)
+  updateServices(sim, week)
+  updateWorkforce(sim, week)
+  referPeople(sim, week)
+  allocate(sim, week)
+  measureCaseloads(sim)
+  let saving = keptSaving(sim, week)
+  const a = sim.people.arrays
+  const live = sim.live.ids
+  // Backwards, so that a person leaving (swapped with the last) never makes us skip anyone.
+  for (let j = sim.live.count - 1; j >= 0; j--) {
+    const id = live[j]
+    const state = a.state[id]
+    if (state === State.contacting) {
+      if (a.lw[id] >= 0) contactWeek(sim, id, week)
+    } else if (state === State.intensive || state === State.maintenance) {
+      saving += engagedPersonWeek(sim, id, week)
+    }
+  }
+  fadeKeptEffects(sim)
+  record(sim, week, before, saving)
+  sim.week = week + 1
+}
+
+type Counts = Pick<Tally, "newPeople" | "reEntries" | "engaged" | "disengaged" | "onwardReferrals" | "onwardFailures" | "setbacks" | "handovers"> & {
+  neverEngaged: number
+  discharged: number
+}
+
+const snapshot = (t: Tally): Counts => ({
+  newPeople: t.newPeople,
+  reEntries: t.reEntries,
+  engaged: t.engaged,
+  disengaged: t.disengaged,
+  onwardReferrals: t.onwardReferrals,
+  onwardFailures: t.onwardFailures,
+  setbacks: t.setbacks,
+  handovers: t.handovers,
+  neverEngaged: t.neverEngagedDeclined + t.neverEngagedUnreachable,
+  discharged: t.dischargedAtLimit + t.dischargedSettled
+})
+
+const record = (sim: Sim, week: number, before: Counts, saving: number): void => {
+  const col = sim.weekly.columns
+  const now = snapshot(sim.tally)
+  const counts = sim.stateCounts
+  col.newPeople[week] = now.newPeople - before.newPeople
+  col.reEntries[week] = now.reEntries - before.reEntries
+  col.referred[week] = col.newPeople[week] + col.reEntries[week]
+  col.engagedNew[week] = now.engaged - before.engaged
+  col.neverEngaged[week] = now.neverEngaged - before.neverEngaged
+  col.disengaged[week] = now.disengaged - before.disengaged
+  col.discharged[week] = now.discharged - before.discharged
+  col.onwardReferrals[week] = now.onwardReferrals - before.onwardReferrals
+  col.onwardFailures[week] = now.onwardFailures - before.onwardFailures
+  col.setbacks[week] = now.setbacks - before.setbacks
+  col.handovers[week] = now.handovers - before.handovers
+  col.waiting[week] = counts[State.waiting]
+  col.contacting[week] = counts[State.contacting]
+  col.intensive[week] = counts[State.intensive]
+  col.maintenance[week] = counts[State.maintenance]
+  col.active[week] = counts[State.intensive] + counts[State.maintenance]
+  col.unassigned[week] = sim.unassigned
+  col.exitedNeverEngaged[week] = counts[State.neverEngaged]
+  col.exitedDisengaged[week] = counts[State.disengaged]
+  col.exitedDischarged[week] = counts[State.discharged]
+  const posts = sim.posts
+  let fte = 0
+  let vacancies = 0
+  let caseload = 0
+  for (let i = 0; i < posts.count; i++) {
+    if (posts.status[i] === Post.filled) {
+      fte += posts.fte[i]
+      caseload += posts.caseload[i]
+    } else if (posts.status[i] === Post.recruiting) vacancies++
+  }
+  col.linkWorkersFte[week] = fte
+  col.vacancies[week] = vacancies
+  col.meanCaseload[week] = fte > 0 ? caseload / fte : 0
+  const s = sim.services
+  let capacity = 0
+  let open = 0
+  let users = 0
+  for (let i = 0; i < s.count; i++) {
+    capacity += s.capacity[i]
+    open += s.open[i]
+    users += s.occupied[i]
+  }
+  col.serviceCapacity[week] = capacity
+  col.servicesOpen[week] = open
+  col.serviceUsers[week] = users
+  col.starMeanActive[week] = meanStarOfActive(sim)
+  const comparison = sim.comparisonBaseSum * sim.params.curves.growth[week]
+  col.comparisonSecondaryCareCost[week] = comparison
+  col.secondaryCareCost[week] = comparison - saving
+}
+
+/** Mean total Star score (8-80) of people in intensive support or maintenance. */
+const meanStarOfActive = (sim: Sim): number => {
+  const a = sim.people.arrays
+  const live = sim.live.ids
+  let sum = 0
+  let n = 0
+  for (let j = 0; j < sim.live.count; j++) {
+    const id = live[j]
+    const state = a.state[id]
+    if (state !== State.intensive && state !== State.maintenance) continue
+    const base = id * starAreas
+    for (let k = 0; k < starAreas; k++) sum += a.star[base + k]
+    n++
+  }
+  return n > 0 ? sum / n : 0
+}

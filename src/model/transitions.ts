@@ -1,0 +1,145 @@
+/**
+ * State changes with all their bookkeeping in one place: state counts, the live list, queues, link-worker
+ * caseloads, community-service places and the secondary-care accounts. Processes decide *when*; these
+ * functions do *what*.
+ */
+import { Draw } from "./random.ts"
+import { personExponential } from "./personRandom.ts"
+import { State, starAreas } from "./constants.ts"
+import type { Sim } from "./sim.ts"
+import { onExit, onFirstReferral } from "./secondaryCare.ts"
+import { scheduleReReferral } from "./referral.ts"
+import { releasePlace } from "./services.ts"
+
+const moveState = (sim: Sim, id: number, to: number): void => {
+  const a = sim.people.arrays
+  sim.stateCounts[a.state[id]]--
+  sim.stateCounts[to]++
+  a.state[id] = to
+}
+
+/** Referred (first time or again): join the area's waiting list. */
+export const enterWaiting = (sim: Sim, id: number, week: number): void => {
+  const a = sim.people.arrays
+  if (a.episodes[id] === 0) {
+    a.state[id] = State.waiting
+    sim.stateCounts[State.waiting]++
+    onFirstReferral(sim, id, week)
+  } else {
+    moveState(sim, id, State.waiting)
+  }
+  a.episodes[id]++
+  a.referredWeek[id] = week
+  a.allocatedWeek[id] = -1
+  a.engagedWeek[id] = -1
+  a.exitWeek[id] = -1
+  a.maintenanceWeek[id] = -1
+  a.lw[id] = -1
+  a.lwChangeWeek[id] = -1
+  a.contactAttempts[id] = 0
+  a.serviceId[id] = -1
+  a.setbackUntil[id] = -1
+  a.noServiceUntil[id] = -1
+  a.reviews[id] = 0
+  a.extended[id] = 0
+  a.effect[id] = 0
+  sim.live.add(a.liveIndex, id)
+  sim.waiting.push(a.nextInQueue, a.cluster[id], id)
+}
+
+/** Give a person a link worker: first allocation from the waiting list, or a handover. */
+export const assign = (sim: Sim, id: number, lw: number, week: number): void => {
+  const a = sim.people.arrays
+  const posts = sim.posts
+  a.lw[id] = lw
+  a.prevInLw[id] = -1
+  a.nextInLw[id] = posts.head[lw]
+  if (posts.head[lw] >= 0) a.prevInLw[posts.head[lw]] = id
+  posts.head[lw] = id
+  posts.caseload[lw]++
+  if (a.state[id] === State.waiting) {
+    moveState(sim, id, State.contacting)
+    a.allocatedWeek[id] = week
+    sim.tally.allocated++
+    sim.tally.waitWeeksSum += week - a.referredWeek[id]
+  } else {
+    sim.unassigned--
+    a.lwChangeWeek[id] = week
+    a.lwChangeManaged[id] = a.handoverManaged[id]
+    a.linkWorkerChanges[id]++
+    sim.tally.handovers++
+    if (a.handoverManaged[id]) sim.tally.handoversManaged++
+  }
+}
+
+/** Take a person off their link worker's caseload (the worker left, or the person did). */
+export const unassign = (sim: Sim, id: number): void => {
+  const a = sim.people.arrays
+  const lw = a.lw[id]
+  if (lw < 0) return
+  const prev = a.prevInLw[id]
+  const next = a.nextInLw[id]
+  if (prev >= 0) a.nextInLw[prev] = next
+  else sim.posts.head[lw] = next
+  if (next >= 0) a.prevInLw[next] = prev
+  sim.posts.caseload[lw]--
+  a.lw[id] = -1
+}
+
+/** Their link worker left: wait, ahead of new referrals, for another. */
+export const awaitHandover = (sim: Sim, id: number, managed: boolean): void => {
+  const a = sim.people.arrays
+  unassign(sim, id)
+  a.handoverManaged[id] = managed ? 1 : 0
+  sim.unassigned++
+  if (a.inHandover[id]) return
+  a.inHandover[id] = 1
+  sim.handover.push(a.nextInHandover, a.cluster[id], id)
+}
+
+/** First appointment attended: intensive support starts and the baseline Star is recorded. */
+export const engage = (sim: Sim, id: number, week: number): void => {
+  const a = sim.people.arrays
+  moveState(sim, id, State.intensive)
+  a.engagedWeek[id] = week
+  a.supportLimitWeeks[id] = sim.scenario.discharge.maxSupportWeeks
+  a.disengageClock[id] = personExponential(a, id, Draw.disengage)
+  a.setbackClock[id] = personExponential(a, id, Draw.setback)
+  a.gainClock[id] = personExponential(a, id, Draw.gain)
+  a.goalClock[id] = personExponential(a, id, Draw.goal)
+  a.onwardClock[id] = personExponential(a, id, Draw.onward)
+  const base = id * starAreas
+  for (let k = 0; k < starAreas; k++) {
+    a.starBaseline[base + k] = a.star[base + k]
+    a.starLastReview[base + k] = a.star[base + k]
+  }
+  a.reviews[id] = 1
+  a.nextReviewWeek[id] = week + sim.scenario.wellbeing.reviewIntervalWeeks
+  sim.tally.engaged++
+}
+
+/** Goals reached: support steps down to maintenance. */
+export const stepDown = (sim: Sim, id: number, week: number): void => {
+  const a = sim.people.arrays
+  moveState(sim, id, State.maintenance)
+  a.maintenanceWeek[id] = week
+  a.settleClock[id] = personExponential(a, id, Draw.settle)
+  sim.tally.maintenanceEntries++
+}
+
+/** Leave the pathway for good (until a possible re-referral): never engaged, disengaged or discharged. */
+export const leave = (sim: Sim, id: number, week: number, reason: number): void => {
+  const a = sim.people.arrays
+  if (a.lw[id] >= 0) unassign(sim, id)
+  else if (a.state[id] !== State.waiting) sim.unassigned--
+  if (a.serviceId[id] >= 0) releasePlace(sim, id)
+  if (a.engagedWeek[id] >= 0) {
+    sim.tally.episodesCompleted++
+    sim.tally.episodeWeeksSum += week + 1 - a.engagedWeek[id]
+  }
+  onExit(sim, id, week, reason)
+  moveState(sim, id, reason)
+  a.exitWeek[id] = week
+  sim.live.remove(a.liveIndex, id)
+  scheduleReReferral(sim, id, week)
+}

@@ -1,0 +1,35 @@
+/**
+ * Wellbeing: the Well-being Star moves in one-point steps. Gains come at a rate that grows with link-worker
+ * time per person and while attending a community service, slower in maintenance and none during a
+ * setback; each lands in a random area below the top of the scale. Reviews record the Star every
+ * `reviewIntervalWeeks` from the first appointment.
+ */
+import { starAreas, starMax } from "./constants.ts"
+import { Draw } from "./random.ts"
+import { personExponential, personUniform } from "./personRandom.ts"
+import type { Sim } from "./sim.ts"
+
+/** Gain-rate multiplier from link-worker time (0 with no link worker). */
+export const linkWorkerTimeFactor = (sim: Sim, hoursPerPerson: number): number => {
+  if (hoursPerPerson <= 0) return 0
+  const wb = sim.scenario.wellbeing
+  const ratio = hoursPerPerson / sim.scenario.engagement.referenceHoursPerPersonWeek
+  return Math.min(wb.linkWorkerTimeMaxFactor, Math.pow(ratio, wb.linkWorkerTimeElasticity))
+}
+
+export const wellbeingWeek = (sim: Sim, id: number, week: number, rate: number): void => {
+  const a = sim.people.arrays
+  const base = id * starAreas
+  a.gainClock[id] -= rate
+  while (a.gainClock[id] <= 0) {
+    a.gainClock[id] += personExponential(a, id, Draw.gain)
+    let k = Math.floor(personUniform(a, id, Draw.gainArea) * starAreas)
+    for (let tries = 0; tries < starAreas && a.star[base + k] >= starMax; tries++) k = (k + 1) % starAreas
+    if (a.star[base + k] < starMax) a.star[base + k]++
+  }
+  if (week >= a.nextReviewWeek[id]) {
+    for (let k = 0; k < starAreas; k++) a.starLastReview[base + k] = a.star[base + k]
+    a.reviews[id]++
+    a.nextReviewWeek[id] = week + sim.scenario.wellbeing.reviewIntervalWeeks
+  }
+}

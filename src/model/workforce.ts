@@ -1,0 +1,167 @@
+/**
+ * Workforce: link-worker posts in each area. Filled posts empty at the turnover rate; their people are
+ * handed over (managed with some probability) or wait unassigned; the post stays vacant for a while and a
+ * replacement starts. Funded posts follow the posts schedule: surplus posts are frozen when they fall vacant.
+ */
+import type { Scenario } from "../scenario/schema.ts"
+import { Post } from "./constants.ts"
+import { Draw, type Uniform, unitExponential } from "./random.ts"
+import { personUniform } from "./personRandom.ts"
+import type { Practices } from "./referral.ts"
+import type { Sim } from "./sim.ts"
+import { assign, awaitHandover } from "./transitions.ts"
+
+export interface Posts {
+  readonly count: number
+  readonly cluster: Int32Array
+  readonly fte: Float64Array
+  readonly status: Uint8Array
+  readonly vacantUntil: Int32Array
+  readonly trained: Uint8Array
+  readonly caseload: Int32Array
+  readonly leaveClock: Float64Array
+  /** First person on the caseload (linked through people.nextInLw). */
+  readonly head: Int32Array
+  /** Link-worker hours per unit of workload this week, and caseload pressure (relative excess over comfortable). */
+  readonly hoursPerUnit: Float64Array
+  readonly pressure: Float64Array
+  readonly workload: Float64Array
+  /** Posts of area c are clusterStart[c] .. clusterStart[c+1]-1. */
+  readonly clusterStart: Int32Array
+  readonly basePosts: Int32Array
+}
+
+/** Posts shared between areas in proportion to eligible population (largest remainder). */
+export const createPosts = (scenario: Scenario, practices: Practices, workforce: Uniform, postsMultiplier: Float64Array): Posts => {
+  const lw = scenario.linkWorkers
+  const clusters = scenario.practices.clusters
+  const eligibleByCluster = new Float64Array(clusters)
+  for (let p = 0; p < practices.count; p++) eligibleByCluster[practices.cluster[p]] += practices.eligible[p]
+  const total = eligibleByCluster.reduce((s, x) => s + x, 0) || 1
+  const basePosts = new Int32Array(clusters)
+  const remainders = Array.from(eligibleByCluster, (e, c) => {
+    const exact = (lw.posts * e) / total
+    basePosts[c] = Math.floor(exact)
+    return { c, r: exact - basePosts[c] }
+  }).sort((x, y) => y.r - x.r || x.c - y.c)
+  let left = lw.posts - basePosts.reduce((s, x) => s + x, 0)
+  for (const { c } of remainders) {
+    if (left-- <= 0) break
+    basePosts[c]++
+  }
+  // Room for the most posts the schedule ever funds; those not funded at the start begin frozen.
+  const peak = Math.max(1, ...postsMultiplier)
+  const clusterStart = new Int32Array(clusters + 1)
+  for (let c = 0; c < clusters; c++) clusterStart[c + 1] = clusterStart[c] + Math.ceil(basePosts[c] * peak)
+  const count = clusterStart[clusters]
+  const cluster = new Int32Array(count)
+  const status = new Uint8Array(count).fill(Post.frozen)
+  for (let c = 0; c < clusters; c++) {
+    cluster.fill(c, clusterStart[c], clusterStart[c + 1])
+    status.fill(Post.filled, clusterStart[c], clusterStart[c] + Math.round(basePosts[c] * (postsMultiplier[0] ?? 1)))
+  }
+  const trained = new Uint8Array(count)
+  const leaveClock = new Float64Array(count)
+  for (let i = 0; i < count; i++) {
+    trained[i] = workforce() < lw.mentalHealthTrainedShare ? 1 : 0
+    leaveClock[i] = unitExponential(1 - workforce())
+  }
+  return {
+    count,
+    cluster,
+    fte: new Float64Array(count).fill(lw.ftePerPost),
+    status,
+    vacantUntil: new Int32Array(count),
+    trained,
+    caseload: new Int32Array(count),
+    leaveClock,
+    head: new Int32Array(count).fill(-1),
+    hoursPerUnit: new Float64Array(count),
+    pressure: new Float64Array(count),
+    workload: new Float64Array(count),
+    clusterStart,
+    basePosts
+  }
+}
+
+const vacancyWeeks = (sim: Sim): number => Math.round(sim.scenario.linkWorkers.vacancyWeeksMean * unitExponential(1 - sim.streams.workforce()))
+
+/** A link worker leaves: each of their people is handed over to a colleague with room (if managed) or waits. */
+const leavePost = (sim: Sim, lw: number, week: number): void => {
+  const a = sim.people.arrays
+  const posts = sim.posts
+  const managedShare = sim.scenario.linkWorkers.handoverManagedShare
+  sim.tally.linkWorkerLeavers++
+  posts.status[lw] = Post.recruiting
+  posts.vacantUntil[lw] = week + Math.max(1, vacancyWeeks(sim))
+  let id = posts.head[lw]
+  while (id >= 0) {
+    const next = a.nextInLw[id]
+    const managed = personUniform(a, id, Draw.handover) < managedShare
+    awaitHandover(sim, id, managed)
+    if (managed) {
+      const colleague = postWithRoom(sim, posts.cluster[lw])
+      if (colleague >= 0) {
+        a.inHandover[id] = 0 // lazily dropped from the handover queue when popped
+        assign(sim, id, colleague, week)
+      }
+    }
+    id = next
+  }
+}
+
+/** The filled post in the area with most room under the caseload cap, or -1. */
+export const postWithRoom = (sim: Sim, cluster: number): number => {
+  const posts = sim.posts
+  const cap = sim.scenario.linkWorkers.caseloadCapPerFte
+  let best = -1
+  let bestRoom = 0
+  for (let lw = posts.clusterStart[cluster]; lw < posts.clusterStart[cluster + 1]; lw++) {
+    if (posts.status[lw] !== Post.filled) continue
+    const room = cap * posts.fte[lw] - posts.caseload[lw]
+    if (room >= 1 && room > bestRoom) {
+      best = lw
+      bestRoom = room
+    }
+  }
+  return best
+}
+
+/** This week's leavers, starters and funding changes. */
+export const updateWorkforce = (sim: Sim, week: number): void => {
+  const posts = sim.posts
+  const lw = sim.scenario.linkWorkers
+  const hazard = sim.params.turnoverHazardWeek
+  const clusters = posts.clusterStart.length - 1
+  for (let c = 0; c < clusters; c++) {
+    const funded = Math.round(posts.basePosts[c] * sim.params.postsMultiplier[week])
+    let open = 0
+    for (let i = posts.clusterStart[c]; i < posts.clusterStart[c + 1]; i++) {
+      if (posts.status[i] === Post.filled) {
+        posts.leaveClock[i] -= hazard
+        if (posts.leaveClock[i] <= 0) {
+          posts.leaveClock[i] = unitExponential(1 - sim.streams.workforce())
+          leavePost(sim, i, week)
+        }
+      } else if (posts.status[i] === Post.recruiting && week >= posts.vacantUntil[i]) {
+        posts.status[i] = Post.filled
+        posts.trained[i] = sim.streams.workforce() < lw.mentalHealthTrainedShare ? 1 : 0
+      }
+      if (posts.status[i] !== Post.frozen) open++
+    }
+    // Match open posts to funding: freeze vacant posts beyond it, reopen frozen ones below it.
+    for (let i = posts.clusterStart[c + 1] - 1; i >= posts.clusterStart[c] && open > funded; i--) {
+      if (posts.status[i] === Post.recruiting) {
+        posts.status[i] = Post.frozen
+        open--
+      }
+    }
+    for (let i = posts.clusterStart[c]; i < posts.clusterStart[c + 1] && open < funded; i++) {
+      if (posts.status[i] === Post.frozen) {
+        posts.status[i] = Post.recruiting
+        posts.vacantUntil[i] = week + vacancyWeeks(sim)
+        open++
+      }
+    }
+  }
+}

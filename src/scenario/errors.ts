@@ -1,0 +1,85 @@
+import { Schema } from "effect"
+
+export const ScenarioProblem = Schema.Struct({
+  path: Schema.String,
+  expected: Schema.String,
+  found: Schema.String
+})
+export type ScenarioProblem = typeof ScenarioProblem.Type
+
+export class ScenarioFileNotFound extends Schema.TaggedError<ScenarioFileNotFound>()("ScenarioFileNotFound", {
+  file: Schema.String
+}) {
+  override get message(): string {
+    return this.render()
+  }
+
+  render(): string {
+    return `scenario file not found: ${this.file}`
+  }
+}
+
+export class ScenarioFileUnreadable extends Schema.TaggedError<ScenarioFileUnreadable>()("ScenarioFileUnreadable", {
+  file: Schema.String,
+  detail: Schema.String
+}) {
+  override get message(): string {
+    return this.render()
+  }
+
+  render(): string {
+    return `cannot read scenario file ${this.file}: ${this.detail}`
+  }
+}
+
+export class ScenarioJsonError extends Schema.TaggedError<ScenarioJsonError>()("ScenarioJsonError", {
+  file: Schema.String,
+  line: Schema.Number,
+  column: Schema.Number,
+  detail: Schema.String
+}) {
+  override get message(): string {
+    return this.render()
+  }
+
+  render(): string {
+    return `${this.file}:${this.line}:${this.column}: invalid JSON: ${this.detail}`
+  }
+}
+
+export class ScenarioInvalid extends Schema.TaggedError<ScenarioInvalid>()("ScenarioInvalid", {
+  file: Schema.String,
+  problems: Schema.Array(ScenarioProblem)
+}) {
+  override get message(): string {
+    return this.render()
+  }
+
+  render(): string {
+    return this.problems
+      .map(({ path, expected, found }) =>
+        `${this.file}: ${path === "" ? "" : `at ${path}: `}${expected}, found ${found}`
+      )
+      .join("\n")
+  }
+}
+
+export class ScenarioExtendsError extends Schema.TaggedError<ScenarioExtendsError>()("ScenarioExtendsError", {
+  file: Schema.String,
+  detail: Schema.String
+}) {
+  override get message(): string {
+    return this.render()
+  }
+
+  render(): string {
+    return `${this.file}: bad "extends": ${this.detail}`
+  }
+}
+
+export type ScenarioLoadError =
+  | ScenarioFileNotFound
+  | ScenarioFileUnreadable
+  | ScenarioJsonError
+  | ScenarioInvalid
+  | ScenarioExtendsError

@@ -1,0 +1,31 @@
+import { Schema } from "effect"
+
+/** An ISO calendar date, e.g. "2020-03-23". */
+export const IsoDate = Schema.String.check(
+  Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/, { expected: "a date as YYYY-MM-DD" })
+).annotate({ description: "A calendar date, YYYY-MM-DD" })
+
+/** When a schedule point applies: a week number from the start (0-based) or a calendar date. */
+export const ScheduleTime = Schema.Union([
+  Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 5200 })),
+  IsoDate
+]).annotate({ description: "Week from the start of the service (0 = first week) or a date YYYY-MM-DD" })
+
+export const SchedulePoint = Schema.Struct({
+  at: ScheduleTime,
+  value: Schema.Finite.check(Schema.isBetween({ minimum: 0, maximum: 100 }))
+})
+
+/**
+ * A time-varying multiplier. Before the first point the value is 1; "step" holds each point's value until
+ * the next point; "linear" interpolates between points and holds the last value.
+ */
+export const Schedule = Schema.Struct({
+  interpolation: Schema.Literals(["step", "linear"]),
+  points: Schema.Array(SchedulePoint)
+}).annotate({
+  description: "A multiplier over time: 1 before the first point, then step or linear between points"
+})
+
+export type Schedule = typeof Schedule.Type
+export type ScheduleTime = typeof ScheduleTime.Type

@@ -1,0 +1,34 @@
+import { Schema } from "effect"
+import { Population } from "./sections/population.ts"
+import { Practices, Referral } from "./sections/referral.ts"
+import { LinkWorkers } from "./sections/linkWorkers.ts"
+import { Contact, Discharge, Disengagement, Engagement, Setbacks } from "./sections/pathway.ts"
+import { Wellbeing } from "./sections/wellbeing.ts"
+import { CommunityServices, OnwardReferral } from "./sections/community.ts"
+import { SecondaryCare } from "./sections/secondaryCare.ts"
+import { IsoDate } from "./schedule.ts"
+import { param } from "./param.ts"
+
+/** A complete scenario: everything one simulated service needs. Files may `extends` another and override parts. */
+export const Scenario = Schema.Struct({
+  name: Schema.NonEmptyString.annotate({ description: "Short name of the scenario" }),
+  description: Schema.String.annotate({ description: "What the scenario represents and how it differs from its base" }),
+  seed: param({ unit: "integer", min: 0, max: 2 ** 31 - 1, integer: true, description: "Seed of all random streams; replicate i uses streams derived from (seed, i)", source: "-", confidence: "high" }),
+  startDate: IsoDate.annotate({ description: "First day of the service (WtW: April 2015, GO Lab INDIGO)" }),
+  horizonWeeks: param({ unit: "weeks", min: 1, max: 1040, integer: true, description: "Length of the simulated service (7 years = 364 weeks; GO Lab INDIGO)", source: "GO Lab INDIGO-POJ-0120", confidence: "high" }),
+  practices: Practices,
+  population: Population,
+  referral: Referral,
+  linkWorkers: LinkWorkers,
+  contact: Contact,
+  engagement: Engagement,
+  disengagement: Disengagement,
+  setbacks: Setbacks,
+  wellbeing: Wellbeing,
+  onwardReferral: OnwardReferral,
+  communityServices: CommunityServices,
+  discharge: Discharge,
+  secondaryCare: SecondaryCare
+}).annotate({ title: "spsim scenario", description: "A social-prescribing service simulated by spsim" })
+
+export type Scenario = typeof Scenario.Type

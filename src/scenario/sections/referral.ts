@@ -1,0 +1,26 @@
+import { Schema } from "effect"
+import { Schedule } from "../schedule.ts"
+import { assumed, param, share } from "../param.ts"
+
+/** The GP practices that refer; list sizes are drawn around the mean so they add up to the population. */
+export const Practices = Schema.Struct({
+  count: param({ unit: "practices", min: 1, max: 10000, integer: true, description: "Number of referring GP practices", source: "Moffatt et al. 2017 (17 practices)", confidence: "high" }),
+  population: param({ unit: "people", min: 100, max: 100_000_000, integer: true, description: "Registered population of all practices together", source: "Moffatt et al. 2017 (132,000)", confidence: "high" }),
+  listSizeCv: param({ unit: "coefficient of variation", min: 0, max: 2, description: "Spread of practice list sizes around the mean", ...assumed }),
+  eligibleShare: share({ description: "Share of the registered population eligible: age 40-74 with a qualifying long-term condition (Wildman 2019 for the criteria)", ...assumed }),
+  championShare: share({ description: "Share of practices with a social-prescribing champion", ...assumed }),
+  clusters: param({ unit: "areas", min: 1, max: 10000, integer: true, description: "Areas the practices are grouped into; each has its own link-worker pool and community services (WtW: 4 providers each covering a cluster; 1 = one shared pool)", source: "Bridges Outcomes Partnerships (4 providers at launch)", confidence: "high" })
+})
+
+export const Referral = Schema.Struct({
+  ratePerEligiblePerYear: param({ unit: "referrals per eligible person per year", min: 0, max: 2, description: "Referral rate at full ramp-up for a practice without a champion; set so 2015-2018 referrals average about 1,450 a year", source: "derived from WtW cumulative referrals 2015-2018", confidence: "medium", calibratable: true }),
+  rampUpWeeks: param({ unit: "weeks", min: 0, max: 520, integer: true, description: "Weeks for referrals to ramp up linearly to the full rate", ...assumed }),
+  rampUpStartShare: share({ description: "Share of the full referral rate in the first week", ...assumed }),
+  championMultiplier: param({ unit: "multiplier", min: 0, max: 10, description: "Referral rate of a practice with a champion relative to one without", ...assumed }),
+  schedule: Schedule.annotate({ description: "Referral-rate multiplier over time (e.g. the COVID-19 collapse)" }),
+  reReferralShare: share({ description: "Share of people who leave (any reason) who are referred again later", ...assumed }),
+  reReferralMinGapWeeks: param({ unit: "weeks", min: 0, max: 520, integer: true, description: "Least time between leaving and a re-referral", ...assumed }),
+  reReferralMeanDelayWeeks: param({ unit: "weeks", min: 1, max: 1040, description: "Mean further delay (exponential) before a re-referral", ...assumed })
+})
+export type Referral = typeof Referral.Type
+export type Practices = typeof Practices.Type

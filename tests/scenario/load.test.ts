@@ -1,0 +1,170 @@
+import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
+import { Effect, Schema } from "effect"
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { afterAll, describe, expect, it } from "vitest"
+import { ScenarioFileNotFound, type ScenarioLoadError } from "../../src/scenario/errors.ts"
+import { decodeDocument, loadDocument, parseJsonText, resolveExtends } from "../../src/scenario/load.ts"
+
+const TestScenario = Schema.Struct({
+  title: Schema.String,
+  weeks: Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 520 })),
+  linkWorkers: Schema.Struct({
+    fte: Schema.Number,
+    caseloadCapPerFte: Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 1000 }))
+  }),
+  services: Schema.Array(Schema.String)
+})
+
+const dir = mkdtempSync(join(tmpdir(), "spsim-load-"))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const writeJson = (name: string, value: unknown): string => {
+  const file = join(dir, name)
+  mkdirSync(join(file, ".."), { recursive: true })
+  writeFileSync(file, typeof value === "string" ? value : JSON.stringify(value, null, 2))
+  return file
+}
+
+const run = <A, E>(effect: Effect.Effect<A, E, any>) =>
+  Effect.runPromise(effect.pipe(Effect.provide(NodeFileSystem.layer)) as Effect.Effect<A, E>)
+
+const loadFailure = (file: string): Promise<ScenarioLoadError> => run(Effect.flip(loadDocument(TestScenario, file)))
+
+const base = {
+  $schema: "../spsim.schema.json",
+  title: "base",
+  weeks: 104,
+  linkWorkers: { fte: 4, caseloadCapPerFte: 40 },
+  services: ["walking", "arts"]
+}
+
+describe("parseJsonText", () => {
+  const failure = (text: string) => Effect.runPromise(Effect.flip(parseJsonText(text, "x.json")))
+
+  it("locates an error V8 reports with a position", async () => {
+    const error = await failure(`{\n  "weeks": 10,\n  "title": "a",,\n}`)
+    expect([error.line, error.column]).toEqual([3, 16])
+    expect(error.render()).toBe("x.json:3:16: invalid JSON: Expected double-quoted property name")
+  })
+
+  it("locates an unexpected token V8 reports without a position", async () => {
+    const error = await failure(`{\n  "weeks": 10,\n  "title": }\n}`)
+    expect([error.line, error.column, error.detail]).toEqual([3, 12, "Unexpected token '}'"])
+  })
+
+  it("puts 'unexpected end of input' just after the last character of a truncated file", async () => {
+    const error = await failure(`{\n  "weeks": 10,\n  "services": [1,\n\n`)
+    expect(error.render()).toBe("x.json:3:18: invalid JSON: Unexpected end of JSON input")
+  })
+
+  it("puts other errors found at the end of a truncated file there too", async () => {
+    const error = await failure(`{\n  "weeks": 10,\n  "services": [1, 2\n\n`)
+    expect(error.render()).toBe("x.json:3:20: invalid JSON: Expected ',' or ']' after array element")
+  })
+
+  it("accepts a byte-order mark", async () => {
+    expect(await Effect.runPromise(parseJsonText(`\uFEFF{"a": 1}`, "x.json"))).toEqual({ a: 1 })
+  })
+})
+
+describe("resolveExtends", () => {
+  const files: Record<string, unknown> = {
+    "s/base.json": base,
+    "s/mid.json": { extends: "./base.json", linkWorkers: { fte: 6 }, services: ["gardening"] },
+    "s/variants/top.json": { extends: "../mid.json", title: "top", weeks: 52 },
+    "s/loop-a.json": { extends: "./loop-b.json" },
+    "s/loop-b.json": { extends: "loop-a.json" }
+  }
+  const readFile = (file: string) =>
+    file in files ? Effect.succeed(JSON.stringify(files[file])) : Effect.fail(new ScenarioFileNotFound({ file }))
+  const resolve = (file: string) => resolveExtends(files[file], file, readFile)
+
+  it("deep-merges objects, replaces arrays and scalars, and drops extends and $schema", async () => {
+    expect(await Effect.runPromise(resolve("s/variants/top.json"))).toEqual({
+      title: "top",
+      weeks: 52,
+      linkWorkers: { fte: 6, caseloadCapPerFte: 40 },
+      services: ["gardening"]
+    })
+  })
+
+  it("reports a cycle with the chain of files", async () => {
+    const error = await Effect.runPromise(Effect.flip(resolve("s/loop-a.json")))
+    expect(error.render()).toBe(`s/loop-b.json: bad "extends": cycle: s/loop-a.json -> s/loop-b.json -> s/loop-a.json`)
+  })
+
+  it("refuses chains deeper than five files", async () => {
+    const deep: Record<string, unknown> = { "d/0.json": { title: "root" } }
+    for (let i = 1; i <= 6; i++) deep[`d/${i}.json`] = { extends: `./${i - 1}.json` }
+    const read = (file: string) => Effect.succeed(JSON.stringify(deep[file]))
+    expect(await Effect.runPromise(resolveExtends(deep["d/5.json"], "d/5.json", read))).toEqual({ title: "root" })
+    const error = await Effect.runPromise(Effect.flip(resolveExtends(deep["d/6.json"], "d/6.json", read)))
+    expect(error._tag).toBe("ScenarioExtendsError")
+  })
+
+  it("names the referring file when the base is missing", async () => {
+    const error = await Effect.runPromise(Effect.flip(resolveExtends({ extends: "./gone.json" }, "s/x.json", readFile)))
+    expect(error.render()).toBe(`s/x.json: bad "extends": ./gone.json not found (looked for s/gone.json)`)
+  })
+
+  it("rejects an extends that is not a path", async () => {
+    const error = await Effect.runPromise(Effect.flip(resolveExtends({ extends: 3 }, "s/x.json", readFile)))
+    expect(error._tag).toBe("ScenarioExtendsError")
+  })
+})
+
+describe("loadDocument", () => {
+  it("loads a scenario that extends another file", async () => {
+    writeJson("chain/base.json", base)
+    const file = writeJson("chain/variant.json", { extends: "./base.json", linkWorkers: { caseloadCapPerFte: 30 } })
+    expect(await run(loadDocument(TestScenario, file))).toEqual({
+      title: "base",
+      weeks: 104,
+      linkWorkers: { fte: 4, caseloadCapPerFte: 30 },
+      services: ["walking", "arts"]
+    })
+  })
+
+  it("reports a missing file", async () => {
+    const file = join(dir, "nope.json")
+    expect((await loadFailure(file)).render()).toBe(`scenario file not found: ${file}`)
+  })
+
+  it("reports invalid JSON with line and column", async () => {
+    const file = writeJson("broken.json", `{\n  "title": "x",\n  "weeks": 10\n  "services": []\n}`)
+    expect((await loadFailure(file)).render()).toBe(`${file}:4:3: invalid JSON: Expected ',' or '}' after property value`)
+  })
+
+  it("lists every problem of an invalid document, one per line", async () => {
+    const file = writeJson("invalid.json", {
+      ...base,
+      weeks: 0,
+      linkWorkers: { fte: "four", caseloadCapPerFte: 5000 },
+      colour: "blue"
+    })
+    const error = await loadFailure(file)
+    expect(error._tag).toBe("ScenarioInvalid")
+    expect(error.render().split("\n").sort()).toEqual([
+      `${file}: at colour: no such field (unknown field), found "blue"`,
+      `${file}: at linkWorkers.caseloadCapPerFte: expected a value between 1 and 1000, found 5000`,
+      `${file}: at linkWorkers.fte: expected number, found "four"`,
+      `${file}: at weeks: expected a value between 1 and 520, found 0`
+    ])
+  })
+})
+
+describe("decodeDocument", () => {
+  it("decodes a document already in memory", async () => {
+    const { $schema: _, ...doc } = base
+    expect(await Effect.runPromise(decodeDocument(TestScenario, doc, "inline"))).toEqual(doc)
+  })
+
+  it("treats $schema as an unknown field when the caller has not resolved the document", async () => {
+    const error = await Effect.runPromise(Effect.flip(decodeDocument(TestScenario, base, "inline")))
+    expect(error.problems).toEqual([
+      { path: "$schema", expected: "no such field (unknown field)", found: `"../spsim.schema.json"` }
+    ])
+  })
+})
