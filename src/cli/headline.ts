@@ -1,0 +1,62 @@
+/** The headline table printed by `spsim run`: median and 90% interval of the figures people ask about first. */
+import type { SummaryDocument } from "../results/document.ts"
+
+type Format = "count" | "share" | "weeks" | "gbp" | "points" | "decimal"
+
+const rows: ReadonlyArray<readonly [label: string, metric: string, format: Format]> = [
+  ["People referred", "people", "count"],
+  ["Referrals (incl. re-referrals)", "referrals", "count"],
+  ["Engaged", "engaged", "count"],
+  ["Engaged share of referrals", "engagedShare", "share"],
+  ["Never engaged", "neverEngaged", "count"],
+  ["Disengaged", "disengaged", "count"],
+  ["Discharged", "discharged", "count"],
+  ["Mean wait for a link worker", "meanWaitWeeks", "weeks"],
+  ["Peak waiting list", "peakWaiting", "count"],
+  ["Mean active caseload (all)", "meanActive", "count"],
+  ["Mean caseload per FTE", "meanCaseloadPerFte", "decimal"],
+  ["Link workers who left", "linkWorkerLeavers", "count"],
+  ["People handed over", "handovers", "count"],
+  ["Onward referrals", "onwardReferrals", "count"],
+  ["Onward referrals failed", "onwardReferralFailureShare", "share"],
+  ["Mean time on programme", "meanWeeksOnProgramme", "weeks"],
+  ["Star change (8-80 scale)", "starChangeMean", "points"],
+  ["Improved in 1+ Star area", "starImprovedShare", "share"],
+  ["Hospital cost", "secondaryCareCost", "gbp"],
+  ["Comparison group hospital cost", "comparisonSecondaryCareCost", "gbp"],
+  ["Hospital cost saving", "secondaryCareSaving", "gbp"]
+]
+
+const formatValue = (value: number, format: Format): string => {
+  switch (format) {
+    case "count":
+      return Math.round(value).toLocaleString("en-GB")
+    case "share":
+      return `${(value * 100).toFixed(1)}%`
+    case "weeks":
+      return `${value.toFixed(1)} wk`
+    case "gbp":
+      return Math.abs(value) >= 1e6 ? `£${(value / 1e6).toFixed(2)}m` : `£${Math.round(value).toLocaleString("en-GB")}`
+    case "points":
+      return `${value >= 0 ? "+" : ""}${value.toFixed(2)}`
+    case "decimal":
+      return value.toFixed(1)
+  }
+}
+
+export const headlineTable = (summary: SummaryDocument): string => {
+  const lines = rows.flatMap(([label, metric, format]) => {
+    const band = summary.metrics[metric]
+    if (band === undefined) return []
+    return [[label, formatValue(band.p50, format), `${formatValue(band.p05, format)} – ${formatValue(band.p95, format)}`]]
+  })
+  const header = ["", "median", "90% interval"]
+  const widths = [0, 1, 2].map((c) => Math.max(header[c].length, ...lines.map((l) => l[c].length)))
+  const fmt = (l: ReadonlyArray<string>) => `${l[0].padEnd(widths[0])}  ${l[1].padStart(widths[1])}  ${l[2].padStart(widths[2])}`
+  return [
+    `${summary.scenario.name}: ${summary.replicates} replicate${summary.replicates === 1 ? "" : "s"}, seed ${summary.seed}, ${summary.horizonWeeks} weeks from ${summary.startDate} (spsim ${summary.spsimVersion})`,
+    "",
+    fmt(header),
+    ...lines.map(fmt)
+  ].join("\n")
+}

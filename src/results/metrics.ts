@@ -1,0 +1,97 @@
+/**
+ * The headline figures of one replicate, named as in summary.json. Counts are over the whole horizon;
+ * episode counts (engaged, disengaged, ...) count each referral episode, so a re-referred person counts
+ * once per episode.
+ */
+import { onwardFailureNames, starAreas, State } from "../model/constants.ts"
+import type { Sim } from "../model/sim.ts"
+import { serviceCategories } from "../scenario/sections/community.ts"
+
+export type Metrics = Record<string, number>
+
+const sum = (xs: Float64Array): number => xs.reduce((s, x) => s + x, 0)
+const mean = (xs: Float64Array): number => (xs.length > 0 ? sum(xs) / xs.length : 0)
+const max = (xs: Float64Array): number => xs.reduce((m, x) => (x > m ? x : m), 0)
+const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0)
+
+/** Star change (last review minus baseline, total of 8 areas) of people with two or more reviews. */
+export const starOutcomes = (sim: Sim): { reviewed: number; changeMean: number; improvedShare: number } => {
+  const a = sim.people.arrays
+  let reviewed = 0
+  let change = 0
+  let improved = 0
+  for (let id = 0; id < sim.people.count; id++) {
+    if (a.reviews[id] < 2) continue
+    reviewed++
+    let d = 0
+    let anyBetter = false
+    for (let k = id * starAreas; k < (id + 1) * starAreas; k++) {
+      d += a.starLastReview[k] - a.starBaseline[k]
+      if (a.starLastReview[k] > a.starBaseline[k]) anyBetter = true
+    }
+    change += d
+    if (anyBetter) improved++
+  }
+  return { reviewed, changeMean: ratio(change, reviewed), improvedShare: ratio(improved, reviewed) }
+}
+
+export const replicateMetrics = (sim: Sim): Metrics => {
+  const t = sim.tally
+  const col = sim.weekly.columns
+  const star = starOutcomes(sim)
+  const referrals = t.newPeople + t.reEntries
+  const cost = sum(col.secondaryCareCost)
+  const comparison = sum(col.comparisonSecondaryCareCost)
+  const saving = comparison - cost
+  const p = sim.params
+  const m: Metrics = {
+    people: t.newPeople,
+    referrals,
+    reEntries: t.reEntries,
+    engaged: t.engaged,
+    engagedShare: ratio(t.engaged, referrals),
+    neverEngaged: t.neverEngagedDeclined + t.neverEngagedUnreachable,
+    neverEngagedUnreachable: t.neverEngagedUnreachable,
+    neverEngagedDeclined: t.neverEngagedDeclined,
+    disengaged: t.disengaged,
+    discharged: t.dischargedAtLimit + t.dischargedSettled,
+    dischargedAtLimit: t.dischargedAtLimit,
+    dischargedSettled: t.dischargedSettled,
+    extensions: t.extensions,
+    ongoingAtEnd: sim.stateCounts[State.waiting] + sim.stateCounts[State.contacting] + sim.stateCounts[State.intensive] + sim.stateCounts[State.maintenance],
+    meanWaitWeeks: ratio(t.waitWeeksSum, t.allocated),
+    peakWaiting: max(col.waiting),
+    meanWaiting: mean(col.waiting),
+    meanActive: mean(col.active),
+    meanCaseloadPerFte: mean(col.meanCaseload),
+    meanLinkWorkersFte: mean(col.linkWorkersFte),
+    linkWorkerLeavers: t.linkWorkerLeavers,
+    handovers: t.handovers,
+    handoversManagedShare: ratio(t.handoversManaged, t.handovers),
+    setbacks: t.setbacks,
+    onwardReferrals: t.onwardReferrals,
+    onwardReferralFailures: t.onwardFailures,
+    onwardReferralFailureShare: ratio(t.onwardFailures, t.onwardReferrals),
+    meanWeeksOnProgramme: ratio(t.episodeWeeksSum, t.episodesCompleted),
+    starReviewed: star.reviewed,
+    starChangeMean: star.changeMean,
+    starImprovedShare: star.improvedShare,
+    secondaryCareCost: cost,
+    comparisonSecondaryCareCost: comparison,
+    secondaryCareSaving: saving,
+    secondaryCareSavingShare: ratio(saving, comparison)
+  }
+  onwardFailureNames.forEach((name, i) => {
+    m[`onwardReferralFailures.${name}`] = t.onwardFailuresByReason[i]
+  })
+  serviceCategories.forEach((name, i) => {
+    m[`onwardReferrals.${name}`] = t.onwardReferralsByCategory[i]
+  })
+  const components = ["admissions", "emergency", "outpatients"] as const
+  components.forEach((name, k) => {
+    const share = p.componentShares[k]
+    const relative = p.meanRelativeEffect > 0 ? p.componentEffects[k] / p.meanRelativeEffect : 0
+    m[`secondaryCareSaving.${name}`] = share * relative * saving
+  })
+  return m
+}

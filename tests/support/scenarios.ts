@@ -1,0 +1,34 @@
+/** Test helpers: the shipped scenarios, decoded, and changed copies of them. */
+import { readFileSync } from "node:fs"
+import { Schema } from "effect"
+import { Scenario } from "../../src/scenario/schema.ts"
+import { compileParams } from "../../src/model/params.ts"
+import { runReplicate } from "../../src/ensemble/replicate.ts"
+import type { Metrics } from "../../src/results/metrics.ts"
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] }
+export type ScenarioDraft = Mutable<Scenario>
+
+const decode = Schema.decodeUnknownSync(Scenario)
+
+/** A shipped scenario file (no `extends`), decoded. */
+export const shippedScenario = (name = "ways-to-wellness"): Scenario => {
+  const { $schema: _, ...doc } = JSON.parse(readFileSync(new URL(`../../scenarios/${name}.json`, import.meta.url), "utf8"))
+  return decode(doc)
+}
+
+/** A deep copy of the default scenario with `change` applied, decoded again so that ranges are checked. */
+export const scenarioWith = (change: (draft: ScenarioDraft) => void, base: Scenario = shippedScenario()): Scenario => {
+  const draft = structuredClone(base) as ScenarioDraft
+  change(draft)
+  return decode(draft)
+}
+
+/** Metrics of replicates 0..n-1 (common random numbers across scenarios with the same seed). */
+export const runMetrics = (scenario: Scenario, replicates: number, seed = scenario.seed): Array<Metrics> => {
+  const params = compileParams(scenario)
+  return Array.from({ length: replicates }, (_, i) => runReplicate(params, seed, i).metrics)
+}
+
+export const meanOf = (runs: ReadonlyArray<Metrics>, name: string): number =>
+  runs.reduce((s, m) => s + m[name], 0) / runs.length
