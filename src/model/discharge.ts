@@ -12,10 +12,30 @@ import { leave, stepDown } from "./transitions.ts"
 /** True if the person was discharged this week. */
 export const phaseWeek = (sim: Sim, id: number, week: number): boolean => {
   const a = sim.people.arrays
-  const sc = sim.scenario
+  const hot = sim.params.hot
   const weeksEngaged = week - a.engagedWeek[id]
-  if (weeksEngaged >= a.supportLimitWeeks[id]) {
-    const d = sc.discharge
+  if (weeksEngaged >= a.supportLimitWeeks[id] && atSupportLimit(sim, id, week)) return true
+  if (a.state[id] === State.intensive) {
+    if (weeksEngaged >= hot.intensiveWeeksMin) {
+      const clock = a.goalClock[id] - hot.goalHazardWeek
+      a.goalClock[id] = clock
+      if (clock <= 0) stepDown(sim, id, week)
+    }
+    return false
+  }
+  const clock = a.settleClock[id] - hot.settleHazardWeek
+  a.settleClock[id] = clock
+  if (clock > 0) return false
+  sim.tally.dischargedSettled++
+  leave(sim, id, week, State.discharged)
+  return true
+}
+
+/** At the maximum support length: extend for complex needs (once, at the link worker's discretion) or discharge. */
+const atSupportLimit = (sim: Sim, id: number, week: number): boolean => {
+  const a = sim.people.arrays
+  {
+    const d = sim.scenario.discharge
     const complex = a.conditions[id] >= d.complexNeedsMinConditions || a.mentalHealth[id] === 1
     if (complex && !a.extended[id] && d.extensionWeeks > 0 && personUniform(a, id, Draw.extension) < d.extensionShare) {
       a.extended[id] = 1
@@ -27,16 +47,5 @@ export const phaseWeek = (sim: Sim, id: number, week: number): boolean => {
       return true
     }
   }
-  if (a.state[id] === State.intensive) {
-    if (weeksEngaged >= sc.engagement.intensiveWeeksMin) {
-      a.goalClock[id] -= 1 / sc.engagement.intensiveWeeksMean
-      if (a.goalClock[id] <= 0) stepDown(sim, id, week)
-    }
-    return false
-  }
-  a.settleClock[id] -= 1 / sc.discharge.settledWeeksMean
-  if (a.settleClock[id] > 0) return false
-  sim.tally.dischargedSettled++
-  leave(sim, id, week, State.discharged)
-  return true
+  return false
 }

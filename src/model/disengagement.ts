@@ -9,32 +9,32 @@ import { leave } from "./transitions.ts"
 
 export const disengagementHazard = (sim: Sim, id: number, week: number, inSetback: boolean): number => {
   const a = sim.people.arrays
-  const d = sim.scenario.disengagement
+  const hot = sim.params.hot
   const lw = a.lw[id]
-  let h = sim.params.disengageBaseWeek
+  let h = hot.disengageBaseWeek
   if (lw >= 0) {
-    h *= 1 + d.caseloadPressureEffect * sim.posts.pressure[lw]
-    if (a.lwChangeWeek[id] >= 0 && week - a.lwChangeWeek[id] < d.changeEffectWeeks) {
-      h *= a.lwChangeManaged[id] ? d.changeManagedMultiplier : d.changeUnmanagedMultiplier
+    h *= sim.posts.hazardFactor[lw]
+    const change = a.lwChangeWeek[id]
+    if (change >= 0 && week - change < hot.changeEffectWeeks) {
+      h *= a.lwChangeManaged[id] ? hot.changeManagedMultiplier : hot.changeUnmanagedMultiplier
     }
+    if (a.mentalHealth[id]) h *= sim.posts.mentalHealthFactor[lw]
   } else {
-    h *= d.unassignedMultiplier
+    h *= hot.unassignedMultiplier
+    if (a.mentalHealth[id]) h *= hot.mentalHealthMultiplier
   }
-  if (week < a.noServiceUntil[id]) h *= d.noSuitableServiceMultiplier
-  if (inSetback) h *= d.setbackMultiplier
-  if (a.mentalHealth[id]) {
-    const mitigation = lw >= 0 && sim.posts.trained[lw] ? d.mentalHealthTrainingMitigation : 0
-    h *= 1 + (d.mentalHealthMultiplier - 1) * (1 - mitigation)
-  }
-  if (a.state[id] === State.maintenance) h *= d.maintenanceMultiplier
+  if (week < a.noServiceUntil[id]) h *= hot.noSuitableServiceMultiplier
+  if (inSetback) h *= hot.setbackMultiplier
+  if (a.state[id] === State.maintenance) h *= hot.maintenanceDisengageMultiplier
   return h
 }
 
 /** Advances the dropout clock; true if the person disengaged this week. */
 export const disengagementWeek = (sim: Sim, id: number, week: number, inSetback: boolean): boolean => {
   const a = sim.people.arrays
-  a.disengageClock[id] -= disengagementHazard(sim, id, week, inSetback)
-  if (a.disengageClock[id] > 0) return false
+  const clock = a.disengageClock[id] - disengagementHazard(sim, id, week, inSetback)
+  a.disengageClock[id] = clock
+  if (clock > 0) return false
   sim.tally.disengaged++
   leave(sim, id, week, State.disengaged)
   return true

@@ -108,8 +108,9 @@ export const referOnward = (sim: Sim, id: number, week: number): void => {
 /** A person on the programme and not attending a service: the onward-referral clock runs. */
 export const onwardWeek = (sim: Sim, id: number, week: number, phaseMultiplier: number): void => {
   const a = sim.people.arrays
-  a.onwardClock[id] -= sim.scenario.onwardReferral.ratePerWeek * phaseMultiplier
-  if (a.onwardClock[id] > 0) return
+  const clock = a.onwardClock[id] - sim.params.hot.onwardRateWeek * phaseMultiplier
+  a.onwardClock[id] = clock
+  if (clock > 0) return
   a.onwardClock[id] = personExponential(a, id, Draw.onward)
   referOnward(sim, id, week)
 }

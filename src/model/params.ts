@@ -22,7 +22,31 @@ const cumulative = (weights: ReadonlyArray<number>): Float64Array => {
 /** A yearly event rate as a weekly hazard. */
 const weekly = (perYear: number): number => perYear / 52
 
+/** Numbers the weekly loop reads for every person, flattened out of the scenario for speed. */
+export interface HotConstants {
+  readonly intensiveWeeksMin: number
+  readonly goalHazardWeek: number
+  readonly settleHazardWeek: number
+  readonly gainEventsPerWeek: number
+  readonly maintenanceGainMultiplier: number
+  readonly onwardReferralGainMultiplier: number
+  readonly onwardRateWeek: number
+  readonly onwardMaintenanceMultiplier: number
+  readonly effectStepWeek: number
+  readonly maxEffectEngaged: number
+  readonly disengageBaseWeek: number
+  readonly changeEffectWeeks: number
+  readonly changeManagedMultiplier: number
+  readonly changeUnmanagedMultiplier: number
+  readonly unassignedMultiplier: number
+  readonly noSuitableServiceMultiplier: number
+  readonly setbackMultiplier: number
+  readonly mentalHealthMultiplier: number
+  readonly maintenanceDisengageMultiplier: number
+}
+
 export interface ModelParams {
+  readonly hot: HotConstants
   readonly scenario: Scenario
   readonly horizonWeeks: number
   /** Referral-rate multiplier per week: ramp-up times schedule. */
@@ -37,7 +61,6 @@ export interface ModelParams {
   readonly ethnicLanguageShare: Float64Array
   readonly ethnicMajority: Uint8Array
   readonly turnoverHazardWeek: number
-  readonly disengageBaseWeek: number
   readonly setbackBaseWeek: number
   /** Per-week discount of a kept hospital-cost effect after leaving. */
   readonly effectDecayWeek: number
@@ -73,7 +96,30 @@ export const compileParams = (scenario: Scenario): ModelParams => {
   const componentShares = Float64Array.from(components, (c) => c.costShare / shareTotal)
   const componentEffects = Float64Array.from(components, (c) => c.relativeEffect)
   const meanRelativeEffect = componentShares.reduce((s, share, k) => s + share * componentEffects[k], 0)
+  const { engagement, wellbeing, onwardReferral, disengagement, discharge } = scenario
+  const hot: HotConstants = {
+    intensiveWeeksMin: engagement.intensiveWeeksMin,
+    goalHazardWeek: 1 / engagement.intensiveWeeksMean,
+    settleHazardWeek: 1 / discharge.settledWeeksMean,
+    gainEventsPerWeek: wellbeing.gainEventsPerWeek,
+    maintenanceGainMultiplier: wellbeing.maintenanceGainMultiplier,
+    onwardReferralGainMultiplier: wellbeing.onwardReferralGainMultiplier,
+    onwardRateWeek: onwardReferral.ratePerWeek,
+    onwardMaintenanceMultiplier: onwardReferral.maintenanceMultiplier,
+    effectStepWeek: secondaryCare.effectRampWeeks > 0 ? secondaryCare.maxEffectEngaged / secondaryCare.effectRampWeeks : secondaryCare.maxEffectEngaged,
+    maxEffectEngaged: secondaryCare.maxEffectEngaged,
+    disengageBaseWeek: weekly(disengagement.baseRatePerYear),
+    changeEffectWeeks: disengagement.changeEffectWeeks,
+    changeManagedMultiplier: disengagement.changeManagedMultiplier,
+    changeUnmanagedMultiplier: disengagement.changeUnmanagedMultiplier,
+    unassignedMultiplier: disengagement.unassignedMultiplier,
+    noSuitableServiceMultiplier: disengagement.noSuitableServiceMultiplier,
+    setbackMultiplier: disengagement.setbackMultiplier,
+    mentalHealthMultiplier: disengagement.mentalHealthMultiplier,
+    maintenanceDisengageMultiplier: disengagement.maintenanceMultiplier
+  }
   return {
+    hot,
     scenario,
     horizonWeeks: H,
     referralMultiplier,
@@ -86,7 +132,6 @@ export const compileParams = (scenario: Scenario): ModelParams => {
     ethnicLanguageShare: Float64Array.from(population.ethnicGroups, (g) => g.languageSupportShare),
     ethnicMajority: Uint8Array.from(population.ethnicGroups, (g) => (g.majority ? 1 : 0)),
     turnoverHazardWeek: weekly(-Math.log(1 - Math.min(linkWorkers.turnoverPerYear, 0.999999))),
-    disengageBaseWeek: weekly(scenario.disengagement.baseRatePerYear),
     setbackBaseWeek: weekly(scenario.setbacks.ratePerYear),
     effectDecayWeek: Math.pow(0.5, 1 / secondaryCare.effectHalfLifeWeeks),
     costGrowthWeek: Math.pow(1 + secondaryCare.costGrowthPerYear, 1 / 52),

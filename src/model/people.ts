@@ -44,6 +44,7 @@ export class PeopleArrays {
   readonly inHandover: Uint8Array
   readonly state: Uint8Array
   readonly episodes: Uint8Array
+  readonly everEngaged: Uint8Array
   readonly lwChangeManaged: Uint8Array
   readonly contactAttempts: Uint8Array
   readonly reviews: Uint8Array
@@ -60,6 +61,7 @@ export class PeopleArrays {
   readonly settleClock: Float64Array
   readonly onwardClock: Float64Array
   readonly hospitalBaseWeek: Float64Array
+  readonly setbackHazard: Float64Array
   readonly effect: Float64Array
   readonly effectAtExit: Float64Array
   readonly saving: Float64Array
@@ -105,6 +107,7 @@ export class PeopleArrays {
     this.inHandover = new Uint8Array(n)
     this.state = new Uint8Array(n)
     this.episodes = new Uint8Array(n)
+    this.everEngaged = new Uint8Array(n)
     this.lwChangeManaged = new Uint8Array(n)
     this.contactAttempts = new Uint8Array(n)
     this.reviews = new Uint8Array(n)
@@ -121,6 +124,7 @@ export class PeopleArrays {
     this.settleClock = new Float64Array(n)
     this.onwardClock = new Float64Array(n)
     this.hospitalBaseWeek = new Float64Array(n)
+    this.setbackHazard = new Float64Array(n)
     this.effect = new Float64Array(n)
     this.effectAtExit = new Float64Array(n)
     this.saving = new Float64Array(n)

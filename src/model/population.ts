@@ -2,7 +2,7 @@
  * A new person's attributes, drawn from the population stream with a fixed number of draws per person, so
  * that the k-th person referred is the same person in every scenario that refers the same way.
  */
-import { lognormalMeanOne, normalQuantile, pickCumulative, poissonFromUniform } from "./random.ts"
+import { lognormalMeanOne, normalQuantileFast, pickCumulative, poissonFromUniform } from "./random.ts"
 import { starAreas, starMax, starMin } from "./constants.ts"
 import type { Sim } from "./sim.ts"
 
@@ -29,13 +29,14 @@ export const drawPerson = (sim: Sim, id: number, practice: number, week: number)
   const sb = pop.starBaseline
   const shift = sb.meanPerArea + (a.mentalHealth[id] ? sb.mentalHealthShift : 0) + (a.isolated[id] ? sb.isolationShift : 0)
   // One person-level and one area-level component, so that a person's areas are correlated.
-  const personLevel = normalQuantile(u()) * sb.sdPerArea * 0.6
+  const personLevel = normalQuantileFast(u()) * sb.sdPerArea * 0.6
   for (let k = 0; k < starAreas; k++) {
-    const score = Math.round(shift + personLevel + normalQuantile(u()) * sb.sdPerArea * 0.8)
+    const score = Math.round(shift + personLevel + normalQuantileFast(u()) * sb.sdPerArea * 0.8)
     a.star[id * starAreas + k] = Math.min(starMax, Math.max(starMin, score))
   }
   const sc = sim.scenario.secondaryCare
   const costPerYear = sc.baselineCostPerYear * Math.pow(sc.perExtraConditionMultiplier, conditions - 1) *
-    lognormalMeanOne(sc.costCv, normalQuantile(u()))
+    lognormalMeanOne(sc.costCv, normalQuantileFast(u()))
   a.hospitalBaseWeek[id] = costPerYear / 52
+  a.setbackHazard[id] = params.setbackBaseWeek * (1 + sim.scenario.setbacks.perExtraCondition * (conditions - 1))
 }

@@ -42,9 +42,8 @@ export const onFirstReferral = (sim: Sim, id: number, week: number): void => {
 /** One engaged week: the effect ramps towards its maximum and this week's saving is counted. */
 export const engagedWeek = (sim: Sim, id: number, week: number): number => {
   const a = sim.people.arrays
-  const sc = sim.scenario.secondaryCare
-  const step = sc.effectRampWeeks > 0 ? sc.maxEffectEngaged / sc.effectRampWeeks : sc.maxEffectEngaged
-  const effect = Math.min(sc.maxEffectEngaged, a.effect[id] + step)
+  const hot = sim.params.hot
+  const effect = Math.min(hot.maxEffectEngaged, a.effect[id] + hot.effectStepWeek)
   a.effect[id] = effect
   const saving = a.hospitalBaseWeek[id] * sim.params.curves.growth[week] * effect
   a.saving[id] += saving

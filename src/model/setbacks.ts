@@ -11,9 +11,16 @@ import type { Sim } from "./sim.ts"
 export const setbackWeek = (sim: Sim, id: number, week: number): boolean => {
   const a = sim.people.arrays
   if (week < a.setbackUntil[id]) return true
+  const clock = a.setbackClock[id] - a.setbackHazard[id]
+  a.setbackClock[id] = clock
+  if (clock > 0) return false
+  startSetback(sim, id, week)
+  return true
+}
+
+const startSetback = (sim: Sim, id: number, week: number): void => {
+  const a = sim.people.arrays
   const sb = sim.scenario.setbacks
-  a.setbackClock[id] -= sim.params.setbackBaseWeek * (1 + sb.perExtraCondition * (a.conditions[id] - 1))
-  if (a.setbackClock[id] > 0) return false
   a.setbackClock[id] = personExponential(a, id, Draw.setback)
   a.setbackUntil[id] = Math.min(32000, week + Math.max(1, Math.round(sb.durationWeeksMean * personExponential(a, id, Draw.setbackLength))))
   a.setbacks[id]++
@@ -21,7 +28,9 @@ export const setbackWeek = (sim: Sim, id: number, week: number): boolean => {
   const base = id * starAreas
   for (let n = 0; n < sb.starLossPoints; n++) {
     const k = Math.floor(personUniform(a, id, Draw.starLoss) * starAreas)
-    if (a.star[base + k] > starMin) a.star[base + k]--
+    if (a.star[base + k] > starMin) {
+      a.star[base + k]--
+      sim.starSumActive--
+    }
   }
-  return true
 }

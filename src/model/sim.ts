@@ -31,6 +31,8 @@ export interface Sim {
   readonly weekly: WeeklyRecord
   /** Secondary care: sum of baseline weekly cost of everyone referred so far, and of kept effects after exit. */
   comparisonBaseSum: number
+  /** Sum of total Star scores of people in intensive support or maintenance. */
+  starSumActive: number
   /** People on the pathway whose link worker left and who have no other yet. */
   unassigned: number
   keptEffectSum: number
@@ -65,6 +67,7 @@ export const createSim = (params: ModelParams, seed: number, replicate: number):
     tally: new Tally(),
     weekly: new WeeklyRecord(params.horizonWeeks),
     comparisonBaseSum: 0,
+    starSumActive: 0,
     unassigned: 0,
     keptEffectSum: 0,
     keptEffectNew: 0,

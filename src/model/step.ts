@@ -3,8 +3,8 @@
  * the pathway takes their week, then the week is recorded. Plain code over typed arrays: no allocation per
  * person, no timers, no Effect.
  */
-import { Post, State, starAreas } from "./constants.ts"
-import { allocate, measureCaseloads } from "./allocation.ts"
+import { Post, State } from "./constants.ts"
+import { allocate } from "./allocation.ts"
 import { contactWeek } from "./contact.ts"
 import { disengagementWeek } from "./disengagement.ts"
 import { phaseWeek } from "./discharge.ts"
@@ -15,23 +15,28 @@ import { releasePlace, updateServices } from "./services.ts"
 import { setbackWeek } from "./setbacks.ts"
 import type { Sim } from "./sim.ts"
 import { Tally } from "./tally.ts"
-import { linkWorkerTimeFactor, wellbeingWeek } from "./wellbeing.ts"
-import { updateWorkforce } from "./workforce.ts"
+import { wellbeingWeek } from "./wellbeing.ts"
+import { measureLinkWorkers, updateWorkforce } from "./workforce.ts"
 
 /** A week on the programme for an engaged person. Returns this week's hospital-cost saving. */
 const engagedPersonWeek = (sim: Sim, id: number, week: number): number => {
   const a = sim.people.arrays
-  const sc = sim.scenario
+  const hot = sim.params.hot
   const lw = a.lw[id]
   const maintenance = a.state[id] === State.maintenance
-  if (a.serviceId[id] >= 0 && (week >= a.serviceEndWeek[id] || !sim.services.open[a.serviceId[id]])) releasePlace(sim, id)
+  const service = a.serviceId[id]
+  if (service >= 0 && (week >= a.serviceEndWeek[id] || sim.services.open[service] === 0)) releasePlace(sim, id)
   const inSetback = setbackWeek(sim, id, week)
   const inService = a.serviceId[id] >= 0
-  const hours = lw >= 0 ? sim.posts.hoursPerUnit[lw] * (maintenance ? sc.linkWorkers.maintenanceWorkload : 1) : 0
-  const gainRate = inSetback ? 0 : sc.wellbeing.gainEventsPerWeek * linkWorkerTimeFactor(sim, hours) *
-    (maintenance ? sc.wellbeing.maintenanceGainMultiplier : 1) * (inService ? sc.wellbeing.onwardReferralGainMultiplier : 1)
+  let gainRate = 0
+  if (!inSetback && lw >= 0) {
+    gainRate = maintenance
+      ? hot.gainEventsPerWeek * sim.posts.gainFactorMaintenance[lw] * hot.maintenanceGainMultiplier
+      : hot.gainEventsPerWeek * sim.posts.gainFactorIntensive[lw]
+    if (inService) gainRate *= hot.onwardReferralGainMultiplier
+  }
   wellbeingWeek(sim, id, week, gainRate)
-  if (!inService && lw >= 0) onwardWeek(sim, id, week, maintenance ? sc.onwardReferral.maintenanceMultiplier : 1)
+  if (!inService && lw >= 0) onwardWeek(sim, id, week, maintenance ? hot.onwardMaintenanceMultiplier : 1)
   const saving = engagedWeek(sim, id, week)
   if (phaseWeek(sim, id, week)) return saving
   disengagementWeek(sim, id, week, inSetback)
@@ -44,7 +49,7 @@ export const step = (sim: Sim, week: number): void => {
   updateWorkforce(sim, week)
   referPeople(sim, week)
   allocate(sim, week)
-  measureCaseloads(sim)
+  measureLinkWorkers(sim)
   let saving = keptSaving(sim, week)
   const a = sim.people.arrays
   const live = sim.live.ids
@@ -130,25 +135,8 @@ const record = (sim: Sim, week: number, before: Counts, saving: number): void =>
   col.serviceCapacity[week] = capacity
   col.servicesOpen[week] = open
   col.serviceUsers[week] = users
-  col.starMeanActive[week] = meanStarOfActive(sim)
+  col.starMeanActive[week] = col.active[week] > 0 ? sim.starSumActive / col.active[week] : 0
   const comparison = sim.comparisonBaseSum * sim.params.curves.growth[week]
   col.comparisonSecondaryCareCost[week] = comparison
   col.secondaryCareCost[week] = comparison - saving
-}
-
-/** Mean total Star score (8-80) of people in intensive support or maintenance. */
-const meanStarOfActive = (sim: Sim): number => {
-  const a = sim.people.arrays
-  const live = sim.live.ids
-  let sum = 0
-  let n = 0
-  for (let j = 0; j < sim.live.count; j++) {
-    const id = live[j]
-    const state = a.state[id]
-    if (state !== State.intensive && state !== State.maintenance) continue
-    const base = id * starAreas
-    for (let k = 0; k < starAreas; k++) sum += a.star[base + k]
-    n++
-  }
-  return n > 0 ? sum / n : 0
 }

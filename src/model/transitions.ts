@@ -10,12 +10,32 @@ import type { Sim } from "./sim.ts"
 import { onExit, onFirstReferral } from "./secondaryCare.ts"
 import { scheduleReReferral } from "./referral.ts"
 import { releasePlace } from "./services.ts"
+import { workloadOf } from "./workforce.ts"
 
+/** Change state, keeping the state counts and the link worker's workload right. */
 const moveState = (sim: Sim, id: number, to: number): void => {
+  const a = sim.people.arrays
+  const from = a.state[id]
+  sim.stateCounts[from]--
+  sim.stateCounts[to]++
+  a.state[id] = to
+  const lw = a.lw[id]
+  if (lw >= 0) sim.posts.workload[lw] += workloadOf(sim, to) - workloadOf(sim, from)
+}
+
+/** Change state without touching workloads (the caller has accounted for them). */
+const setState = (sim: Sim, id: number, to: number): void => {
   const a = sim.people.arrays
   sim.stateCounts[a.state[id]]--
   sim.stateCounts[to]++
   a.state[id] = to
+}
+
+const starTotal = (sim: Sim, id: number): number => {
+  const star = sim.people.arrays.star
+  let total = 0
+  for (let k = id * starAreas; k < (id + 1) * starAreas; k++) total += star[k]
+  return total
 }
 
 /** Referred (first time or again): join the area's waiting list. */
@@ -57,8 +77,9 @@ export const assign = (sim: Sim, id: number, lw: number, week: number): void => 
   if (posts.head[lw] >= 0) a.prevInLw[posts.head[lw]] = id
   posts.head[lw] = id
   posts.caseload[lw]++
+  posts.workload[lw] += workloadOf(sim, a.state[id] === State.waiting ? State.contacting : a.state[id])
   if (a.state[id] === State.waiting) {
-    moveState(sim, id, State.contacting)
+    setState(sim, id, State.contacting)
     a.allocatedWeek[id] = week
     sim.tally.allocated++
     sim.tally.waitWeeksSum += week - a.referredWeek[id]
@@ -83,6 +104,7 @@ export const unassign = (sim: Sim, id: number): void => {
   else sim.posts.head[lw] = next
   if (next >= 0) a.prevInLw[next] = prev
   sim.posts.caseload[lw]--
+  sim.posts.workload[lw] -= workloadOf(sim, a.state[id])
   a.lw[id] = -1
 }
 
@@ -92,6 +114,7 @@ export const awaitHandover = (sim: Sim, id: number, managed: boolean): void => {
   unassign(sim, id)
   a.handoverManaged[id] = managed ? 1 : 0
   sim.unassigned++
+  // Already queued (an entry left from an earlier handover is still waiting to be popped): one entry is enough.
   if (a.inHandover[id]) return
   a.inHandover[id] = 1
   sim.handover.push(a.nextInHandover, a.cluster[id], id)
@@ -102,6 +125,7 @@ export const engage = (sim: Sim, id: number, week: number): void => {
   const a = sim.people.arrays
   moveState(sim, id, State.intensive)
   a.engagedWeek[id] = week
+  a.everEngaged[id] = 1
   a.supportLimitWeeks[id] = sim.scenario.discharge.maxSupportWeeks
   a.disengageClock[id] = personExponential(a, id, Draw.disengage)
   a.setbackClock[id] = personExponential(a, id, Draw.setback)
@@ -114,6 +138,7 @@ export const engage = (sim: Sim, id: number, week: number): void => {
     a.starLastReview[base + k] = a.star[base + k]
   }
   a.reviews[id] = 1
+  sim.starSumActive += starTotal(sim, id)
   a.nextReviewWeek[id] = week + sim.scenario.wellbeing.reviewIntervalWeeks
   sim.tally.engaged++
 }
@@ -138,6 +163,7 @@ export const leave = (sim: Sim, id: number, week: number, reason: number): void 
     sim.tally.episodeWeeksSum += week + 1 - a.engagedWeek[id]
   }
   onExit(sim, id, week, reason)
+  if (a.state[id] === State.intensive || a.state[id] === State.maintenance) sim.starSumActive -= starTotal(sim, id)
   moveState(sim, id, reason)
   a.exitWeek[id] = week
   sim.live.remove(a.liveIndex, id)

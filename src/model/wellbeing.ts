@@ -19,17 +19,31 @@ export const linkWorkerTimeFactor = (sim: Sim, hoursPerPerson: number): number =
 
 export const wellbeingWeek = (sim: Sim, id: number, week: number, rate: number): void => {
   const a = sim.people.arrays
+  const clock = a.gainClock[id] - rate
+  a.gainClock[id] = clock
+  if (clock <= 0) gainPoints(sim, id)
+  if (week >= a.nextReviewWeek[id]) review(sim, id, week)
+}
+
+/** One-point gains until the clock is positive again (usually one). */
+const gainPoints = (sim: Sim, id: number): void => {
+  const a = sim.people.arrays
   const base = id * starAreas
-  a.gainClock[id] -= rate
   while (a.gainClock[id] <= 0) {
     a.gainClock[id] += personExponential(a, id, Draw.gain)
     let k = Math.floor(personUniform(a, id, Draw.gainArea) * starAreas)
     for (let tries = 0; tries < starAreas && a.star[base + k] >= starMax; tries++) k = (k + 1) % starAreas
-    if (a.star[base + k] < starMax) a.star[base + k]++
+    if (a.star[base + k] < starMax) {
+      a.star[base + k]++
+      sim.starSumActive++
+    }
   }
-  if (week >= a.nextReviewWeek[id]) {
-    for (let k = 0; k < starAreas; k++) a.starLastReview[base + k] = a.star[base + k]
-    a.reviews[id]++
-    a.nextReviewWeek[id] = week + sim.scenario.wellbeing.reviewIntervalWeeks
-  }
+}
+
+const review = (sim: Sim, id: number, week: number): void => {
+  const a = sim.people.arrays
+  const base = id * starAreas
+  for (let k = 0; k < starAreas; k++) a.starLastReview[base + k] = a.star[base + k]
+  a.reviews[id]++
+  a.nextReviewWeek[id] = week + sim.scenario.wellbeing.reviewIntervalWeeks
 }

@@ -4,12 +4,13 @@
  * replacement starts. Funded posts follow the posts schedule: surplus posts are frozen when they fall vacant.
  */
 import type { Scenario } from "../scenario/schema.ts"
-import { Post } from "./constants.ts"
+import { Post, State } from "./constants.ts"
 import { Draw, type Uniform, unitExponential } from "./random.ts"
 import { personUniform } from "./personRandom.ts"
 import type { Practices } from "./referral.ts"
 import type { Sim } from "./sim.ts"
 import { assign, awaitHandover } from "./transitions.ts"
+import { linkWorkerTimeFactor } from "./wellbeing.ts"
 
 export interface Posts {
   readonly count: number
@@ -22,21 +23,30 @@ export interface Posts {
   readonly leaveClock: Float64Array
   /** First person on the caseload (linked through people.nextInLw). */
   readonly head: Int32Array
-  /** Link-worker hours per unit of workload this week, and caseload pressure (relative excess over comfortable). */
+  /** Workload of the caseload (intensive = 1, others weighted), kept up to date by the transitions. */
+  readonly workload: Float64Array
+  /** This week, from the caseload: hours per unit of workload, caseload pressure (relative excess over the
+   * comfortable caseload), and the factors they give a person's wellbeing gains and dropout hazard. */
   readonly hoursPerUnit: Float64Array
   readonly pressure: Float64Array
-  readonly workload: Float64Array
+  readonly gainFactorIntensive: Float64Array
+  readonly gainFactorMaintenance: Float64Array
+  readonly hazardFactor: Float64Array
+  readonly mentalHealthFactor: Float64Array
   /** Posts of area c are clusterStart[c] .. clusterStart[c+1]-1. */
   readonly clusterStart: Int32Array
   readonly basePosts: Int32Array
 }
 
-/** Posts shared between areas in proportion to eligible population (largest remainder). */
+/** Posts shared between areas in proportion to expected referrals: eligible population weighted by champions (largest remainder). */
 export const createPosts = (scenario: Scenario, practices: Practices, workforce: Uniform, postsMultiplier: Float64Array): Posts => {
   const lw = scenario.linkWorkers
   const clusters = scenario.practices.clusters
   const eligibleByCluster = new Float64Array(clusters)
-  for (let p = 0; p < practices.count; p++) eligibleByCluster[practices.cluster[p]] += practices.eligible[p]
+  const champion = scenario.referral.championMultiplier
+  for (let p = 0; p < practices.count; p++) {
+    eligibleByCluster[practices.cluster[p]] += practices.eligible[p] * (practices.champion[p] ? champion : 1)
+  }
   const total = eligibleByCluster.reduce((s, x) => s + x, 0) || 1
   const basePosts = new Int32Array(clusters)
   const remainders = Array.from(eligibleByCluster, (e, c) => {
@@ -76,9 +86,13 @@ export const createPosts = (scenario: Scenario, practices: Practices, workforce:
     caseload: new Int32Array(count),
     leaveClock,
     head: new Int32Array(count).fill(-1),
+    workload: new Float64Array(count),
     hoursPerUnit: new Float64Array(count),
     pressure: new Float64Array(count),
-    workload: new Float64Array(count),
+    gainFactorIntensive: new Float64Array(count),
+    gainFactorMaintenance: new Float64Array(count),
+    hazardFactor: new Float64Array(count),
+    mentalHealthFactor: new Float64Array(count),
     clusterStart,
     basePosts
   }
@@ -101,10 +115,8 @@ const leavePost = (sim: Sim, lw: number, week: number): void => {
     awaitHandover(sim, id, managed)
     if (managed) {
       const colleague = postWithRoom(sim, posts.cluster[lw])
-      if (colleague >= 0) {
-        a.inHandover[id] = 0 // lazily dropped from the handover queue when popped
-        assign(sim, id, colleague, week)
-      }
+      // Handed straight to a colleague; the queue entry is skipped when it comes up.
+      if (colleague >= 0) assign(sim, id, colleague, week)
     }
     id = next
   }
@@ -165,3 +177,25 @@ export const updateWorkforce = (sim: Sim, week: number): void => {
     }
   }
 }
+
+/** Each link worker's time per person and caseload pressure this week, and what they mean for their people. */
+export const measureLinkWorkers = (sim: Sim): void => {
+  const posts = sim.posts
+  const lw = sim.scenario.linkWorkers
+  const d = sim.scenario.disengagement
+  for (let i = 0; i < posts.count; i++) {
+    const fte = posts.fte[i]
+    const hours = posts.status[i] === Post.filled ? (lw.directHoursPerFteWeek * fte) / Math.max(1, posts.workload[i]) : 0
+    const pressure = Math.max(0, posts.caseload[i] / fte - lw.comfortableCaseloadPerFte) / lw.comfortableCaseloadPerFte
+    posts.hoursPerUnit[i] = hours
+    posts.pressure[i] = pressure
+    posts.gainFactorIntensive[i] = linkWorkerTimeFactor(sim, hours)
+    posts.gainFactorMaintenance[i] = linkWorkerTimeFactor(sim, hours * lw.maintenanceWorkload)
+    posts.hazardFactor[i] = 1 + d.caseloadPressureEffect * pressure
+    posts.mentalHealthFactor[i] = 1 + (d.mentalHealthMultiplier - 1) * (1 - (posts.trained[i] ? d.mentalHealthTrainingMitigation : 0))
+  }
+}
+
+/** Workload one person puts on their link worker, by pathway state. */
+export const workloadOf = (sim: Sim, state: number): number =>
+  state === State.intensive ? 1 : state === State.maintenance ? sim.scenario.linkWorkers.maintenanceWorkload : sim.scenario.linkWorkers.contactingWorkload

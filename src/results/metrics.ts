@@ -14,6 +14,19 @@ const mean = (xs: Float64Array): number => (xs.length > 0 ? sum(xs) / xs.length 
 const max = (xs: Float64Array): number => xs.reduce((m, x) => (x > m ? x : m), 0)
 const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0)
 
+/** Hospital cost and saving among people who engaged at least once (the cohort WtW compared). */
+const engagedCohortSaving = (sim: Sim): number => {
+  const a = sim.people.arrays
+  let saving = 0
+  let comparison = 0
+  for (let id = 0; id < sim.people.count; id++) {
+    if (a.everEngaged[id] === 0) continue
+    saving += a.saving[id]
+    comparison += a.comparisonCost[id]
+  }
+  return ratio(saving, comparison)
+}
+
 /** Star change (last review minus baseline, total of 8 areas) of people with two or more reviews. */
 export const starOutcomes = (sim: Sim): { reviewed: number; changeMean: number; improvedShare: number } => {
   const a = sim.people.arrays
@@ -79,7 +92,8 @@ export const replicateMetrics = (sim: Sim): Metrics => {
     secondaryCareCost: cost,
     comparisonSecondaryCareCost: comparison,
     secondaryCareSaving: saving,
-    secondaryCareSavingShare: ratio(saving, comparison)
+    secondaryCareSavingShare: ratio(saving, comparison),
+    secondaryCareSavingShareEngaged: engagedCohortSaving(sim)
   }
   onwardFailureNames.forEach((name, i) => {
     m[`onwardReferralFailures.${name}`] = t.onwardFailuresByReason[i]

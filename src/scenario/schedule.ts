@@ -2,7 +2,7 @@ import { Schema } from "effect"
 
 /** An ISO calendar date, e.g. "2020-03-23". */
 export const IsoDate = Schema.String.check(
-  Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/, { expected: "a date as YYYY-MM-DD" })
+  Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/u, { expected: "a date as YYYY-MM-DD" })
 ).annotate({ description: "A calendar date, YYYY-MM-DD" })
 
 /** When a schedule point applies: a week number from the start (0-based) or a calendar date. */

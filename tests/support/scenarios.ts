@@ -4,6 +4,7 @@ import { Schema } from "effect"
 import { Scenario } from "../../src/scenario/schema.ts"
 import { compileParams } from "../../src/model/params.ts"
 import { runReplicate } from "../../src/ensemble/replicate.ts"
+import { mergeDocuments } from "../../src/scenario/load.ts"
 import type { Metrics } from "../../src/results/metrics.ts"
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] }
@@ -11,11 +12,13 @@ export type ScenarioDraft = Mutable<Scenario>
 
 const decode = Schema.decodeUnknownSync(Scenario)
 
-/** A shipped scenario file (no `extends`), decoded. */
-export const shippedScenario = (name = "ways-to-wellness"): Scenario => {
-  const { $schema: _, ...doc } = JSON.parse(readFileSync(new URL(`../../scenarios/${name}.json`, import.meta.url), "utf8"))
-  return decode(doc)
+const readShipped = (name: string): Record<string, unknown> => {
+  const { $schema: _, extends: base, ...doc } = JSON.parse(readFileSync(new URL(`../../scenarios/${name}`, import.meta.url), "utf8"))
+  return typeof base === "string" ? (mergeDocuments(readShipped(base.replace(/^\.\//, "")), doc) as Record<string, unknown>) : doc
 }
+
+/** A shipped scenario file (its `extends` resolved), decoded. */
+export const shippedScenario = (name = "ways-to-wellness"): Scenario => decode(readShipped(`${name}.json`))
 
 /** A deep copy of the default scenario with `change` applied, decoded again so that ranges are checked. */
 export const scenarioWith = (change: (draft: ScenarioDraft) => void, base: Scenario = shippedScenario()): Scenario => {

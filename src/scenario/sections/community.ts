@@ -18,7 +18,7 @@ const ServiceCategoryParams = (label: string) =>
   Schema.Struct({
     needWeight: param({ unit: "relative weight", min: 0, max: 100, description: `How often people need ${label} (relative to other categories)`, ...assumed }),
     isolatedNeedMultiplier: param({ unit: "multiplier", min: 0, max: 20, description: `Need for ${label} among socially isolated people, relative to others`, ...assumed }),
-    servicesPerArea: param({ unit: "services per area", min: 0, max: 1000, integer: true, description: `${label} services in each area at full funding`, ...assumed }),
+    servicesPerArea: param({ unit: "services per area", min: 0, max: 1000, integer: true, description: `Number of ${label} services in each area at full funding`, ...assumed }),
     placesPerService: param({ unit: "places", min: 0, max: 10000, description: `People one ${label} service can take at once at full funding`, ...assumed }),
     useWeeksMean: param({ unit: "weeks", min: 1, max: 520, description: `Mean time a person attends a ${label} service (exponential)`, ...assumed }),
     womenOnlyShare: share({ description: `Share of ${label} services for women only`, ...assumed }),
