@@ -1,15 +1,7 @@
 #!/usr/bin/env node
-// Launches the TypeScript CLI through tsx so `npx spsim` works without a build step.
-import { spawnSync } from "node:child_process"
-import { createRequire } from "node:module"
-import { dirname, join } from "node:path"
-import { fileURLToPath } from "node:url"
+// Runs the TypeScript CLI in this process (tsx registers the loader), so `npx spsim` needs no build step
+// and Ctrl-C reaches the program directly.
+import { register } from "tsx/esm/api"
 
-const here = dirname(fileURLToPath(import.meta.url))
-const require = createRequire(import.meta.url)
-const tsxCli = require.resolve("tsx/cli")
-const result = spawnSync(process.execPath, [tsxCli, join(here, "..", "src", "cli", "main.ts"), ...process.argv.slice(2)], {
-  stdio: "inherit"
-})
-if (result.signal) process.kill(process.pid, result.signal)
-process.exit(result.status ?? 1)
+register()
+await import("../src/cli/main.ts")

@@ -1,6 +1,7 @@
 /**
  * The `spsim` command line. Exit codes: 0 success, 2 bad input (arguments or scenario file), 1 anything else.
  */
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Cause, Console, Effect, Exit, Option } from "effect"
 import { Argument, CliError, Command, Flag } from "effect/cli"
@@ -52,20 +53,24 @@ const isInputError = (error: unknown): boolean =>
 
 const program = Command.run(spsim, { version: spsimVersion }).pipe(Effect.provide(NodeServices.layer))
 
-Effect.runPromiseExit(program).then((exit) => {
-  if (Exit.isSuccess(exit)) return
+// Ctrl-C interrupts the run: scoped temp files are removed, so nothing is left that looks complete.
+NodeRuntime.runMain(program, {
+  disableErrorReporting: true,
+  teardown: (exit, onExit) => onExit(exitCode(exit))
+})
+
+function exitCode(exit: Exit.Exit<unknown, unknown>): number {
+  if (Exit.isSuccess(exit)) return 0
+  if (Cause.hasInterruptsOnly(exit.cause)) {
+    process.stderr.write("interrupted: no results were written\n")
+    return 130
+  }
   const error = Cause.findErrorOption(exit.cause)
   if (Option.isSome(error) && isInputError(error.value)) {
     const e = error.value as { render?: () => string }
     if (typeof e.render === "function") process.stderr.write(`${e.render()}\n`)
-    process.exitCode = 2
-    return
-  }
-  if (Cause.hasInterruptsOnly(exit.cause)) {
-    process.stderr.write("interrupted: no results were written\n")
-    process.exitCode = 130
-    return
+    return 2
   }
   process.stderr.write(`${Cause.pretty(exit.cause)}\n`)
-  process.exitCode = 1
-})
+  return 1
+}

@@ -17,7 +17,6 @@ export class PeopleArrays {
   readonly nextInLw: Int32Array
   readonly nextInQueue: Int32Array
   readonly nextInHandover: Int32Array
-  readonly liveIndex: Int32Array
   readonly serviceId: Int32Array
   readonly nextInBucket: Int32Array
   readonly firstReferredWeek: Int16Array
@@ -80,7 +79,6 @@ export class PeopleArrays {
     this.nextInLw = new Int32Array(n)
     this.nextInQueue = new Int32Array(n)
     this.nextInHandover = new Int32Array(n)
-    this.liveIndex = new Int32Array(n)
     this.serviceId = new Int32Array(n)
     this.nextInBucket = new Int32Array(n)
     this.firstReferredWeek = new Int16Array(n)

@@ -34,26 +34,20 @@ export class Queues {
   }
 }
 
-/** A growable list of the people still on the pathway, with O(1) removal (swap with the last). */
+/**
+ * The people on the pathway, nearly in id order (new referrals are appended), so that the weekly loop walks
+ * the person arrays forwards. People who leave are dropped when the loop compacts the list.
+ */
 export class LiveList {
   ids = new Int32Array(1024)
   count = 0
 
-  add(liveIndex: Int32Array, person: number): void {
+  add(person: number): void {
     if (this.count === this.ids.length) {
       const next = new Int32Array(this.ids.length * 2)
       next.set(this.ids)
       this.ids = next
     }
-    liveIndex[person] = this.count
     this.ids[this.count++] = person
-  }
-
-  remove(liveIndex: Int32Array, person: number): void {
-    const at = liveIndex[person]
-    const last = this.ids[--this.count]
-    this.ids[at] = last
-    liveIndex[last] = at
-    liveIndex[person] = -1
   }
 }

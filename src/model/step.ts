@@ -53,8 +53,9 @@ export const step = (sim: Sim, week: number): void => {
   let saving = keptSaving(sim, week)
   const a = sim.people.arrays
   const live = sim.live.ids
-  // Backwards, so that a person leaving (swapped with the last) never makes us skip anyone.
-  for (let j = sim.live.count - 1; j >= 0; j--) {
+  const count = sim.live.count
+  let kept = 0
+  for (let j = 0; j < count; j++) {
     const id = live[j]
     const state = a.state[id]
     if (state === State.contacting) {
@@ -62,7 +63,10 @@ export const step = (sim: Sim, week: number): void => {
     } else if (state === State.intensive || state === State.maintenance) {
       saving += engagedPersonWeek(sim, id, week)
     }
+    // Compact in place: people who left this week drop out, the order stays.
+    if (a.state[id] <= State.maintenance) live[kept++] = id
   }
+  sim.live.count = kept
   fadeKeptEffects(sim)
   record(sim, week, before, saving)
   sim.week = week + 1

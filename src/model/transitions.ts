@@ -63,7 +63,7 @@ export const enterWaiting = (sim: Sim, id: number, week: number): void => {
   a.reviews[id] = 0
   a.extended[id] = 0
   a.effect[id] = 0
-  sim.live.add(a.liveIndex, id)
+  sim.live.add(id)
   sim.waiting.push(a.nextInQueue, a.cluster[id], id)
 }
 
@@ -152,7 +152,7 @@ export const stepDown = (sim: Sim, id: number, week: number): void => {
   sim.tally.maintenanceEntries++
 }
 
-/** Leave the pathway for good (until a possible re-referral): never engaged, disengaged or discharged. */
+/** Leave the pathway (until a possible re-referral): never engaged, disengaged or discharged. The weekly loop drops them from the live list. */
 export const leave = (sim: Sim, id: number, week: number, reason: number): void => {
   const a = sim.people.arrays
   if (a.lw[id] >= 0) unassign(sim, id)
@@ -166,6 +166,5 @@ export const leave = (sim: Sim, id: number, week: number, reason: number): void 
   if (a.state[id] === State.intensive || a.state[id] === State.maintenance) sim.starSumActive -= starTotal(sim, id)
   moveState(sim, id, reason)
   a.exitWeek[id] = week
-  sim.live.remove(a.liveIndex, id)
   scheduleReReferral(sim, id, week)
 }

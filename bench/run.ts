@@ -1,0 +1,70 @@
+/**
+ * `npm run bench`: speed and scale of the engine, printed as figures (not a test: shared machines are noisy).
+ *   1. one seven-year run of ways-to-wellness.json, single thread: median ms and person-weeks per second;
+ *   2. cost against size: england.json scaled to 1/40 and 1/10 of its population (ms per referred person);
+ *   3. england.json in full in a fresh process: wall time and peak memory.
+ * `npm run bench -- --quick` skips the full national run.
+ */
+import { spawnSync } from "node:child_process"
+import { fileURLToPath } from "node:url"
+import { compileParams } from "../src/model/params.ts"
+import { simulate } from "../src/model/simulate.ts"
+import type { Scenario } from "../src/scenario/schema.ts"
+import { quantileSorted } from "../src/results/summary.ts"
+import { loadShipped } from "./scenarios.ts"
+
+const median = (xs: Array<number>): number => quantileSorted(Float64Array.from(xs).sort(), 0.5)
+
+/** Person-weeks simulated: weeks each referred person spent on the pathway (waiting to discharge). */
+const timeRuns = (scenario: Scenario, runs: number, warmup: number) => {
+  const params = compileParams(scenario)
+  const ms: Array<number> = []
+  let personWeeks = 0
+  let people = 0
+  for (let r = 0; r < warmup + runs; r++) {
+    const t0 = performance.now()
+    const sim = simulate(params, scenario.seed, r)
+    const t = performance.now() - t0
+    if (r < warmup) continue
+    ms.push(t)
+    const c = sim.weekly.columns
+    for (let w = 0; w < sim.weekly.weeks; w++) personWeeks += c.waiting[w] + c.contacting[w] + c.active[w]
+    people += sim.people.count
+  }
+  return { medianMs: median(ms), minMs: Math.min(...ms), personWeeksPerRun: personWeeks / runs, peoplePerRun: people / runs }
+}
+
+const scaled = (scenario: Scenario, factor: number): Scenario => ({
+  ...scenario,
+  practices: {
+    ...scenario.practices,
+    count: Math.max(1, Math.round(scenario.practices.count * factor)),
+    population: Math.round(scenario.practices.population * factor),
+    clusters: Math.max(1, Math.round(scenario.practices.clusters * factor))
+  },
+  linkWorkers: { ...scenario.linkWorkers, posts: Math.round(scenario.linkWorkers.posts * factor) }
+})
+
+const fmt = (n: number, digits = 1) => n.toLocaleString("en-GB", { maximumFractionDigits: digits })
+
+const wtw = loadShipped("ways-to-wellness")
+const a = timeRuns(wtw, 30, 5)
+console.log("ways-to-wellness.json, one seven-year run, single thread (30 runs after 5 warm-up)")
+console.log(`  median ${fmt(a.medianMs)} ms (min ${fmt(a.minMs)} ms); ${fmt(a.peoplePerRun, 0)} people, ${fmt(a.personWeeksPerRun, 0)} person-weeks on the pathway`)
+console.log(`  ${fmt((a.personWeeksPerRun / a.medianMs) * 1000 / 1e6, 2)} million person-weeks per second`)
+
+const england = loadShipped("england")
+console.log("\nCost against size: england.json scaled down (3 runs each after 1 warm-up)")
+const sizes = [1 / 40, 1 / 10].map((f) => ({ f, r: timeRuns(scaled(england, f), 3, 1) }))
+for (const { f, r } of sizes) {
+  console.log(`  1/${Math.round(1 / f)} scale: ${fmt(r.peoplePerRun, 0)} people, median ${fmt(r.medianMs, 0)} ms, ${fmt((r.medianMs * 1e6) / r.peoplePerRun, 0)} ns per person`)
+}
+const ratio = (sizes[1].r.medianMs / sizes[1].r.peoplePerRun) / (sizes[0].r.medianMs / sizes[0].r.peoplePerRun)
+console.log(`  cost per person at 4x the size: ${fmt(ratio, 2)}x (1.00 = linear)`)
+
+if (!process.argv.includes("--quick")) {
+  console.log("\nengland.json in full, one seven-year run in a fresh process")
+  const child = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./england.ts", import.meta.url))], { encoding: "utf8" })
+  process.stdout.write(child.stdout)
+  if (child.status !== 0) process.stderr.write(child.stderr)
+}
