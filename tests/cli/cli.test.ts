@@ -1,0 +1,143 @@
+/** The spsim command line as a user meets it: clear errors with exit code 2, and complete, reproducible outputs. */
+import { spawnSync } from "node:child_process"
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { describe, expect, it } from "vitest"
+
+const root = fileURLToPath(new URL("../..", import.meta.url))
+const wtw = join(root, "scenarios/ways-to-wellness.json")
+const work = mkdtempSync(join(tmpdir(), "spsim-cli-"))
+
+const spsim = (...args: Array<string>) => {
+  const r = spawnSync(process.execPath, [join(root, "bin/spsim.mjs"), ...args], { encoding: "utf8", cwd: work })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+const writeScenario = (name: string, content: string): string => {
+  const file = join(work, name)
+  writeFileSync(file, content)
+  return file
+}
+
+/** A scenario extending the shipped default with some fields changed. */
+const extending = (name: string, changes: object): string =>
+  writeScenario(name, JSON.stringify({ extends: wtw, ...changes }, null, 2))
+
+describe("bad input: exit code 2 and a message naming the problem", () => {
+  it("missing file", () => {
+    const r = spsim("validate", "no-such-scenario.json")
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain("scenario file not found: no-such-scenario.json")
+  })
+
+  it("invalid JSON, with line and column", () => {
+    const file = writeScenario("broken.json", '{\n  "name": "x",\n  "seed": 12,,\n}\n')
+    const r = spsim("validate", file)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(`${file}:3:14: invalid JSON`)
+  })
+
+  it("wrong type, out of range and unknown field, each with path, expectation and value found", () => {
+    const file = extending("several.json", {
+      linkWorkers: { posts: "twenty", caseloadCapPerFte: 5000, postz: 3 }
+    })
+    const r = spsim("validate", file)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/at linkWorkers\.posts: expected .*number.*, found "twenty"/)
+    expect(r.stderr).toContain("at linkWorkers.caseloadCapPerFte: expected a value between 1 and 1000, found 5000")
+    expect(r.stderr).toMatch(/at linkWorkers\.postz: .*unknown field.*, found 3/)
+  })
+
+  it("missing required field", () => {
+    const doc = JSON.parse(readFileSync(wtw, "utf8"))
+    delete doc.contact.attemptsMax
+    delete doc.$schema
+    const r = spsim("validate", writeScenario("missing.json", JSON.stringify(doc)))
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/at contact\.attemptsMax: expected .*number.*, found missing/)
+  })
+
+  it("no run starts on an invalid scenario and nothing is written", () => {
+    const out = join(work, "never")
+    const r = spsim("run", extending("bad-run.json", { horizonWeeks: -5 }), "--out", out)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain("at horizonWeeks")
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([])
+  })
+
+  it("bad flag value", () => {
+    const r = spsim("run", wtw, "--replicates", "0")
+    expect(r.code).toBe(2)
+  })
+})
+
+describe("validate and run", () => {
+  it("validates every shipped scenario", () => {
+    for (const name of ["ways-to-wellness", "austerity", "high-caseload", "covid", "england"]) {
+      const r = spsim("validate", join(root, `scenarios/${name}.json`))
+      expect(r.code, r.stderr).toBe(0)
+      expect(r.stdout).toContain(`valid scenario "${name}"`)
+    }
+  })
+
+  it("--json prints summary.json with every headline metric as mean and percentiles", () => {
+    const r = spsim("run", wtw, "--replicates", "2", "--json")
+    expect(r.code, r.stderr).toBe(0)
+    const summary = JSON.parse(r.stdout)
+    expect(summary).toMatchObject({ scenario: { name: "ways-to-wellness" }, seed: 20150401, replicates: 2 })
+    expect(summary.spsimVersion).toMatch(/^\d+\.\d+\.\d+/)
+    expect(summary.scenario.hash).toMatch(/^[0-9a-f]{16}$/)
+    for (const name of [
+      "referrals", "engaged", "neverEngaged", "disengaged", "discharged", "reEntries", "meanWaitWeeks", "peakWaiting",
+      "meanActive", "meanCaseloadPerFte", "linkWorkerLeavers", "handovers", "onwardReferrals", "onwardReferralFailures",
+      "meanWeeksOnProgramme", "starChangeMean", "starImprovedShare", "secondaryCareCost", "comparisonSecondaryCareCost",
+      "secondaryCareSaving"
+    ]) {
+      const band = summary.metrics[name]
+      expect(band, name).toBeDefined()
+      expect(band.p05).toBeLessThanOrEqual(band.p50)
+      expect(band.p50).toBeLessThanOrEqual(band.p95)
+    }
+  })
+
+  it("--out writes complete, consistent files, byte-identical for the same seed", () => {
+    const a = join(work, "a")
+    const b = join(work, "b")
+    expect(spsim("run", wtw, "--replicates", "2", "--seed", "7", "--out", a).code).toBe(0)
+    expect(spsim("run", wtw, "--replicates", "2", "--seed", "7", "--out", b).code).toBe(0)
+    const files = ["summary.json", "weekly.csv", "people.csv", "scenario.json"]
+    expect(readdirSync(a).sort()).toEqual([...files].sort())
+    for (const f of files) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true)
+
+    const summary = JSON.parse(readFileSync(join(a, "summary.json"), "utf8"))
+    expect(summary.seed).toBe(7)
+    const weekly = readFileSync(join(a, "weekly.csv"), "utf8").trim().split("\n")
+    const header = weekly[0].split(",")
+    for (const c of ["replicate", "week", "referred", "waiting", "active", "maintenance", "engagedNew", "disengaged", "discharged", "linkWorkersFte", "vacancies", "meanCaseload", "serviceCapacity", "servicesOpen", "starMeanActive"]) {
+      expect(header).toContain(c)
+    }
+    expect(weekly.length - 1).toBe(2 * 364)
+    const people = readFileSync(join(a, "people.csv"), "utf8").trim().split("\n")
+    const peopleHeader = people[0].split(",")
+    for (const c of ["replicate", "id", "practice", "ageBand", "sex", "ethnicity", "conditions", "mentalHealth", "referredWeek", "engagedWeek", "exitWeek", "exitReason", "linkWorkerChanges", "onwardReferrals", "starBaseline", "starLast", "reviews", "secondaryCareCost", "comparisonSecondaryCareCost"]) {
+      expect(peopleHeader).toContain(c)
+    }
+    // Counts agree across the three outputs: people per replicate, and referrals summed from weekly.csv.
+    expect(people.length - 1).toBe(Math.round(summary.metrics.people.mean * 2))
+    const col = (name: string) => header.indexOf(name)
+    const referred = weekly.slice(1).reduce((s, line) => s + Number(line.split(",")[col("referred")]), 0)
+    expect(referred).toBe(Math.round(summary.metrics.referrals.mean * 2))
+    const resolved = JSON.parse(readFileSync(join(a, "scenario.json"), "utf8"))
+    expect(resolved.name).toBe("ways-to-wellness")
+    expect(resolved.extends).toBeUndefined()
+  })
+
+  it("prints a headline table by default", () => {
+    const r = spsim("run", extending("short.json", { horizonWeeks: 104 }), "--replicates", "2")
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/Engaged share of referrals\s+\d+\.\d%/)
+    expect(r.stdout).toMatch(/Hospital cost saving\s+£/)
+  })
+})
