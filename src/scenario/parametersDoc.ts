@@ -4,9 +4,10 @@
  */
 import type { Confidence } from "./param.ts"
 import { listParameters, listSchedules, type ParameterInfo, type ScheduleInfo } from "./parameters.ts"
+import { renderDefault, renderSchedule } from "./scenarioValues.ts"
 
 /** Headings of the scenario's sections, in the order a reader meets them in docs/model.md. */
-const sectionTitles: Readonly<Record<string, string>> = {
+export const sectionTitles: Readonly<Record<string, string>> = {
   "": "General",
   practices: "GP practices",
   population: "Population",
@@ -23,50 +24,10 @@ const sectionTitles: Readonly<Record<string, string>> = {
   secondaryCare: "Secondary care"
 }
 
-const cell = (text: string): string => text.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ")
+export const cell = (text: string): string => text.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ")
 
 const formatNumber = (n: number): string =>
   Number.isInteger(n) && Math.abs(n) >= 10_000 ? n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",") : String(n)
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value)
-
-/** The values at a path in a scenario document; a "[]" segment fans out over the array's elements. */
-const valuesAt = (node: unknown, segments: ReadonlyArray<string>): Array<{ readonly label: string; readonly value: unknown }> => {
-  if (segments.length === 0) return [{ label: "", value: node }]
-  const [head, ...tail] = segments
-  if (head.endsWith("[]")) {
-    const list = isRecord(node) ? node[head.slice(0, -2)] : undefined
-    if (!Array.isArray(list)) return []
-    return list.flatMap((element, i) =>
-      valuesAt(element, tail).map(({ value }) => ({ label: isRecord(element) && typeof element.name === "string" ? element.name : `#${i + 1}`, value }))
-    )
-  }
-  return isRecord(node) && Object.hasOwn(node, head) ? valuesAt(node[head], tail) : []
-}
-
-const segmentsOf = (path: string): ReadonlyArray<string> => path.split(".")
-
-// Defaults as written in the scenario file, so that they can be copied back into one.
-const renderValue = (value: unknown): string => JSON.stringify(value) ?? "—"
-
-const defaultOf = (document: unknown, info: ParameterInfo): string => {
-  const found = valuesAt(document, segmentsOf(info.path))
-  if (found.length === 0) return "—"
-  if (!info.perElement) return renderValue(found[0].value)
-  return found.map(({ label, value }) => `${label}: ${renderValue(value)}`).join("; ")
-}
-
-const scheduleDefault = (document: unknown, path: string): string => {
-  const [schedule] = valuesAt(document, segmentsOf(path)).map(({ value }) => value)
-  if (!isRecord(schedule) || !Array.isArray(schedule.points)) return "—"
-  if (schedule.points.length === 0) return "1 throughout (no points)"
-  const when = schedule.interpolation === "linear" ? "at" : "from"
-  const points = schedule.points.map((p: unknown) =>
-    isRecord(p) ? `${renderValue(p.value)} ${when} ${typeof p.at === "number" ? `week ${p.at}` : String(p.at)}` : "?"
-  )
-  return `${String(schedule.interpolation)}: ${points.join(", ")}`
-}
 
 const confidenceText = (info: ParameterInfo): string => `${info.confidence}${info.calibratable ? ", calibratable" : ""}`
 
@@ -77,7 +38,7 @@ const parameterTable = (document: unknown, parameters: ReadonlyArray<ParameterIn
   "| Parameter | Meaning | Unit | Range | WtW default | Source | Confidence |",
   "|---|---|---|---|---|---|---|",
   ...parameters.map((p) =>
-    `| \`${p.path}\` | ${cell(p.description)} | ${cell(p.unit)} | ${rangeText(p)} | ${cell(defaultOf(document, p))} | ${cell(p.source)} | ${confidenceText(p)} |`
+    `| \`${p.path}\` | ${cell(p.description)} | ${cell(p.unit)} | ${rangeText(p)} | ${cell(renderDefault(document, p))} | ${cell(p.source)} | ${confidenceText(p)} |`
   )
 ]
 
@@ -88,7 +49,7 @@ const scheduleTable = (document: unknown, schedules: ReadonlyArray<ScheduleInfo>
     "",
     "| Schedule | Meaning | WtW default |",
     "|---|---|---|",
-    ...schedules.map((s) => `| \`${s.path}\` | ${cell(s.description)} | ${cell(scheduleDefault(document, s.path))} |`)
+    ...schedules.map((s) => `| \`${s.path}\` | ${cell(s.description)} | ${cell(renderSchedule(document, s.path))} |`)
   ]
 
 const countBy = (parameters: ReadonlyArray<ParameterInfo>, confidence: Confidence): number =>

@@ -13,7 +13,7 @@ import { param } from "./param.ts"
 export const Scenario = Schema.Struct({
   name: Schema.NonEmptyString.annotate({ description: "Short name of the scenario" }),
   description: Schema.String.annotate({ description: "What the scenario represents and how it differs from its base" }),
-  seed: param({ unit: "integer", min: 0, max: 2 ** 31 - 1, integer: true, description: "Seed of all random streams; replicate i uses streams derived from (seed, i)", source: "-", confidence: "high" }),
+  seed: param({ unit: "integer", min: 0, max: 2 ** 31 - 1, integer: true, description: "Seed of all random streams; replicate i uses streams derived from (seed, i)", source: "none needed: any seed is valid", confidence: "high" }),
   startDate: IsoDate.annotate({ description: "First day of the service (WtW: April 2015, GO Lab INDIGO)" }),
   horizonWeeks: param({ unit: "weeks", min: 1, max: 1040, integer: true, description: "Length of the simulated service (7 years = 364 weeks; GO Lab INDIGO)", source: "GO Lab INDIGO-POJ-0120", confidence: "high" }),
   practices: Practices,

@@ -1,0 +1,130 @@
+import { readFileSync } from "node:fs"
+import { Schema } from "effect"
+import { describe, expect, it } from "vitest"
+import { Scenario } from "../../src/scenario/schema.ts"
+import { findParameter, getAtPath, listParameters, listSchedules, setAtPath, withAtPath } from "../../src/scenario/parameters.ts"
+
+const { $schema: _, ...document } = JSON.parse(
+  readFileSync(new URL("../../scenarios/ways-to-wellness.json", import.meta.url), "utf8")
+) as Record<string, unknown>
+const decode = Schema.decodeUnknownSync(Scenario)
+const scenario = decode(document)
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value)
+
+/** Dot paths of every number in a scenario document, outside lists and schedules. */
+const leafNumberPaths = (node: unknown, path = ""): Array<string> => {
+  if (typeof node === "number") return [path]
+  if (!isRecord(node) || ("interpolation" in node && "points" in node)) return []
+  return Object.entries(node).flatMap(([key, value]) => leafNumberPaths(value, path === "" ? key : `${path}.${key}`))
+}
+
+describe("listParameters", () => {
+  const parameters = listParameters()
+  const paths = parameters.map((p) => p.path)
+
+  it("lists every number of the Ways to Wellness scenario exactly once", () => {
+    const leaves = leafNumberPaths(document)
+    expect(leaves.length).toBeGreaterThan(100)
+    for (const path of leaves) expect(paths.filter((p) => p === path), path).toHaveLength(1)
+  })
+
+  it("lists nothing the scenario does not have, and no path twice", () => {
+    expect(new Set(paths).size).toBe(paths.length)
+    const leaves = new Set(leafNumberPaths(document))
+    for (const p of parameters.filter((p) => !p.perElement)) expect(leaves.has(p.path), p.path).toBe(true)
+  })
+
+  it("gives every parameter a unit, a meaning and a source", () => {
+    for (const p of parameters) {
+      expect(p.unit.trim(), p.path).not.toBe("")
+      expect(p.description.trim(), p.path).not.toBe("")
+      expect(p.source.trim(), p.path).not.toBe("")
+      expect(p.min, p.path).toBeLessThanOrEqual(p.max)
+    }
+  })
+
+  it("has the Ways to Wellness default inside every parameter's range", () => {
+    for (const p of parameters.filter((p) => !p.perElement)) {
+      const value = getAtPath(document, p.path) as number
+      expect(value, p.path).toBeGreaterThanOrEqual(p.min)
+      expect(value, p.path).toBeLessThanOrEqual(p.max)
+      if (p.integer) expect(Number.isInteger(value), p.path).toBe(true)
+    }
+  })
+
+  it("lists list elements once, with [] in the path, and checks every element's range", () => {
+    const weight = findParameter("population.ethnicGroups[].weight")
+    expect(weight).toMatchObject({ perElement: true, section: "population", unit: "relative weight", confidence: "low" })
+    for (const group of scenario.population.ethnicGroups) {
+      expect(group.weight).toBeGreaterThanOrEqual(weight!.min)
+      expect(group.weight).toBeLessThanOrEqual(weight!.max)
+    }
+  })
+
+  it("reads units, ranges, provenance and whole-number checks from the schema's annotations", () => {
+    expect(findParameter("linkWorkers.caseloadCapPerFte")).toEqual({
+      path: "linkWorkers.caseloadCapPerFte",
+      section: "linkWorkers",
+      unit: "people per FTE",
+      min: 1,
+      max: 1000,
+      description: expect.stringContaining("Most people one full-time link worker holds at once"),
+      source: "assumed",
+      confidence: "assumed",
+      calibratable: true,
+      integer: false,
+      perElement: false
+    })
+    expect(findParameter("discharge.maxSupportWeeks")).toMatchObject({ integer: true, confidence: "high", calibratable: false })
+    expect(findParameter("population.femaleShare")).toMatchObject({ unit: "share (0-1)", min: 0, max: 1, integer: false })
+    expect(findParameter("seed")?.section).toBe("")
+  })
+
+  it("lists schedules apart from numeric parameters", () => {
+    expect(listSchedules().map((s) => s.path)).toEqual([
+      "referral.schedule",
+      "linkWorkers.postsSchedule",
+      "communityServices.funding",
+      "communityServices.availability"
+    ])
+    expect(paths.some((p) => p.includes("points"))).toBe(false)
+  })
+})
+
+describe("getAtPath / setAtPath", () => {
+  it("round-trips every settable parameter through a draft that still decodes", () => {
+    for (const p of listParameters().filter((p) => !p.perElement)) {
+      const draft = structuredClone(scenario)
+      const value = getAtPath(draft, p.path) === p.max ? p.min : p.max
+      setAtPath(draft, p.path, value)
+      expect(getAtPath(draft, p.path), p.path).toBe(value)
+      expect(getAtPath(decode(draft), p.path), p.path).toBe(value)
+    }
+  })
+
+  it("changes only the named value (a sweep point)", () => {
+    const draft = structuredClone(scenario)
+    setAtPath(draft, "linkWorkers.caseloadCapPerFte", 40)
+    const before = scenario.linkWorkers.caseloadCapPerFte
+    expect(decode(draft)).toEqual({ ...scenario, linkWorkers: { ...scenario.linkWorkers, caseloadCapPerFte: 40 } })
+    expect(scenario.linkWorkers.caseloadCapPerFte).toBe(before)
+  })
+
+  it("copies without mutating with withAtPath", () => {
+    const before = scenario.population.starBaseline.meanPerArea
+    const changed = withAtPath(scenario, "population.starBaseline.meanPerArea", before + 0.5)
+    expect(changed.population.starBaseline.meanPerArea).toBe(before + 0.5)
+    expect(scenario.population.starBaseline.meanPerArea).toBe(before)
+    expect(changed.referral).toBe(scenario.referral)
+    expect(decode(changed).population.starBaseline.meanPerArea).toBe(before + 0.5)
+  })
+
+  it("refuses paths that do not exist or run through lists", () => {
+    expect(() => getAtPath(scenario, "linkWorkers.caseloadCap")).toThrow(/no "linkWorkers.caseloadCap"/)
+    expect(() => setAtPath(structuredClone(scenario), "linkWorker.posts", 3)).toThrow(/no "linkWorker"/)
+    expect(() => getAtPath(scenario, "population.ethnicGroups[].weight")).toThrow(/not a path to a single value/)
+    expect(() => withAtPath(scenario, "nope.x", 1)).toThrow(/no "nope"/)
+  })
+})
