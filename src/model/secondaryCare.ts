@@ -39,6 +39,25 @@ export const onFirstReferral = (sim: Sim, id: number, week: number): void => {
   sim.comparisonBaseSum += a.hospitalBaseWeek[id]
 }
 
+/**
+ * Re-referral: the effect still kept from the last episode stops fading on its own and is carried into the
+ * new episode as its starting level (so effects never stack beyond the maximum). It counts again once the
+ * person re-engages.
+ */
+export const onReReferral = (sim: Sim, id: number, week: number): void => {
+  const a = sim.people.arrays
+  const kept = a.effectAtExit[id]
+  if (kept <= 0 || a.exitWeek[id] < 0) return
+  const H = sim.params.horizonWeeks
+  const keptNow = kept * Math.pow(sim.params.effectDecayWeek, week - a.exitWeek[id])
+  const base = a.hospitalBaseWeek[id]
+  // Take back what onExit counted from this week to the horizon, from the person and from the cohort's sum.
+  a.saving[id] -= base * keptNow * sim.params.curves.growth[week] * sim.params.curves.keptSum[H - week]
+  sim.keptEffectSum = Math.max(0, sim.keptEffectSum - base * keptNow)
+  a.effectAtExit[id] = 0
+  a.effect[id] = keptNow
+}
+
 /** One engaged week: the effect ramps towards its maximum and this week's saving is counted. */
 export const engagedWeek = (sim: Sim, id: number, week: number): number => {
   const a = sim.people.arrays

@@ -30,9 +30,8 @@ const engagedPersonWeek = (sim: Sim, id: number, week: number): number => {
   const inService = a.serviceId[id] >= 0
   let gainRate = 0
   if (!inSetback && lw >= 0) {
-    gainRate = maintenance
-      ? hot.gainEventsPerWeek * sim.posts.gainFactorMaintenance[lw] * hot.maintenanceGainMultiplier
-      : hot.gainEventsPerWeek * sim.posts.gainFactorIntensive[lw]
+    // Link-worker time is judged per unit of workload; maintenance's lighter touch is in its multiplier.
+    gainRate = hot.gainEventsPerWeek * sim.posts.gainFactor[lw] * (maintenance ? hot.maintenanceGainMultiplier : 1)
     if (inService) gainRate *= hot.onwardReferralGainMultiplier
   }
   wellbeingWeek(sim, id, week, gainRate)

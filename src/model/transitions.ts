@@ -7,7 +7,7 @@ import { Draw } from "./random.ts"
 import { personExponential } from "./personRandom.ts"
 import { State, starAreas } from "./constants.ts"
 import type { Sim } from "./sim.ts"
-import { onExit, onFirstReferral } from "./secondaryCare.ts"
+import { onExit, onFirstReferral, onReReferral } from "./secondaryCare.ts"
 import { scheduleReReferral } from "./referral.ts"
 import { releasePlace } from "./services.ts"
 import { workloadOf } from "./workforce.ts"
@@ -47,6 +47,7 @@ export const enterWaiting = (sim: Sim, id: number, week: number): void => {
     onFirstReferral(sim, id, week)
   } else {
     moveState(sim, id, State.waiting)
+    onReReferral(sim, id, week)
   }
   a.episodes[id]++
   a.referredWeek[id] = week
@@ -62,7 +63,6 @@ export const enterWaiting = (sim: Sim, id: number, week: number): void => {
   a.noServiceUntil[id] = -1
   a.reviews[id] = 0
   a.extended[id] = 0
-  a.effect[id] = 0
   sim.live.add(id)
   sim.waiting.push(a.nextInQueue, a.cluster[id], id)
 }

@@ -29,8 +29,7 @@ export interface Posts {
    * comfortable caseload), and the factors they give a person's wellbeing gains and dropout hazard. */
   readonly hoursPerUnit: Float64Array
   readonly pressure: Float64Array
-  readonly gainFactorIntensive: Float64Array
-  readonly gainFactorMaintenance: Float64Array
+  readonly gainFactor: Float64Array
   readonly hazardFactor: Float64Array
   readonly mentalHealthFactor: Float64Array
   /** Posts of area c are clusterStart[c] .. clusterStart[c+1]-1. */
@@ -89,8 +88,7 @@ export const createPosts = (scenario: Scenario, practices: Practices, workforce:
     workload: new Float64Array(count),
     hoursPerUnit: new Float64Array(count),
     pressure: new Float64Array(count),
-    gainFactorIntensive: new Float64Array(count),
-    gainFactorMaintenance: new Float64Array(count),
+    gainFactor: new Float64Array(count),
     hazardFactor: new Float64Array(count),
     mentalHealthFactor: new Float64Array(count),
     clusterStart,
@@ -189,8 +187,7 @@ export const measureLinkWorkers = (sim: Sim): void => {
     const pressure = Math.max(0, posts.caseload[i] / fte - lw.comfortableCaseloadPerFte) / lw.comfortableCaseloadPerFte
     posts.hoursPerUnit[i] = hours
     posts.pressure[i] = pressure
-    posts.gainFactorIntensive[i] = linkWorkerTimeFactor(sim, hours)
-    posts.gainFactorMaintenance[i] = linkWorkerTimeFactor(sim, hours * lw.maintenanceWorkload)
+    posts.gainFactor[i] = linkWorkerTimeFactor(sim, hours)
     posts.hazardFactor[i] = 1 + d.caseloadPressureEffect * pressure
     posts.mentalHealthFactor[i] = 1 + (d.mentalHealthMultiplier - 1) * (1 - (posts.trained[i] ? d.mentalHealthTrainingMitigation : 0))
   }
