@@ -57,6 +57,8 @@ export const headlineTable = (summary: SummaryDocument): string => {
     `${summary.scenario.name}: ${summary.replicates} replicate${summary.replicates === 1 ? "" : "s"}, seed ${summary.seed}, ${summary.horizonWeeks} weeks from ${summary.startDate} (spsim ${summary.spsimVersion})`,
     "",
     fmt(header),
-    ...lines.map(fmt)
+    ...lines.map(fmt),
+    "",
+    `Intervals show chance alone. ${summary.provenance.byConfidence.assumed} of ${summary.provenance.parameters} parameters are assumed (nothing published); see docs/parameters.md.`
   ].join("\n")
 }

@@ -3,6 +3,25 @@ import type { Band } from "./summary.ts"
 import { summarise } from "./summary.ts"
 import type { Metrics } from "./metrics.ts"
 import type { Scenario } from "../scenario/schema.ts"
+import { listParameters } from "../scenario/parameters.ts"
+
+/** How much of the scenario rests on published evidence: parameters counted by the confidence of their source. */
+export interface Provenance {
+  readonly parameters: number
+  readonly byConfidence: Record<string, number>
+  readonly note: string
+}
+
+export const provenance = (): Provenance => {
+  const params = listParameters()
+  const byConfidence: Record<string, number> = { high: 0, medium: 0, low: 0, assumed: 0 }
+  for (const p of params) byConfidence[p.confidence]++
+  return {
+    parameters: params.length,
+    byConfidence,
+    note: "Confidence of each parameter's default as documented in docs/parameters.md (high/medium/low from published evidence; assumed where nothing is published). Bands show variation from chance alone, not uncertainty about assumed parameters."
+  }
+}
 
 export interface SummaryDocument {
   readonly spsimVersion: string
@@ -12,6 +31,7 @@ export interface SummaryDocument {
   readonly horizonWeeks: number
   readonly startDate: string
   readonly metrics: Record<string, Band>
+  readonly provenance: Provenance
 }
 
 export const summaryDocument = (options: {
@@ -27,7 +47,8 @@ export const summaryDocument = (options: {
   replicates: options.replicates.length,
   horizonWeeks: options.scenario.horizonWeeks,
   startDate: options.scenario.startDate,
-  metrics: summarise(options.replicates)
+  metrics: summarise(options.replicates),
+  provenance: provenance()
 })
 
 /** JSON with object keys sorted at every level: the same scenario always hashes the same. */
