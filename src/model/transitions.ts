@@ -160,7 +160,7 @@ export const leave = (sim: Sim, id: number, week: number, reason: number): void 
   if (a.serviceId[id] >= 0) releasePlace(sim, id)
   if (a.engagedWeek[id] >= 0) {
     sim.tally.episodesCompleted++
-    sim.tally.episodeWeeksSum += week + 1 - a.engagedWeek[id]
+    sim.tally.episodeWeeksSum += week - a.engagedWeek[id]
   }
   onExit(sim, id, week, reason)
   if (a.state[id] === State.intensive || a.state[id] === State.maintenance) sim.starSumActive -= starTotal(sim, id)

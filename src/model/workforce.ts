@@ -5,15 +5,21 @@
  */
 import type { Scenario } from "../scenario/schema.ts"
 import { Post, State } from "./constants.ts"
-import { Draw, type Uniform, unitExponential } from "./random.ts"
+import { Draw, hashUniform, type Uniform, unitExponential } from "./random.ts"
 import { personUniform } from "./personRandom.ts"
 import type { Practices } from "./referral.ts"
 import type { Sim } from "./sim.ts"
 import { assign, awaitHandover } from "./transitions.ts"
 import { linkWorkerTimeFactor } from "./wellbeing.ts"
 
+/** A post's own random numbers, like a person's: the k-th draw of each process depends only on (post key, process, k). */
+const PostDraw = { leave: 0, vacancy: 1, trained: 2 } as const
+const postProcesses = 3
+
 export interface Posts {
   readonly count: number
+  readonly key: Uint32Array
+  readonly drawCounters: Uint16Array
   readonly cluster: Int32Array
   readonly fte: Float64Array
   readonly status: Uint8Array
@@ -69,14 +75,25 @@ export const createPosts = (scenario: Scenario, practices: Practices, workforce:
     cluster.fill(c, clusterStart[c], clusterStart[c + 1])
     status.fill(Post.filled, clusterStart[c], clusterStart[c] + Math.round(basePosts[c] * (postsMultiplier[0] ?? 1)))
   }
+  // Each post's key depends only on its area and its place there, so adding posts (or a posts schedule)
+  // leaves the existing posts' turnover, vacancies and training unchanged.
+  const baseKey = Math.floor(workforce() * 4294967296) >>> 0
+  const key = new Uint32Array(count)
+  for (let c = 0; c < clusters; c++) {
+    for (let i = clusterStart[c]; i < clusterStart[c + 1]; i++) key[i] = Math.floor(hashUniform(baseKey, c, i - clusterStart[c]) * 4294967296) >>> 0
+  }
+  const drawCounters = new Uint16Array(count * postProcesses)
   const trained = new Uint8Array(count)
   const leaveClock = new Float64Array(count)
+  const posts = { key, drawCounters }
   for (let i = 0; i < count; i++) {
-    trained[i] = workforce() < lw.mentalHealthTrainedShare ? 1 : 0
-    leaveClock[i] = unitExponential(1 - workforce())
+    trained[i] = postUniform(posts, i, PostDraw.trained) < lw.mentalHealthTrainedShare ? 1 : 0
+    leaveClock[i] = unitExponential(postUniform(posts, i, PostDraw.leave))
   }
   return {
     count,
+    key,
+    drawCounters,
     cluster,
     fte: new Float64Array(count).fill(lw.ftePerPost),
     status,
@@ -96,7 +113,11 @@ export const createPosts = (scenario: Scenario, practices: Practices, workforce:
   }
 }
 
-const vacancyWeeks = (sim: Sim): number => Math.round(sim.scenario.linkWorkers.vacancyWeeksMean * unitExponential(1 - sim.streams.workforce()))
+const postUniform = (posts: Pick<Posts, "key" | "drawCounters">, i: number, process: number): number =>
+  hashUniform(posts.key[i], process, posts.drawCounters[i * postProcesses + process]++)
+
+const vacancyWeeks = (sim: Sim, post: number): number =>
+  Math.round(sim.scenario.linkWorkers.vacancyWeeksMean * unitExponential(postUniform(sim.posts, post, PostDraw.vacancy)))
 
 /** A link worker leaves: each of their people is handed over to a colleague with room (if managed) or waits. */
 const leavePost = (sim: Sim, lw: number, week: number): void => {
@@ -105,7 +126,7 @@ const leavePost = (sim: Sim, lw: number, week: number): void => {
   const managedShare = sim.scenario.linkWorkers.handoverManagedShare
   sim.tally.linkWorkerLeavers++
   posts.status[lw] = Post.recruiting
-  posts.vacantUntil[lw] = week + Math.max(1, vacancyWeeks(sim))
+  posts.vacantUntil[lw] = week + Math.max(1, vacancyWeeks(sim, lw))
   let id = posts.head[lw]
   while (id >= 0) {
     const next = a.nextInLw[id]
@@ -150,12 +171,12 @@ export const updateWorkforce = (sim: Sim, week: number): void => {
       if (posts.status[i] === Post.filled) {
         posts.leaveClock[i] -= hazard
         if (posts.leaveClock[i] <= 0) {
-          posts.leaveClock[i] = unitExponential(1 - sim.streams.workforce())
+          posts.leaveClock[i] = unitExponential(postUniform(posts, i, PostDraw.leave))
           leavePost(sim, i, week)
         }
       } else if (posts.status[i] === Post.recruiting && week >= posts.vacantUntil[i]) {
         posts.status[i] = Post.filled
-        posts.trained[i] = sim.streams.workforce() < lw.mentalHealthTrainedShare ? 1 : 0
+        posts.trained[i] = postUniform(posts, i, PostDraw.trained) < lw.mentalHealthTrainedShare ? 1 : 0
       }
       if (posts.status[i] !== Post.frozen) open++
     }
@@ -169,7 +190,7 @@ export const updateWorkforce = (sim: Sim, week: number): void => {
     for (let i = posts.clusterStart[c]; i < posts.clusterStart[c + 1] && open < funded; i++) {
       if (posts.status[i] === Post.frozen) {
         posts.status[i] = Post.recruiting
-        posts.vacantUntil[i] = week + vacancyWeeks(sim)
+        posts.vacantUntil[i] = week + Math.max(1, vacancyWeeks(sim, i))
         open++
       }
     }

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs"
 import { Schema } from "effect"
 import { Scenario } from "../../src/scenario/schema.ts"
 import { compileParams } from "../../src/model/params.ts"
-import { runReplicate } from "../../src/ensemble/replicate.ts"
+import { runReplicate, type ReplicateResult } from "../../src/ensemble/replicate.ts"
 import { mergeDocuments } from "../../src/scenario/load.ts"
 import type { Metrics } from "../../src/results/metrics.ts"
 
@@ -35,3 +35,9 @@ export const runMetrics = (scenario: Scenario, replicates: number, seed = scenar
 
 export const meanOf = (runs: ReadonlyArray<Metrics>, name: string): number =>
   runs.reduce((s, m) => s + m[name], 0) / runs.length
+
+/** Whole replicates 0..n-1 (the simulation state as well as its metrics), for tests that read weekly series or people. */
+export const runReplicates = (scenario: Scenario, replicates: number, seed = scenario.seed): Array<ReplicateResult> => {
+  const params = compileParams(scenario)
+  return Array.from({ length: replicates }, (_, i) => runReplicate(params, seed, i))
+}

@@ -1,0 +1,281 @@
+/**
+ * Bookkeeping that must hold in every week of every run: nobody is lost or counted twice, the weekly
+ * flows add up to the event counts and to the stocks, caseloads match the people on them and never pass
+ * the cap, and the hospital-cost columns equal the sum of every person's own account. A commissioner's
+ * figures are only as good as these identities.
+ */
+import { describe, expect, it, vi } from "vitest"
+import { Post, State, starAreas, stateCount } from "../../src/model/constants.ts"
+import { compileParams } from "../../src/model/params.ts"
+import { createSim, type Sim } from "../../src/model/sim.ts"
+import { step } from "../../src/model/step.ts"
+import type { Scenario } from "../../src/scenario/schema.ts"
+import { scenarioWith, shippedScenario } from "../support/scenarios.ts"
+
+/**
+ * Caseloads right after allocation, the moment they peak in a week (later in the week people only leave).
+ * Both ways onto a caseload — allocation from the waiting list and a managed handover when a link worker
+ * leaves — go through `postWithRoom`, which needs a whole free place under cap × FTE, so the code allows
+ * no exception: no post may ever be over its cap.
+ */
+const afterAllocation = vi.hoisted(() => ({ calls: 0, overCap: [] as Array<string> }))
+
+vi.mock("../../src/model/allocation.ts", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../../src/model/allocation.ts")>()
+  return {
+    ...original,
+    allocate: (sim: Sim, week: number): void => {
+      original.allocate(sim, week)
+      afterAllocation.calls++
+      const cap = sim.scenario.linkWorkers.caseloadCapPerFte
+      for (let i = 0; i < sim.posts.count; i++) {
+        if (sim.posts.caseload[i] > cap * sim.posts.fte[i]) {
+          afterAllocation.overCap.push(`week ${week}, post ${i}: ${sim.posts.caseload[i]} > ${cap} x ${sim.posts.fte[i]} FTE`)
+        }
+      }
+    }
+  }
+})
+
+const live = (state: number): boolean => state <= State.maintenance
+const sum = (xs: ArrayLike<number>): number => {
+  let s = 0
+  for (let i = 0; i < xs.length; i++) s += xs[i]
+  return s
+}
+const workloadOf = (sc: Scenario, state: number): number =>
+  state === State.intensive ? 1 : state === State.maintenance ? sc.linkWorkers.maintenanceWorkload : sc.linkWorkers.contactingWorkload
+
+/** Every identity between the people, the posts, the services and the running totals, at the end of a week. */
+const weekProblems = (sim: Sim, week: number): Array<string> => {
+  const problems: Array<string> = []
+  const check = (ok: boolean, what: string) => {
+    if (!ok) problems.push(`week ${week}: ${what}`)
+  }
+  const a = sim.people.arrays
+  const sc = sim.scenario
+  const col = sim.weekly.columns
+  const counts = new Array<number>(stateCount).fill(0)
+  const caseload = new Array<number>(sim.posts.count).fill(0)
+  const workload = new Array<number>(sim.posts.count).fill(0)
+  const occupied = new Array<number>(sim.services.count).fill(0)
+  let unassigned = 0
+  let starSum = 0
+  for (let id = 0; id < sim.people.count; id++) {
+    const state = a.state[id]
+    counts[state]++
+    const lw = a.lw[id]
+    if (lw >= 0) {
+      check(state === State.contacting || state === State.intensive || state === State.maintenance, `person ${id} in state ${state} holds post ${lw}`)
+      caseload[lw]++
+      workload[lw] += workloadOf(sc, state)
+    } else if (live(state) && state !== State.waiting) unassigned++
+    const service = a.serviceId[id]
+    if (service >= 0) {
+      check(state === State.intensive || state === State.maintenance, `person ${id} in state ${state} attends service ${service}`)
+      check(sim.services.open[service] === 1, `person ${id} still attends closed service ${service}`)
+      occupied[service]++
+    }
+    if (state === State.intensive || state === State.maintenance) {
+      for (let k = id * starAreas; k < (id + 1) * starAreas; k++) starSum += a.star[k]
+    }
+  }
+
+  // Every person referred is in exactly one state.
+  check(counts.every((n, s) => n === sim.stateCounts[s]), `state counts ${sim.stateCounts} vs people ${counts}`)
+  check(sum(sim.stateCounts) === sim.tally.newPeople, `${sum(sim.stateCounts)} people in states vs ${sim.tally.newPeople} referred`)
+  let referredSoFar = 0
+  for (let w = 0; w <= week; w++) referredSoFar += col.newPeople[w]
+  const stocks = col.waiting[week] + col.contacting[week] + col.intensive[week] + col.maintenance[week] +
+    col.exitedNeverEngaged[week] + col.exitedDisengaged[week] + col.exitedDischarged[week]
+  check(stocks === referredSoFar, `weekly stocks add to ${stocks}, cumulative new people ${referredSoFar}`)
+  check(col.active[week] === col.intensive[week] + col.maintenance[week], "active = intensive + maintenance")
+  check(sim.waiting.total() === counts[State.waiting], `waiting lists hold ${sim.waiting.total()}, ${counts[State.waiting]} people waiting`)
+  check(sim.live.count === counts[State.waiting] + counts[State.contacting] + counts[State.intensive] + counts[State.maintenance], "live list = people on the pathway")
+
+  // Caseloads: the posts' own counts and workloads match the people who name them; nobody over the cap.
+  const cap = sc.linkWorkers.caseloadCapPerFte
+  for (let i = 0; i < sim.posts.count; i++) {
+    check(sim.posts.caseload[i] === caseload[i], `post ${i} counts ${sim.posts.caseload[i]} people, ${caseload[i]} name it`)
+    check(Math.abs(sim.posts.workload[i] - workload[i]) < 1e-6, `post ${i} workload ${sim.posts.workload[i]} vs ${workload[i]}`)
+    check(caseload[i] <= cap * sim.posts.fte[i], `post ${i} caseload ${caseload[i]} over cap`)
+    if (sim.posts.status[i] !== Post.filled) check(caseload[i] === 0, `vacant post ${i} holds ${caseload[i]} people`)
+  }
+  check(sim.unassigned === unassigned && col.unassigned[week] === unassigned, `unassigned ${sim.unassigned} (column ${col.unassigned[week]}) vs ${unassigned} people without a link worker`)
+
+  // Community-service places.
+  for (let i = 0; i < sim.services.count; i++) {
+    check(sim.services.occupied[i] === occupied[i], `service ${i} counts ${sim.services.occupied[i]} users, ${occupied[i]} attend`)
+  }
+
+  // The running Star total behind starMeanActive.
+  const active = counts[State.intensive] + counts[State.maintenance]
+  const starMean = active > 0 ? starSum / active : 0
+  check(Math.abs(col.starMeanActive[week] - starMean) < 1e-9, `starMeanActive ${col.starMeanActive[week]} vs ${starMean}`)
+  return problems
+}
+
+/**
+ * Each person's hospital-cost reduction this week, as a share of their counterpart's cost: the effect of the
+ * current episode plus what is left of an effect kept from an earlier episode (kept on leaving, fading from
+ * the next week with the effect half-life, and carried into the next episode on re-referral, as
+ * `secondaryCare.ts` books it). It never exceeds the maximum effect, so a cost below zero is impossible.
+ */
+class ReductionTracker {
+  private residual = new Float64Array(1024)
+  readonly negativeCost: Array<string> = []
+
+  afterWeek(sim: Sim, week: number): void {
+    const a = sim.people.arrays
+    if (this.residual.length < sim.people.count) {
+      const grown = new Float64Array(2 * sim.people.count)
+      grown.set(this.residual)
+      this.residual = grown
+    }
+    for (let id = 0; id < sim.people.count; id++) {
+      const state = a.state[id]
+      // Re-referred this week: what was left of the kept effect now lives in the new episode's effect.
+      if (a.episodes[id] > 1 && a.referredWeek[id] === week) this.residual[id] = 0
+      if (state === State.intensive || state === State.maintenance) {
+        const reduction = a.effect[id] + this.residual[id]
+        if (reduction > sim.scenario.secondaryCare.maxEffectEngaged + 1e-12 && this.negativeCost.length < 10) {
+          this.negativeCost.push(`week ${week}, person ${id} (episode ${a.episodes[id]}): cost reduced by ${(100 * reduction).toFixed(1)}%`)
+        }
+      }
+      const kept = a.exitWeek[id] === week && !live(state) ? a.effectAtExit[id] : 0
+      this.residual[id] = (this.residual[id] + kept) * sim.params.effectDecayWeek
+    }
+  }
+}
+
+/** Runs a replicate week by week, collecting every broken identity (the first few, with their weeks). */
+const runChecked = (scenario: Scenario, replicate: number): { sim: Sim; problems: Array<string>; negativeCost: Array<string> } => {
+  const params = compileParams(scenario)
+  const sim = createSim(params, scenario.seed, replicate)
+  const problems: Array<string> = []
+  const reductions = new ReductionTracker()
+  const callsBefore = afterAllocation.calls
+  for (let week = 0; week < params.horizonWeeks; week++) {
+    step(sim, week)
+    if (problems.length < 10) problems.push(...weekProblems(sim, week))
+    reductions.afterWeek(sim, week)
+  }
+  expect(afterAllocation.calls - callsBefore, "allocation ran once a week").toBe(params.horizonWeeks)
+  return { sim, problems: problems.slice(0, 10), negativeCost: reductions.negativeCost }
+}
+
+/** Every flow, stock and counter that must agree at the end of a run. */
+const endProblems = (sim: Sim): Array<string> => {
+  const problems: Array<string> = []
+  const check = (ok: boolean, what: string) => {
+    if (!ok) problems.push(what)
+  }
+  const t = sim.tally
+  const col = sim.weekly.columns
+  const a = sim.people.arrays
+  const H = sim.params.horizonWeeks
+
+  // The weekly flows add up to the run's event counts.
+  const flows: ReadonlyArray<[string, number, number]> = [
+    ["newPeople", sum(col.newPeople), t.newPeople],
+    ["reEntries", sum(col.reEntries), t.reEntries],
+    ["referred", sum(col.referred), t.newPeople + t.reEntries],
+    ["engagedNew", sum(col.engagedNew), t.engaged],
+    ["neverEngaged", sum(col.neverEngaged), t.neverEngagedDeclined + t.neverEngagedUnreachable],
+    ["disengaged", sum(col.disengaged), t.disengaged],
+    ["discharged", sum(col.discharged), t.dischargedAtLimit + t.dischargedSettled],
+    ["onwardReferrals", sum(col.onwardReferrals), t.onwardReferrals],
+    ["onwardReferrals by category", sum(t.onwardReferralsByCategory), t.onwardReferrals],
+    ["onwardFailures", sum(col.onwardFailures), t.onwardFailures],
+    ["onwardFailures by reason", sum(t.onwardFailuresByReason), t.onwardFailures],
+    ["setbacks", sum(col.setbacks), t.setbacks],
+    ["handovers", sum(col.handovers), t.handovers],
+    // ... and to each person's own counters.
+    ["episodes", sum(a.episodes.subarray(0, sim.people.count)), t.newPeople + t.reEntries],
+    ["person setbacks", sum(a.setbacks.subarray(0, sim.people.count)), t.setbacks],
+    ["person onward referrals", sum(a.onwardReferrals.subarray(0, sim.people.count)), t.onwardReferrals],
+    ["person onward failures", sum(a.onwardFailures.subarray(0, sim.people.count)), t.onwardFailures],
+    ["person link-worker changes", sum(a.linkWorkerChanges.subarray(0, sim.people.count)), t.handovers],
+    ["episodes ended after engaging", t.episodesCompleted, t.disengaged + t.dischargedAtLimit + t.dischargedSettled]
+  ]
+  for (const [name, weekly, total] of flows) check(weekly === total, `${name}: ${weekly} vs ${total}`)
+
+  // Stocks move by exactly the week's flows.
+  for (let w = 0; w < H; w++) {
+    const prev = (name: keyof typeof col) => (w > 0 ? col[name][w - 1] : 0)
+    const exited = (x: number) => col.exitedNeverEngaged[x] + col.exitedDisengaged[x] + col.exitedDischarged[x]
+    const dActive = col.active[w] - prev("active")
+    const dBefore = col.waiting[w] + col.contacting[w] - prev("waiting") - prev("contacting")
+    const dExited = exited(w) - (w > 0 ? exited(w - 1) : 0)
+    check(dActive === col.engagedNew[w] - col.disengaged[w] - col.discharged[w], `week ${w}: active moved ${dActive}`)
+    check(dBefore === col.referred[w] - col.engagedNew[w] - col.neverEngaged[w], `week ${w}: waiting + contacting moved ${dBefore}`)
+    check(dExited === col.neverEngaged[w] + col.disengaged[w] + col.discharged[w] - col.reEntries[w], `week ${w}: exits moved ${dExited}`)
+  }
+
+  // Hospital cost: the weekly columns are the sum of every person's own account against their counterpart.
+  let comparison = 0
+  let cost = 0
+  let outOfRange = 0
+  for (let id = 0; id < sim.people.count; id++) {
+    comparison += a.comparisonCost[id]
+    cost += a.comparisonCost[id] - a.saving[id]
+    if (a.saving[id] < 0 || a.saving[id] > a.comparisonCost[id]) outOfRange++
+  }
+  const relative = (x: number, y: number) => Math.abs(x - y) / Math.abs(y)
+  check(relative(comparison, sum(col.comparisonSecondaryCareCost)) < 1e-9, `comparison cost: people ${comparison} vs weeks ${sum(col.comparisonSecondaryCareCost)}`)
+  check(relative(cost, sum(col.secondaryCareCost)) < 1e-9, `secondary-care cost: people ${cost} vs weeks ${sum(col.secondaryCareCost)}`)
+  check(outOfRange === 0, `${outOfRange} people saved less than nothing, or more than their counterpart's whole cost`)
+  return problems
+}
+
+const scenarios: ReadonlyArray<[string, Scenario]> = [
+  ["Ways to Wellness", shippedScenario()],
+  [
+    // Everything that moves people between lists at once: heavy turnover with part-managed handovers, part-time
+    // posts (a cap of 90 x 0.7 = 63 is not a whole number), frozen then reopened posts, deep service cuts and
+    // closures, a COVID-like referral collapse, short support and frequent re-referral.
+    "a turbulent service",
+    scenarioWith((d) => {
+      d.linkWorkers.turnoverPerYear = 0.7
+      d.linkWorkers.handoverManagedShare = 0.5
+      d.linkWorkers.ftePerPost = 0.7
+      d.linkWorkers.postsSchedule = { interpolation: "step", points: [{ at: "2017-01-01", value: 0.6 }, { at: "2019-01-01", value: 1.3 }] }
+      d.communityServices.funding = { interpolation: "linear", points: [{ at: 0, value: 1 }, { at: "2018-01-01", value: 0.3 }] }
+      d.communityServices.availability = { interpolation: "step", points: [{ at: "2020-03-23", value: 0.2 }, { at: "2021-06-01", value: 0.8 }] }
+      d.referral.schedule = { interpolation: "step", points: [{ at: "2020-03-23", value: 0.2 }, { at: "2021-04-01", value: 1.2 }] }
+      d.referral.reReferralShare = 0.4
+      d.referral.reReferralMinGapWeeks = 2
+      d.referral.reReferralMeanDelayWeeks = 8
+      d.discharge.maxSupportWeeks = 52
+      d.discharge.extensionShare = 1
+    })
+  ]
+]
+
+describe.each(scenarios)("bookkeeping in %s", (_, scenario) => {
+  const runs = [0, 1].map((r) => runChecked(scenario, r))
+
+  it("keeps every person in exactly one state, caseloads, places and running totals right, every week", () => {
+    for (const { problems } of runs) expect(problems).toEqual([])
+  })
+
+  it("makes weekly flows add up to the event counts and to the stocks, and hospital costs to people's own", () => {
+    for (const { sim } of runs) {
+      expect(sim.tally.newPeople).toBeGreaterThan(1000)
+      expect(sim.tally.handovers).toBeGreaterThan(0)
+      expect(endProblems(sim)).toEqual([])
+    }
+  })
+
+  it("never reduces a person's hospital cost by more than the maximum effect (so never below zero)", () => {
+    for (const { negativeCost } of runs) expect(negativeCost).toEqual([])
+  })
+})
+
+describe("caseload caps", () => {
+  // The runs above (made while the suites are collected) went through the wrapped `allocate`.
+  it("are never exceeded right after allocation, handovers included", () => {
+    expect(afterAllocation.calls).toBeGreaterThan(0)
+    expect(afterAllocation.overCap.slice(0, 10)).toEqual([])
+  })
+})
