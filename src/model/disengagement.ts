@@ -4,21 +4,27 @@
  * depression (less with a link worker trained in mental health); lower in maintenance.
  */
 import { State } from "./constants.ts"
+import type { HotConstants } from "./params.ts"
+import type { PeopleArrays } from "./people.ts"
 import type { Sim } from "./sim.ts"
+import type { Posts } from "./workforce.ts"
 import { leave } from "./transitions.ts"
 
-export const disengagementHazard = (sim: Sim, id: number, week: number, inSetback: boolean): number => {
-  const a = sim.people.arrays
-  const hot = sim.params.hot
-  const lw = a.lw[id]
+/**
+ * The weekly dropout hazard of an engaged person, `lw` their link worker (-1 for none). Small and free of
+ * side effects so the weekly loop can inline it.
+ */
+export const disengagementHazard = (
+  a: PeopleArrays, posts: Posts, hot: HotConstants, id: number, lw: number, week: number, inSetback: boolean
+): number => {
   let h = hot.disengageBaseWeek
   if (lw >= 0) {
-    h *= sim.posts.hazardFactor[lw]
+    h *= posts.hazardFactor[lw]
     const change = a.lwChangeWeek[id]
     if (change >= 0 && week - change < hot.changeEffectWeeks) {
       h *= a.lwChangeManaged[id] ? hot.changeManagedMultiplier : hot.changeUnmanagedMultiplier
     }
-    if (a.mentalHealth[id]) h *= sim.posts.mentalHealthFactor[lw]
+    if (a.mentalHealth[id]) h *= posts.mentalHealthFactor[lw]
   } else {
     h *= hot.unassignedMultiplier
     if (a.mentalHealth[id]) h *= hot.mentalHealthMultiplier
@@ -29,14 +35,8 @@ export const disengagementHazard = (sim: Sim, id: number, week: number, inSetbac
   return h
 }
 
-/** Advances the dropout clock; true if the person disengaged this week. */
-export const disengagementWeek = (sim: Sim, id: number, week: number, inSetback: boolean): boolean => {
-  const a = sim.people.arrays
-  const clock = a.disengageClock[id] - disengagementHazard(sim, id, week, inSetback)
-  a.disengageClock[id] = clock
-  if (clock > 0) return false
+/** The dropout clock ran out: the person disengages. */
+export const disengage = (sim: Sim, id: number, week: number): void => {
   sim.tally.disengaged++
   leave(sim, id, week, State.disengaged)
-  return true
 }
-

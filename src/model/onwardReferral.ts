@@ -105,12 +105,9 @@ export const referOnward = (sim: Sim, id: number, week: number): void => {
   a.noServiceUntil[id] = week + sim.scenario.disengagement.noSuitableServiceWeeks
 }
 
-/** A person on the programme and not attending a service: the onward-referral clock runs. */
-export const onwardWeek = (sim: Sim, id: number, week: number, phaseMultiplier: number): void => {
+/** The onward-referral clock ran out: refer, and start the clock for the next one. */
+export const startOnwardReferral = (sim: Sim, id: number, week: number): void => {
   const a = sim.people.arrays
-  const clock = a.onwardClock[id] - sim.params.hot.onwardRateWeek * phaseMultiplier
-  a.onwardClock[id] = clock
-  if (clock > 0) return
   a.onwardClock[id] = personExponential(a, id, Draw.onward)
   referOnward(sim, id, week)
 }

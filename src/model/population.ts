@@ -1,17 +1,23 @@
 /**
- * A new person's attributes, drawn from the population stream with a fixed number of draws per person, so
- * that the k-th person referred is the same person in every scenario that refers the same way.
+ * A new person's attributes. The population stream gives each new person a key; every attribute is then a
+ * fixed draw from that key, so the k-th person referred is the same person in every scenario that refers
+ * the same way, whatever their attributes' distributions.
  */
-import { lognormalMeanOne, normalQuantileFast, pickCumulative, poissonFromUniform } from "./random.ts"
+import { hashUniform, lognormalMeanOne, normalQuantileFast, pickCumulative, poissonFromUniform } from "./random.ts"
 import { starAreas, starMax, starMin } from "./constants.ts"
 import type { Sim } from "./sim.ts"
 
+/** Process number of attribute draws (outside the per-person processes, which have counters). */
+const attributeDraws = 1000
+
 export const drawPerson = (sim: Sim, id: number, practice: number, week: number): void => {
   const a = sim.people.arrays
-  const u = sim.streams.population
   const pop = sim.scenario.population
   const params = sim.params
-  a.key[id] = Math.floor(u() * 4294967296) >>> 0
+  const key = Math.floor(sim.streams.population() * 4294967296) >>> 0
+  a.key[id] = key
+  let k = 0
+  const u = (): number => hashUniform(key, attributeDraws, k++)
   a.practice[id] = practice
   a.cluster[id] = sim.practices.cluster[practice]
   a.firstReferredWeek[id] = week
@@ -30,9 +36,9 @@ export const drawPerson = (sim: Sim, id: number, practice: number, week: number)
   const shift = sb.meanPerArea + (a.mentalHealth[id] ? sb.mentalHealthShift : 0) + (a.isolated[id] ? sb.isolationShift : 0)
   // One person-level and one area-level component, so that a person's areas are correlated.
   const personLevel = normalQuantileFast(u()) * sb.sdPerArea * 0.6
-  for (let k = 0; k < starAreas; k++) {
+  for (let area = 0; area < starAreas; area++) {
     const score = Math.round(shift + personLevel + normalQuantileFast(u()) * sb.sdPerArea * 0.8)
-    a.star[id * starAreas + k] = Math.min(starMax, Math.max(starMin, score))
+    a.star[id * starAreas + area] = Math.min(starMax, Math.max(starMin, score))
   }
   const sc = sim.scenario.secondaryCare
   const costPerYear = sc.baselineCostPerYear * Math.pow(sc.perExtraConditionMultiplier, conditions - 1) *

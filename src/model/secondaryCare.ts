@@ -58,17 +58,6 @@ export const onReReferral = (sim: Sim, id: number, week: number): void => {
   a.effect[id] = keptNow
 }
 
-/** One engaged week: the effect ramps towards its maximum and this week's saving is counted. */
-export const engagedWeek = (sim: Sim, id: number, week: number): number => {
-  const a = sim.people.arrays
-  const hot = sim.params.hot
-  const effect = Math.min(hot.maxEffectEngaged, a.effect[id] + hot.effectStepWeek)
-  a.effect[id] = effect
-  const saving = a.hospitalBaseWeek[id] * sim.params.curves.growth[week] * effect
-  a.saving[id] += saving
-  return saving
-}
-
 /** Leaving: keep a share of the effect, fading from next week to the horizon. */
 export const onExit = (sim: Sim, id: number, week: number, reason: number): void => {
   const a = sim.people.arrays

@@ -7,18 +7,8 @@ import { Draw } from "./random.ts"
 import { personExponential, personUniform } from "./personRandom.ts"
 import type { Sim } from "./sim.ts"
 
-/** Advances the setback clock; true while the person is in a setback this week. */
-export const setbackWeek = (sim: Sim, id: number, week: number): boolean => {
-  const a = sim.people.arrays
-  if (week < a.setbackUntil[id]) return true
-  const clock = a.setbackClock[id] - a.setbackHazard[id]
-  a.setbackClock[id] = clock
-  if (clock > 0) return false
-  startSetback(sim, id, week)
-  return true
-}
-
-const startSetback = (sim: Sim, id: number, week: number): void => {
+/** The setback clock ran out: a setback starts, costing Star points at once. */
+export const startSetback = (sim: Sim, id: number, week: number): void => {
   const a = sim.people.arrays
   const sb = sim.scenario.setbacks
   a.setbackClock[id] = personExponential(a, id, Draw.setback)

@@ -6,41 +6,13 @@
 import { Post, State } from "./constants.ts"
 import { allocate } from "./allocation.ts"
 import { contactWeek } from "./contact.ts"
-import { disengagementWeek } from "./disengagement.ts"
-import { phaseWeek } from "./discharge.ts"
-import { onwardWeek } from "./onwardReferral.ts"
+import { engagedWeeks } from "./engagedWeek.ts"
 import { referPeople } from "./referral.ts"
-import { engagedWeek, fadeKeptEffects, keptSaving } from "./secondaryCare.ts"
-import { releasePlace, updateServices } from "./services.ts"
-import { setbackWeek } from "./setbacks.ts"
+import { fadeKeptEffects, keptSaving } from "./secondaryCare.ts"
+import { updateServices } from "./services.ts"
 import type { Sim } from "./sim.ts"
 import { Tally } from "./tally.ts"
-import { wellbeingWeek } from "./wellbeing.ts"
 import { measureLinkWorkers, updateWorkforce } from "./workforce.ts"
-
-/** A week on the programme for an engaged person. Returns this week's hospital-cost saving. */
-const engagedPersonWeek = (sim: Sim, id: number, week: number): number => {
-  const a = sim.people.arrays
-  const hot = sim.params.hot
-  const lw = a.lw[id]
-  const maintenance = a.state[id] === State.maintenance
-  const service = a.serviceId[id]
-  if (service >= 0 && (week >= a.serviceEndWeek[id] || sim.services.open[service] === 0)) releasePlace(sim, id)
-  const inSetback = setbackWeek(sim, id, week)
-  const inService = a.serviceId[id] >= 0
-  let gainRate = 0
-  if (!inSetback && lw >= 0) {
-    // Link-worker time is judged per unit of workload; maintenance's lighter touch is in its multiplier.
-    gainRate = hot.gainEventsPerWeek * sim.posts.gainFactor[lw] * (maintenance ? hot.maintenanceGainMultiplier : 1)
-    if (inService) gainRate *= hot.onwardReferralGainMultiplier
-  }
-  wellbeingWeek(sim, id, week, gainRate)
-  if (!inService && lw >= 0) onwardWeek(sim, id, week, maintenance ? hot.onwardMaintenanceMultiplier : 1)
-  const saving = engagedWeek(sim, id, week)
-  if (phaseWeek(sim, id, week)) return saving
-  disengagementWeek(sim, id, week, inSetback)
-  return saving
-}
 
 export const step = (sim: Sim, week: number): void => {
   const before = snapshot(sim.tally)
@@ -50,18 +22,14 @@ export const step = (sim: Sim, week: number): void => {
   allocate(sim, week)
   measureLinkWorkers(sim)
   let saving = keptSaving(sim, week)
+  saving += engagedWeeks(sim, week)
   const a = sim.people.arrays
   const live = sim.live.ids
   const count = sim.live.count
   let kept = 0
   for (let j = 0; j < count; j++) {
     const id = live[j]
-    const state = a.state[id]
-    if (state === State.contacting) {
-      if (a.lw[id] >= 0) contactWeek(sim, id, week)
-    } else if (state === State.intensive || state === State.maintenance) {
-      saving += engagedPersonWeek(sim, id, week)
-    }
+    if (a.state[id] === State.contacting && a.lw[id] >= 0) contactWeek(sim, id, week)
     // Compact in place: people who left this week drop out, the order stays.
     if (a.state[id] <= State.maintenance) live[kept++] = id
   }

@@ -168,3 +168,4 @@ export const leave = (sim: Sim, id: number, week: number, reason: number): void 
   a.exitWeek[id] = week
   scheduleReReferral(sim, id, week)
 }
+

@@ -17,16 +17,8 @@ export const linkWorkerTimeFactor = (sim: Sim, hoursPerPerson: number): number =
   return Math.min(wb.linkWorkerTimeMaxFactor, Math.pow(ratio, wb.linkWorkerTimeElasticity))
 }
 
-export const wellbeingWeek = (sim: Sim, id: number, week: number, rate: number): void => {
-  const a = sim.people.arrays
-  const clock = a.gainClock[id] - rate
-  a.gainClock[id] = clock
-  if (clock <= 0) gainPoints(sim, id)
-  if (week >= a.nextReviewWeek[id]) review(sim, id, week)
-}
-
 /** One-point gains until the clock is positive again (usually one). */
-const gainPoints = (sim: Sim, id: number): void => {
+export const gainPoints = (sim: Sim, id: number): void => {
   const a = sim.people.arrays
   const base = id * starAreas
   while (a.gainClock[id] <= 0) {
@@ -40,7 +32,8 @@ const gainPoints = (sim: Sim, id: number): void => {
   }
 }
 
-const review = (sim: Sim, id: number, week: number): void => {
+/** A Star review: the current scores are recorded. */
+export const review = (sim: Sim, id: number, week: number): void => {
   const a = sim.people.arrays
   const base = id * starAreas
   for (let k = 0; k < starAreas; k++) a.starLastReview[base + k] = a.star[base + k]

@@ -1,0 +1,102 @@
+/**
+ * The hot path of the weekly loop: one week on the programme for every engaged person. The processes'
+ * rules live in their own modules (setbacks, wellbeing, onward referral, secondary care, discharge,
+ * disengagement); this file advances their clocks for everyone at once, with the arrays held in locals,
+ * and calls into those modules only when an event happens. Returns this week's hospital-cost saving.
+ */
+import { State } from "./constants.ts"
+import { atSupportLimit, dischargeSettled } from "./discharge.ts"
+import { disengage, disengagementHazard } from "./disengagement.ts"
+import { startOnwardReferral } from "./onwardReferral.ts"
+import { releasePlace } from "./services.ts"
+import { startSetback } from "./setbacks.ts"
+import type { Sim } from "./sim.ts"
+import { stepDown } from "./transitions.ts"
+import { gainPoints, review } from "./wellbeing.ts"
+
+export const engagedWeeks = (sim: Sim, week: number): number => {
+  const a = sim.people.arrays
+  const {
+    state, lw: linkWorker, serviceId, serviceEndWeek, setbackUntil, setbackClock, setbackHazard, gainClock,
+    nextReviewWeek, onwardClock, effect, hospitalBaseWeek, saving: personSaving, engagedWeek, supportLimitWeeks,
+    goalClock, settleClock, disengageClock
+  } = a
+  const open = sim.services.open
+  const posts = sim.posts
+  const hot = sim.params.hot
+  const gainFactor = posts.gainFactor
+  const {
+    gainEventsPerWeek, maintenanceGainMultiplier, onwardReferralGainMultiplier, onwardRateWeek, onwardMaintenanceMultiplier,
+    maxEffectEngaged, effectStepWeek, intensiveWeeksMin, goalHazardWeek, settleHazardWeek
+  } = hot
+  const growth = sim.params.curves.growth[week]
+  const live = sim.live.ids
+  const count = sim.live.count
+  let saving = 0
+  for (let j = 0; j < count; j++) {
+    const id = live[j]
+    const st = state[id]
+    if (st !== State.intensive && st !== State.maintenance) continue
+    const lw = linkWorker[id]
+    const maintenance = st === State.maintenance
+    // Community service: the place ends, or the service closed.
+    const service = serviceId[id]
+    if (service >= 0 && (week >= serviceEndWeek[id] || open[service] === 0)) releasePlace(sim, id)
+    // Setbacks (setbacks.ts).
+    let inSetback = week < setbackUntil[id]
+    if (!inSetback) {
+      const clock = setbackClock[id] - setbackHazard[id]
+      setbackClock[id] = clock
+      if (clock <= 0) {
+        startSetback(sim, id, week)
+        inSetback = true
+      }
+    }
+    // Wellbeing gains and reviews (wellbeing.ts).
+    const inService = serviceId[id] >= 0
+    if (!inSetback && lw >= 0) {
+      let rate = gainEventsPerWeek * gainFactor[lw]
+      if (maintenance) rate *= maintenanceGainMultiplier
+      if (inService) rate *= onwardReferralGainMultiplier
+      const clock = gainClock[id] - rate
+      gainClock[id] = clock
+      if (clock <= 0) gainPoints(sim, id)
+    }
+    if (week >= nextReviewWeek[id]) review(sim, id, week)
+    // Onward referral (onwardReferral.ts).
+    if (!inService && lw >= 0) {
+      const clock = onwardClock[id] - (maintenance ? onwardRateWeek * onwardMaintenanceMultiplier : onwardRateWeek)
+      onwardClock[id] = clock
+      if (clock <= 0) startOnwardReferral(sim, id, week)
+    }
+    // Secondary care (secondaryCare.ts): the effect ramps up while engaged; this week's saving is counted.
+    const e = Math.min(maxEffectEngaged, effect[id] + effectStepWeek)
+    effect[id] = e
+    const s = hospitalBaseWeek[id] * growth * e
+    personSaving[id] += s
+    saving += s
+    // Phases and discharge (discharge.ts).
+    const weeksEngaged = week - engagedWeek[id]
+    if (weeksEngaged >= supportLimitWeeks[id] && atSupportLimit(sim, id, week)) continue
+    if (!maintenance) {
+      if (weeksEngaged >= intensiveWeeksMin) {
+        const clock = goalClock[id] - goalHazardWeek
+        goalClock[id] = clock
+        if (clock <= 0) stepDown(sim, id, week)
+      }
+    } else {
+      const clock = settleClock[id] - settleHazardWeek
+      settleClock[id] = clock
+      if (clock <= 0) {
+        dischargeSettled(sim, id, week)
+        continue
+      }
+    }
+    // Disengagement (disengagement.ts).
+    const h = disengagementHazard(a, posts, hot, id, lw, week, inSetback)
+    const clock = disengageClock[id] - h
+    disengageClock[id] = clock
+    if (clock <= 0) disengage(sim, id, week)
+  }
+  return saving
+}
