@@ -6,6 +6,7 @@ import type { Scenario } from "../scenario/schema.ts"
 import { serviceCategories } from "../scenario/sections/community.ts"
 import { compileSchedule } from "./schedule.ts"
 import { costCurves, type CostCurves } from "./secondaryCare.ts"
+import { populationTables, type PopulationTables } from "./population.ts"
 
 
 const cumulative = (weights: ReadonlyArray<number>): Float64Array => {
@@ -47,6 +48,7 @@ export interface HotConstants {
 
 export interface ModelParams {
   readonly hot: HotConstants
+  readonly population: PopulationTables
   readonly scenario: Scenario
   readonly horizonWeeks: number
   /** Referral-rate multiplier per week: ramp-up times schedule. */
@@ -118,7 +120,7 @@ export const compileParams = (scenario: Scenario): ModelParams => {
     mentalHealthMultiplier: disengagement.mentalHealthMultiplier,
     maintenanceDisengageMultiplier: disengagement.maintenanceMultiplier
   }
-  return {
+  const compiled: Omit<ModelParams, "population"> = {
     hot,
     scenario,
     horizonWeeks: H,
@@ -146,4 +148,5 @@ export const compileParams = (scenario: Scenario): ModelParams => {
     },
     curves: costCurves(Math.pow(1 + secondaryCare.costGrowthPerYear, 1 / 52), Math.pow(0.5, 1 / secondaryCare.effectHalfLifeWeeks), H)
   }
+  return { ...compiled, population: populationTables(compiled) }
 }

@@ -1,48 +1,94 @@
 /**
  * A new person's attributes. The population stream gives each new person a key; every attribute is then a
- * fixed draw from that key, so the k-th person referred is the same person in every scenario that refers
- * the same way, whatever their attributes' distributions.
+ * fixed draw from that key (draw n of process `attributeDraws`), so the k-th person referred is the same
+ * person in every scenario that refers the same way, whatever their attributes' distributions.
  */
-import { hashUniform, lognormalMeanOne, normalQuantileFast, pickCumulative, poissonFromUniform } from "./random.ts"
+import { hashUniform, normalQuantileFast, pickCumulative, poissonFromUniform } from "./random.ts"
 import { starAreas, starMax, starMin } from "./constants.ts"
+import type { ModelParams } from "./params.ts"
 import type { Sim } from "./sim.ts"
 
-/** Process number of attribute draws (outside the per-person processes, which have counters). */
+/** Process number of attribute draws (outside the per-person processes, which keep counters). */
 const attributeDraws = 1000
+const areaDraw = 11
+
+/** What drawing a person needs, computed once per scenario. */
+export interface PopulationTables {
+  readonly femaleShare: number
+  readonly extraConditionsMean: number
+  readonly maxConditions: number
+  readonly mentalHealthShare: number
+  readonly mentalHealthPerExtraCondition: number
+  readonly isolatedShare: number
+  readonly employedShare: number
+  readonly travelsShare: number
+  readonly starMean: number
+  readonly starMentalHealthShift: number
+  readonly starIsolationShift: number
+  readonly starPersonSd: number
+  readonly starAreaSd: number
+  /** Hospital cost per week for 1, 2, … conditions (before the person's own lognormal factor). */
+  readonly costPerWeekByConditions: Float64Array
+  readonly costLogSigma: number
+  readonly costLogMean: number
+  readonly setbackHazardByConditions: Float64Array
+}
+
+export const populationTables = (params: Omit<ModelParams, "population">): PopulationTables => {
+  const { population: pop, secondaryCare: sc, setbacks } = params.scenario
+  const sigma2 = Math.log(1 + sc.costCv * sc.costCv)
+  const byConditions = (f: (extra: number) => number) => Float64Array.from({ length: pop.maxConditions + 1 }, (_, c) => f(Math.max(0, c - 1)))
+  return {
+    femaleShare: pop.femaleShare,
+    extraConditionsMean: pop.extraConditionsMean,
+    maxConditions: pop.maxConditions,
+    mentalHealthShare: pop.mentalHealthShare,
+    mentalHealthPerExtraCondition: pop.mentalHealthPerExtraCondition,
+    isolatedShare: pop.isolatedShare,
+    employedShare: pop.employedShare,
+    travelsShare: pop.travelsShare,
+    starMean: pop.starBaseline.meanPerArea,
+    starMentalHealthShift: pop.starBaseline.mentalHealthShift,
+    starIsolationShift: pop.starBaseline.isolationShift,
+    // One person-level and one area-level component, so that a person's areas are correlated.
+    starPersonSd: pop.starBaseline.sdPerArea * 0.6,
+    starAreaSd: pop.starBaseline.sdPerArea * 0.8,
+    costPerWeekByConditions: byConditions((extra) => (sc.baselineCostPerYear * Math.pow(sc.perExtraConditionMultiplier, extra)) / 52),
+    costLogSigma: Math.sqrt(sigma2),
+    costLogMean: -sigma2 / 2,
+    setbackHazardByConditions: byConditions((extra) => params.setbackBaseWeek * (1 + setbacks.perExtraCondition * extra))
+  }
+}
 
 export const drawPerson = (sim: Sim, id: number, practice: number, week: number): void => {
   const a = sim.people.arrays
-  const pop = sim.scenario.population
   const params = sim.params
+  const t = params.population
   const key = Math.floor(sim.streams.population() * 4294967296) >>> 0
   a.key[id] = key
-  let k = 0
-  const u = (): number => hashUniform(key, attributeDraws, k++)
   a.practice[id] = practice
   a.cluster[id] = sim.practices.cluster[practice]
   a.firstReferredWeek[id] = week
-  a.ageBand[id] = pickCumulative(params.ageCumulative, u())
-  a.female[id] = u() < pop.femaleShare ? 1 : 0
-  const group = pickCumulative(params.ethnicCumulative, u())
+  a.ageBand[id] = pickCumulative(params.ageCumulative, hashUniform(key, attributeDraws, 0))
+  a.female[id] = hashUniform(key, attributeDraws, 1) < t.femaleShare ? 1 : 0
+  const group = pickCumulative(params.ethnicCumulative, hashUniform(key, attributeDraws, 2))
   a.ethnicity[id] = group
-  a.languageNeed[id] = u() < params.ethnicLanguageShare[group] ? 1 : 0
-  const conditions = Math.min(pop.maxConditions, 1 + poissonFromUniform(pop.extraConditionsMean, u()))
+  a.languageNeed[id] = hashUniform(key, attributeDraws, 3) < params.ethnicLanguageShare[group] ? 1 : 0
+  const conditions = Math.min(t.maxConditions, 1 + poissonFromUniform(t.extraConditionsMean, hashUniform(key, attributeDraws, 4)))
   a.conditions[id] = conditions
-  a.mentalHealth[id] = u() < pop.mentalHealthShare + pop.mentalHealthPerExtraCondition * (conditions - 1) ? 1 : 0
-  a.isolated[id] = u() < pop.isolatedShare ? 1 : 0
-  a.employed[id] = u() < pop.employedShare ? 1 : 0
-  a.travels[id] = u() < pop.travelsShare ? 1 : 0
-  const sb = pop.starBaseline
-  const shift = sb.meanPerArea + (a.mentalHealth[id] ? sb.mentalHealthShift : 0) + (a.isolated[id] ? sb.isolationShift : 0)
-  // One person-level and one area-level component, so that a person's areas are correlated.
-  const personLevel = normalQuantileFast(u()) * sb.sdPerArea * 0.6
+  const mentalHealth = hashUniform(key, attributeDraws, 5) < t.mentalHealthShare + t.mentalHealthPerExtraCondition * (conditions - 1)
+  a.mentalHealth[id] = mentalHealth ? 1 : 0
+  const isolated = hashUniform(key, attributeDraws, 6) < t.isolatedShare
+  a.isolated[id] = isolated ? 1 : 0
+  a.employed[id] = hashUniform(key, attributeDraws, 7) < t.employedShare ? 1 : 0
+  a.travels[id] = hashUniform(key, attributeDraws, 8) < t.travelsShare ? 1 : 0
+  const mean = t.starMean + (mentalHealth ? t.starMentalHealthShift : 0) + (isolated ? t.starIsolationShift : 0) +
+    normalQuantileFast(hashUniform(key, attributeDraws, 9)) * t.starPersonSd
   for (let area = 0; area < starAreas; area++) {
-    const score = Math.round(shift + personLevel + normalQuantileFast(u()) * sb.sdPerArea * 0.8)
-    a.star[id * starAreas + area] = Math.min(starMax, Math.max(starMin, score))
+    const score = Math.round(mean + normalQuantileFast(hashUniform(key, attributeDraws, areaDraw + area)) * t.starAreaSd)
+    a.star[id * starAreas + area] = score < starMin ? starMin : score > starMax ? starMax : score
   }
-  const sc = sim.scenario.secondaryCare
-  const costPerYear = sc.baselineCostPerYear * Math.pow(sc.perExtraConditionMultiplier, conditions - 1) *
-    lognormalMeanOne(sc.costCv, normalQuantileFast(u()))
-  a.hospitalBaseWeek[id] = costPerYear / 52
-  a.setbackHazard[id] = params.setbackBaseWeek * (1 + sim.scenario.setbacks.perExtraCondition * (conditions - 1))
+  const z = normalQuantileFast(hashUniform(key, attributeDraws, 10))
+  a.hospitalBaseWeek[id] = t.costPerWeekByConditions[conditions] * Math.exp(t.costLogMean + t.costLogSigma * z)
+  a.setbackHazard[id] = t.setbackHazardByConditions[conditions]
 }
