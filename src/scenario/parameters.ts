@@ -4,23 +4,15 @@
  * sweeps and sensitivity analyses all list the same parameters without a second registry to keep in step.
  */
 import { SchemaAST } from "effect"
-import { annotationKeys, type Confidence } from "./param.ts"
+import { annotationKeys, type Confidence, type ParamInfo } from "./param.ts"
 import { Scenario } from "./schema.ts"
 
-/** One numeric parameter of a scenario. */
-export interface ParameterInfo {
+/** One numeric parameter of a scenario: its place in the document and the metadata `param()` gave it. */
+export interface ParameterInfo extends Required<ParamInfo> {
   /** Dot path from the scenario root, e.g. "linkWorkers.caseloadCapPerFte"; "[]" marks every element of an array. */
   readonly path: string
   /** Top-level key the parameter belongs to (e.g. "linkWorkers"), or "" for top-level scalars such as the seed. */
   readonly section: string
-  readonly unit: string
-  readonly min: number
-  readonly max: number
-  readonly description: string
-  readonly source: string
-  readonly confidence: Confidence
-  readonly calibratable: boolean
-  readonly integer: boolean
   /** True when the path runs through an array (one value per element); such paths are not settable here. */
   readonly perElement: boolean
 }
