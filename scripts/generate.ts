@@ -8,7 +8,7 @@ import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import { Console, Effect, FileSystem } from "effect"
 import { fileURLToPath } from "node:url"
 import { writeFileAtomic } from "../src/io/atomicWrite.ts"
-import { defaultScenarioPath, generatedFiles, modelDocPath } from "../src/scenario/generate.ts"
+import { contractsDocPath, defaultScenarioPath, generatedFiles, modelDocPath } from "../src/scenario/generate.ts"
 
 const root = fileURLToPath(new URL("..", import.meta.url))
 
@@ -16,7 +16,8 @@ const program = Effect.gen(function*() {
   const fs = yield* FileSystem.FileSystem
   const defaultScenario = JSON.parse(yield* fs.readFileString(`${root}${defaultScenarioPath}`)) as unknown
   const modelDoc = yield* fs.readFileString(`${root}${modelDocPath}`)
-  for (const file of generatedFiles({ defaultScenario, modelDoc })) {
+  const contractsDoc = yield* fs.readFileString(`${root}${contractsDocPath}`)
+  for (const file of generatedFiles({ defaultScenario, modelDoc, contractsDoc })) {
     const target = `${root}${file.path}`
     const current = yield* fs.readFileString(target).pipe(Effect.orElseSucceed(() => undefined))
     if (current === file.content) continue

@@ -1,7 +1,7 @@
 /** The headline table printed by `spsim run`: median and 90% interval of the figures people ask about first. */
 import type { SummaryDocument } from "../results/document.ts"
 
-type Format = "count" | "share" | "weeks" | "gbp" | "points" | "decimal"
+type Format = "count" | "share" | "weeks" | "gbp" | "points" | "decimal" | "week"
 
 const rows: ReadonlyArray<readonly [label: string, metric: string, format: Format]> = [
   ["People referred", "people", "count"],
@@ -35,13 +35,50 @@ const formatValue = (value: number, format: Format): string => {
       return `${(value * 100).toFixed(1)}%`
     case "weeks":
       return `${value.toFixed(1)} wk`
-    case "gbp":
-      return Math.abs(value) >= 1e6 ? `£${(value / 1e6).toFixed(2)}m` : `£${Math.round(value).toLocaleString("en-GB")}`
+    case "gbp": {
+      const sign = value < 0 ? "-" : ""
+      const size = Math.abs(value)
+      return size >= 1e6 ? `${sign}£${(size / 1e6).toFixed(2)}m` : `${sign}£${Math.round(size).toLocaleString("en-GB")}`
+    }
     case "points":
       return `${value >= 0 ? "+" : ""}${value.toFixed(2)}`
     case "decimal":
-      return value.toFixed(1)
+      return value.toFixed(2)
+    case "week":
+      return `week ${Math.round(value)}`
   }
+}
+
+const contractRows: ReadonlyArray<readonly [label: string, metric: string, format: Format]> = [
+  ["Total paid by commissioners", "commissionerOutlay", "gbp"],
+  ["  of which outcome payments", "outcomePayments", "gbp"],
+  ["Outcome cap reached", "capReachedWeek", "week"],
+  ["Provider cost", "providerCost", "gbp"],
+  ["Provider surplus", "providerSurplus", "gbp"],
+  ["Provider lowest cash", "providerMinCash", "gbp"],
+  ["Investor capital drawn", "investorCapitalDrawn", "gbp"],
+  ["Investor IRR (a year)", "investorIrr", "share"],
+  ["Investor money multiple", "investorMultiple", "decimal"],
+  ["Commissioner net cost (less hospital saving)", "commissionerNetCost", "gbp"],
+  ["NPV to commissioner (saving - payments)", "npvCommissioner", "gbp"],
+  ["Cost per person engaged", "costPerEngaged", "gbp"],
+  ["Cost per Star point gained", "costPerStarPoint", "gbp"]
+]
+
+/** Contracts side by side: the median of each figure, with how many replicates it exists in when not all. */
+export const contractsTable = (summary: SummaryDocument): string => {
+  const names = summary.contracts
+  const cell = (contract: string, metric: string, format: Format): string => {
+    const band = summary.metrics[`${contract}.${metric}`]
+    if (band === undefined) return "-"
+    const value = formatValue(band.p50, format)
+    return band.replicates === undefined ? value : `${value} (${band.replicates}/${summary.replicates})`
+  }
+  const lines = contractRows.map(([label, metric, format]) => [label, ...names.map((c) => cell(c, metric, format))])
+  const header = ["median over replicates", ...names]
+  const widths = header.map((_, c) => Math.max(header[c].length, ...lines.map((l) => l[c].length)))
+  const fmt = (l: ReadonlyArray<string>) => l.map((x, c) => (c === 0 ? x.padEnd(widths[c]) : x.padStart(widths[c]))).join("  ")
+  return [fmt(header), ...lines.map(fmt)].join("\n")
 }
 
 export const headlineTable = (summary: SummaryDocument): string => {
@@ -58,6 +95,7 @@ export const headlineTable = (summary: SummaryDocument): string => {
     "",
     fmt(header),
     ...lines.map(fmt),
+    ...(summary.contracts.length > 0 ? ["", "Contracts on the same simulated people", "", contractsTable(summary)] : []),
     "",
     `Intervals show chance alone. ${summary.provenance.byConfidence.assumed} of ${summary.provenance.parameters} parameters are assumed (nothing published); see docs/parameters.md.`
   ].join("\n")

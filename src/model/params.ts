@@ -80,6 +80,8 @@ export interface ModelParams {
     readonly useWeeksMean: Float64Array
   }
   readonly curves: CostCurves
+  /** Whether any contract measures per-person events (reviews, first appointments, exits). */
+  readonly recordEvents: boolean
 }
 
 export const compileParams = (scenario: Scenario): ModelParams => {
@@ -146,6 +148,7 @@ export const compileParams = (scenario: Scenario): ModelParams => {
       isolatedNeedMultiplier: Float64Array.from(serviceCategories, (k) => communityServices.categories[k].isolatedNeedMultiplier),
       useWeeksMean: Float64Array.from(serviceCategories, (k) => communityServices.categories[k].useWeeksMean)
     },
+    recordEvents: scenario.contracts.some((c) => c.metrics.some((m) => m.basis !== "period")),
     curves: costCurves(Math.pow(1 + secondaryCare.costGrowthPerYear, 1 / 52), Math.pow(0.5, 1 / secondaryCare.effectHalfLifeWeeks), H)
   }
   return { ...compiled, population: populationTables(compiled) }

@@ -30,6 +30,7 @@ export class PeopleArrays {
   readonly serviceEndWeek: Int16Array
   readonly nextReviewWeek: Int16Array
   readonly supportLimitWeeks: Int16Array
+  readonly bestStarChange: Int16Array
   readonly maintenanceWeek: Int16Array
   readonly ageBand: Uint8Array
   readonly female: Uint8Array
@@ -92,6 +93,7 @@ export class PeopleArrays {
     this.serviceEndWeek = new Int16Array(n)
     this.nextReviewWeek = new Int16Array(n)
     this.supportLimitWeeks = new Int16Array(n)
+    this.bestStarChange = new Int16Array(n)
     this.maintenanceWeek = new Int16Array(n)
     this.ageBand = new Uint8Array(n)
     this.female = new Uint8Array(n)

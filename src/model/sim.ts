@@ -9,6 +9,7 @@ import { createPosts, type Posts } from "./workforce.ts"
 import { createServices, type Services } from "./services.ts"
 import { Tally } from "./tally.ts"
 import { WeeklyRecord } from "./weekly.ts"
+import { type ContractRecords, createRecords } from "./eventLog.ts"
 
 export interface Sim {
   readonly params: ModelParams
@@ -29,6 +30,8 @@ export interface Sim {
   readonly stateCounts: Int32Array
   readonly tally: Tally
   readonly weekly: WeeklyRecord
+  /** Per-person events for contracts that pay per person; absent when no contract needs them. */
+  readonly records: ContractRecords | undefined
   /** Secondary care: sum of baseline weekly cost of everyone referred so far, and of kept effects after exit. */
   comparisonBaseSum: number
   /** Sum of total Star scores of people in intensive support or maintenance. */
@@ -66,6 +69,7 @@ export const createSim = (params: ModelParams, seed: number, replicate: number):
     stateCounts: new Int32Array(7),
     tally: new Tally(),
     weekly: new WeeklyRecord(params.horizonWeeks),
+    records: params.recordEvents ? createRecords() : undefined,
     comparisonBaseSum: 0,
     starSumActive: 0,
     unassigned: 0,

@@ -39,7 +39,7 @@ export const step = (sim: Sim, week: number): void => {
   sim.week = week + 1
 }
 
-type Counts = Pick<Tally, "newPeople" | "reEntries" | "engaged" | "disengaged" | "onwardReferrals" | "onwardFailures" | "setbacks" | "handovers"> & {
+type Counts = Pick<Tally, "newPeople" | "reEntries" | "engaged" | "disengaged" | "onwardReferrals" | "onwardFailures" | "setbacks" | "handovers" | "reviews" | "linkWorkerLeavers" | "hires"> & {
   neverEngaged: number
   discharged: number
 }
@@ -53,6 +53,9 @@ const snapshot = (t: Tally): Counts => ({
   onwardFailures: t.onwardFailures,
   setbacks: t.setbacks,
   handovers: t.handovers,
+  reviews: t.reviews,
+  linkWorkerLeavers: t.linkWorkerLeavers,
+  hires: t.hires,
   neverEngaged: t.neverEngagedDeclined + t.neverEngagedUnreachable,
   discharged: t.dischargedAtLimit + t.dischargedSettled
 })
@@ -72,6 +75,9 @@ const record = (sim: Sim, week: number, before: Counts, saving: number): void =>
   col.onwardFailures[week] = now.onwardFailures - before.onwardFailures
   col.setbacks[week] = now.setbacks - before.setbacks
   col.handovers[week] = now.handovers - before.handovers
+  col.reviews[week] = now.reviews - before.reviews
+  col.linkWorkerLeavers[week] = now.linkWorkerLeavers - before.linkWorkerLeavers
+  col.hires[week] = now.hires - before.hires
   col.waiting[week] = counts[State.waiting]
   col.contacting[week] = counts[State.contacting]
   col.intensive[week] = counts[State.intensive]

@@ -13,6 +13,8 @@ export class Tally {
   extensions = 0
   maintenanceEntries = 0
   linkWorkerLeavers = 0
+  hires = 0
+  reviews = 0
   handovers = 0
   handoversManaged = 0
   setbacks = 0

@@ -138,7 +138,19 @@ export const engage = (sim: Sim, id: number, week: number): void => {
     a.starLastReview[base + k] = a.star[base + k]
   }
   a.reviews[id] = 1
-  sim.starSumActive += starTotal(sim, id)
+  a.bestStarChange[id] = 0
+  const baseline = starTotal(sim, id)
+  sim.starSumActive += baseline
+  const log = sim.records?.engagements
+  if (log !== undefined) {
+    const row = log.add()
+    const c = log.columns
+    c.week[row] = week
+    c.person[row] = id
+    c.episode[row] = a.episodes[id]
+    c.waitWeeks[row] = week - a.referredWeek[id]
+    c.starBaseline[row] = baseline
+  }
   a.nextReviewWeek[id] = week + sim.scenario.wellbeing.reviewIntervalWeeks
   sim.tally.engaged++
 }
@@ -161,6 +173,7 @@ export const leave = (sim: Sim, id: number, week: number, reason: number): void 
   if (a.engagedWeek[id] >= 0) {
     sim.tally.episodesCompleted++
     sim.tally.episodeWeeksSum += week - a.engagedWeek[id]
+    recordExit(sim, id, week, reason)
   }
   onExit(sim, id, week, reason)
   if (a.state[id] === State.intensive || a.state[id] === State.maintenance) sim.starSumActive -= starTotal(sim, id)
@@ -169,3 +182,22 @@ export const leave = (sim: Sim, id: number, week: number, reason: number): void 
   scheduleReReferral(sim, id, week)
 }
 
+
+/** An engaged episode ends: logged for contracts that pay on exits. */
+const recordExit = (sim: Sim, id: number, week: number, reason: number): void => {
+  const log = sim.records?.exits
+  if (log === undefined) return
+  const a = sim.people.arrays
+  let change = 0
+  for (let k = id * starAreas; k < (id + 1) * starAreas; k++) change += a.starLastReview[k] - a.starBaseline[k]
+  const row = log.add()
+  const c = log.columns
+  c.week[row] = week
+  c.person[row] = id
+  c.episode[row] = a.episodes[id]
+  c.discharged[row] = reason === State.discharged ? 1 : 0
+  c.disengaged[row] = reason === State.disengaged ? 1 : 0
+  c.weeksEngaged[row] = week - a.engagedWeek[id]
+  c.reviews[row] = a.reviews[id] - 1
+  c.starChange[row] = change
+}

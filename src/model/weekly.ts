@@ -7,7 +7,7 @@ export const weeklyColumns = [
   "exitedNeverEngaged", "exitedDisengaged", "exitedDischarged",
   "linkWorkersFte", "vacancies", "meanCaseload",
   "serviceCapacity", "servicesOpen", "serviceUsers",
-  "onwardReferrals", "onwardFailures", "setbacks", "handovers",
+  "onwardReferrals", "onwardFailures", "setbacks", "handovers", "reviews", "linkWorkerLeavers", "hires",
   "starMeanActive", "secondaryCareCost", "comparisonSecondaryCareCost"
 ] as const
 export type WeeklyColumn = (typeof weeklyColumns)[number]

@@ -32,11 +32,40 @@ export const gainPoints = (sim: Sim, id: number): void => {
   }
 }
 
-/** A Star review: the current scores are recorded. */
+/** A Star review: the current scores are recorded (and logged for contracts that pay on them). */
 export const review = (sim: Sim, id: number, week: number): void => {
   const a = sim.people.arrays
   const base = id * starAreas
-  for (let k = 0; k < starAreas; k++) a.starLastReview[base + k] = a.star[base + k]
+  let score = 0
+  let previous = 0
+  let baseline = 0
+  let areasImproved = 0
+  for (let k = base; k < base + starAreas; k++) {
+    score += a.star[k]
+    previous += a.starLastReview[k]
+    baseline += a.starBaseline[k]
+    if (a.star[k] > a.starBaseline[k]) areasImproved++
+    a.starLastReview[k] = a.star[k]
+  }
   a.reviews[id]++
   a.nextReviewWeek[id] = week + sim.scenario.wellbeing.reviewIntervalWeeks
+  sim.tally.reviews++
+  const change = score - baseline
+  const log = sim.records?.reviews
+  if (log !== undefined) {
+    const row = log.add()
+    const c = log.columns
+    c.week[row] = week
+    c.person[row] = id
+    c.episode[row] = a.episodes[id]
+    c.reviewNumber[row] = a.reviews[id] - 1
+    c.weeksEngaged[row] = week - a.engagedWeek[id]
+    c.starScore[row] = score
+    c.starBaseline[row] = baseline
+    c.starChange[row] = change
+    c.bestPreviousChange[row] = a.bestStarChange[id]
+    c.starChangeSincePrevious[row] = score - previous
+    c.areasImproved[row] = areasImproved
+  }
+  if (change > a.bestStarChange[id]) a.bestStarChange[id] = change
 }

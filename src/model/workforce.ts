@@ -176,6 +176,7 @@ export const updateWorkforce = (sim: Sim, week: number): void => {
         }
       } else if (posts.status[i] === Post.recruiting && week >= posts.vacantUntil[i]) {
         posts.status[i] = Post.filled
+        sim.tally.hires++
         posts.trained[i] = postUniform(posts, i, PostDraw.trained) < lw.mentalHealthTrainedShare ? 1 : 0
       }
       if (posts.status[i] !== Post.frozen) open++

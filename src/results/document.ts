@@ -1,6 +1,6 @@
 /** summary.json: what a run was (version, scenario, seed, replicates) and every metric's band. */
 import type { Band } from "./summary.ts"
-import { summarise } from "./summary.ts"
+import { summarise, summariseNotes } from "./summary.ts"
 import type { Metrics } from "./metrics.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import { listParameters } from "../scenario/parameters.ts"
@@ -31,6 +31,9 @@ export interface SummaryDocument {
   readonly horizonWeeks: number
   readonly startDate: string
   readonly metrics: Record<string, Band>
+  /** Why some metrics are missing from some or all replicates. */
+  readonly notes: Record<string, string>
+  readonly contracts: ReadonlyArray<string>
   readonly provenance: Provenance
 }
 
@@ -40,6 +43,7 @@ export const summaryDocument = (options: {
   readonly hash: string
   readonly seed: number
   readonly replicates: ReadonlyArray<Metrics>
+  readonly notes: ReadonlyArray<Record<string, string>>
 }): SummaryDocument => ({
   spsimVersion: options.version,
   scenario: { name: options.scenario.name, hash: options.hash },
@@ -48,6 +52,8 @@ export const summaryDocument = (options: {
   horizonWeeks: options.scenario.horizonWeeks,
   startDate: options.scenario.startDate,
   metrics: summarise(options.replicates),
+  notes: summariseNotes(options.notes),
+  contracts: options.scenario.contracts.map((c) => c.name),
   provenance: provenance()
 })
 

@@ -77,9 +77,24 @@ export class ScenarioExtendsError extends Schema.TaggedError<ScenarioExtendsErro
   }
 }
 
+/** Contracts that decode but cannot work: a bad formula, a duplicate name, a payer paying for nothing known. */
+export class ScenarioContractError extends Schema.TaggedError<ScenarioContractError>()("ScenarioContractError", {
+  file: Schema.String,
+  problems: Schema.Array(Schema.String)
+}) {
+  override get message(): string {
+    return this.render()
+  }
+
+  render(): string {
+    return this.problems.map((p) => `${this.file}: ${p}`).join("\n")
+  }
+}
+
 export type ScenarioLoadError =
   | ScenarioFileNotFound
   | ScenarioFileUnreadable
   | ScenarioJsonError
   | ScenarioInvalid
   | ScenarioExtendsError
+  | ScenarioContractError

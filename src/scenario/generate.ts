@@ -13,17 +13,20 @@ export interface GeneratedFile {
 export const defaultScenarioPath = "scenarios/ways-to-wellness.json"
 /** Hand-written, with parameter tables filled in between markers (see parameterTables.ts). */
 export const modelDocPath = "docs/model.md"
+export const contractsDocPath = "docs/contracts.md"
 
 export interface GeneratorInputs {
   /** The parsed default scenario file. */
   readonly defaultScenario: unknown
-  /** The current text of docs/model.md. */
+  /** The current text of docs/model.md and docs/contracts.md. */
   readonly modelDoc: string
+  readonly contractsDoc: string
 }
 
 /** Every file `npm run gen:schema` writes, with the content it should have. */
-export const generatedFiles = ({ defaultScenario, modelDoc }: GeneratorInputs): ReadonlyArray<GeneratedFile> => [
+export const generatedFiles = ({ defaultScenario, modelDoc, contractsDoc }: GeneratorInputs): ReadonlyArray<GeneratedFile> => [
   { path: "scenarios/scenario.schema.json", content: renderJsonSchema() },
   { path: "docs/parameters.md", content: renderParametersDoc(defaultScenario) },
-  { path: modelDocPath, content: refreshParameterTables(modelDoc, defaultScenario) }
+  { path: modelDocPath, content: refreshParameterTables(modelDoc, defaultScenario) },
+  { path: contractsDocPath, content: refreshParameterTables(contractsDoc, defaultScenario) }
 ]

@@ -1,6 +1,16 @@
-import { Effect } from "effect"
+import { Effect, Result } from "effect"
+import { compileContracts } from "../contract/compile.ts"
+import { ScenarioContractError } from "./errors.ts"
 import { loadDocument } from "./load.ts"
 import { Scenario } from "./schema.ts"
 
-/** Reads, resolves `extends`, and decodes a scenario file; every problem is reported, nothing runs on bad input. */
-export const loadScenario = (file: string) => loadDocument(Scenario, file).pipe(Effect.withSpan("loadScenario"))
+/**
+ * Reads, resolves `extends`, decodes a scenario file and checks its contracts' formulas; every problem is
+ * reported, and nothing runs on bad input.
+ */
+export const loadScenario = Effect.fn("loadScenario")(function*(file: string) {
+  const scenario = yield* loadDocument(Scenario, file)
+  const contracts = compileContracts(scenario)
+  if (Result.isFailure(contracts)) return yield* new ScenarioContractError({ file, problems: contracts.failure })
+  return scenario
+})

@@ -21,7 +21,10 @@ export const sectionTitles: Readonly<Record<string, string>> = {
   onwardReferral: "Onward referral",
   communityServices: "Community services",
   discharge: "Discharge",
-  secondaryCare: "Secondary care"
+  secondaryCare: "Secondary care",
+  providerCosts: "Provider costs",
+  contracts: "Contracts",
+  appraisal: "Appraisal"
 }
 
 export const cell = (text: string): string => text.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ")

@@ -6,6 +6,7 @@ import { Contact, Discharge, Disengagement, Engagement, Setbacks } from "./secti
 import { Wellbeing } from "./sections/wellbeing.ts"
 import { CommunityServices, OnwardReferral } from "./sections/community.ts"
 import { SecondaryCare } from "./sections/secondaryCare.ts"
+import { Appraisal, Contract, Costs } from "./sections/contracts.ts"
 import { IsoDate } from "./schedule.ts"
 import { param } from "./param.ts"
 
@@ -28,7 +29,10 @@ export const Scenario = Schema.Struct({
   onwardReferral: OnwardReferral,
   communityServices: CommunityServices,
   discharge: Discharge,
-  secondaryCare: SecondaryCare
+  secondaryCare: SecondaryCare,
+  providerCosts: Costs.annotate({ description: "What delivering the service costs the provider" }),
+  contracts: Schema.Array(Contract).annotate({ description: "Contracts paid on the same simulated people: outcomes contracts and alternatives (block grant, fee-for-service, hybrid)" }),
+  appraisal: Appraisal
 }).annotate({ title: "spsim scenario", description: "A social-prescribing service simulated by spsim" })
 
 export type Scenario = typeof Scenario.Type

@@ -107,7 +107,7 @@ describe("validate and run", () => {
     const b = join(work, "b")
     expect(spsim("run", wtw, "--replicates", "2", "--seed", "7", "--out", a).code).toBe(0)
     expect(spsim("run", wtw, "--replicates", "2", "--seed", "7", "--out", b).code).toBe(0)
-    const files = ["summary.json", "weekly.csv", "people.csv", "scenario.json"]
+    const files = ["summary.json", "weekly.csv", "people.csv", "payments.csv", "cashflows.csv", "scenario.json"]
     expect(readdirSync(a).sort()).toEqual([...files].sort())
     for (const f of files) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true)
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
-import { defaultScenarioPath, generatedFiles, modelDocPath } from "../../src/scenario/generate.ts"
+import { contractsDocPath, defaultScenarioPath, generatedFiles, modelDocPath } from "../../src/scenario/generate.ts"
 import { listParameters, listSchedules } from "../../src/scenario/parameters.ts"
 import { headingAnchor, tabledPaths } from "../../src/scenario/parameterTables.ts"
 
@@ -13,7 +13,7 @@ const read = (path: string): string => {
   }
 }
 const wtw = JSON.parse(read(defaultScenarioPath))
-const files = generatedFiles({ defaultScenario: wtw, modelDoc: read(modelDocPath) })
+const files = generatedFiles({ defaultScenario: wtw, modelDoc: read(modelDocPath), contractsDoc: read(contractsDocPath) })
 const generated = (path: string): string => files.find((f) => f.path === path)!.content
 
 describe("generated files", () => {
@@ -44,7 +44,8 @@ describe("docs/parameters.md", () => {
     expect(headings).toEqual([
       "## General", "## GP practices", "## Population", "## Referral", "## Link workers",
       "## Contact and first appointment", "## Engagement", "## Disengagement", "## Setbacks", "## Wellbeing",
-      "## Onward referral", "## Community services", "## Discharge", "## Secondary care"
+      "## Onward referral", "## Community services", "## Discharge", "## Secondary care", "## Provider costs",
+      "## Contracts", "## Appraisal"
     ])
   })
 })
@@ -52,8 +53,8 @@ describe("docs/parameters.md", () => {
 describe("docs/model.md", () => {
   const model = generated(modelDocPath)
 
-  it("puts every parameter and schedule in exactly one of its tables", () => {
-    const tabled = tabledPaths(model)
+  it("puts every parameter and schedule in exactly one table of docs/model.md or docs/contracts.md", () => {
+    const tabled = [...tabledPaths(model), ...tabledPaths(generated(contractsDocPath))]
     for (const { path } of [...listParameters(), ...listSchedules()]) expect(tabled.filter((p) => p === path), path).toHaveLength(1)
   })
 

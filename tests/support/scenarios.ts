@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs"
 import { Schema } from "effect"
 import { Scenario } from "../../src/scenario/schema.ts"
-import { compileParams } from "../../src/model/params.ts"
+import { prepareScenario } from "../../src/ensemble/prepared.ts"
 import { runReplicate, type ReplicateResult } from "../../src/ensemble/replicate.ts"
 import { mergeDocuments } from "../../src/scenario/load.ts"
 import type { Metrics } from "../../src/results/metrics.ts"
@@ -29,8 +29,8 @@ export const scenarioWith = (change: (draft: ScenarioDraft) => void, base: Scena
 
 /** Metrics of replicates 0..n-1 (common random numbers across scenarios with the same seed). */
 export const runMetrics = (scenario: Scenario, replicates: number, seed = scenario.seed): Array<Metrics> => {
-  const params = compileParams(scenario)
-  return Array.from({ length: replicates }, (_, i) => runReplicate(params, seed, i).metrics)
+  const prepared = prepareScenario(scenario)
+  return Array.from({ length: replicates }, (_, i) => runReplicate(prepared, seed, i).metrics)
 }
 
 export const meanOf = (runs: ReadonlyArray<Metrics>, name: string): number =>
@@ -38,6 +38,6 @@ export const meanOf = (runs: ReadonlyArray<Metrics>, name: string): number =>
 
 /** Whole replicates 0..n-1 (the simulation state as well as its metrics), for tests that read weekly series or people. */
 export const runReplicates = (scenario: Scenario, replicates: number, seed = scenario.seed): Array<ReplicateResult> => {
-  const params = compileParams(scenario)
-  return Array.from({ length: replicates }, (_, i) => runReplicate(params, seed, i))
+  const prepared = prepareScenario(scenario)
+  return Array.from({ length: replicates }, (_, i) => runReplicate(prepared, seed, i))
 }

@@ -1,0 +1,136 @@
+/**
+ * Turns one replicate's simulated records into what a contract pays: each period's block grant and fees,
+ * and each outcome metric measured per person (at reviews, first appointments, exits) or per period (on the
+ * cohort's totals), priced by its formula, then capped per person, per metric, per year and in total, in the
+ * order things happened. The payers then share each payment, each up to its ceiling (`payers.ts`).
+ */
+import type { Sim } from "../model/sim.ts"
+import type { ContractRecords } from "../model/eventLog.ts"
+import type { CompiledContract, CompiledMetric } from "./compile.ts"
+import { periodTotalNames, periodTotals, weeksPerYear } from "./periods.ts"
+import { allocateToPayers, type PaymentRow } from "./payers.ts"
+
+/** What is due for one stream (block, fees or a metric) in one period, after the contract's caps. */
+export interface DueRow {
+  readonly period: number
+  readonly stream: string
+  readonly amount: number
+}
+
+export interface ContractPayments {
+  readonly due: ReadonlyArray<DueRow>
+  readonly paid: ReadonlyArray<PaymentRow>
+  /** First week in which outcome payments due reached the total cap, if they did. */
+  readonly capReachedWeek: number | undefined
+  /** Formula results that were not finite numbers (counted as no payment). */
+  readonly invalidResults: number
+  readonly periodLength: number
+}
+
+export const blockStream = "block"
+export const feesStream = "fees"
+
+/** Running totals of outcome payments for the caps. */
+class Caps {
+  total = 0
+  readonly byMetric: Float64Array
+  readonly byYear = new Map<number, number>()
+  reachedWeek: number | undefined = undefined
+  constructor(readonly compiled: CompiledContract) {
+    this.byMetric = new Float64Array(compiled.metrics.length)
+  }
+
+  /** The part of `amount` that fits under the caps, booked. */
+  take(m: number, amount: number, week: number): number {
+    const c = this.compiled.contract
+    const metric = this.compiled.metrics[m].metric
+    const year = Math.floor(week / weeksPerYear) + 1
+    let room = amount
+    if (metric.cap !== undefined) room = Math.min(room, metric.cap - this.byMetric[m])
+    if (c.capPerYear !== undefined) room = Math.min(room, c.capPerYear - (this.byYear.get(year) ?? 0))
+    if (c.capTotal !== undefined) room = Math.min(room, c.capTotal - this.total)
+    const paid = Math.max(0, room)
+    this.byMetric[m] += paid
+    this.byYear.set(year, (this.byYear.get(year) ?? 0) + paid)
+    this.total += paid
+    if (c.capTotal !== undefined && this.reachedWeek === undefined && this.total >= c.capTotal - 1e-6) this.reachedWeek = week
+    return paid
+  }
+}
+
+const eventLog = (records: ContractRecords | undefined, metric: CompiledMetric) => {
+  if (records === undefined) throw new Error(`contract metric ${metric.metric.name} needs per-person records, which were not kept`)
+  return metric.metric.basis === "review" ? records.reviews : metric.metric.basis === "engagement" ? records.engagements : records.exits
+}
+
+export const evaluateContract = (compiled: CompiledContract, sim: Sim): ContractPayments => {
+  const c = compiled.contract
+  const L = compiled.periodLength
+  const H = sim.weekly.weeks
+  const totals = periodTotals(sim, L)
+  const caps = new Caps(compiled)
+  const a = sim.people.arrays
+  const cursors = new Int32Array(compiled.metrics.length)
+  const paidPerPerson = compiled.metrics.map((m) => (m.metric.perPersonCap !== undefined ? new Float64Array(sim.people.count) : undefined))
+  const due: Array<DueRow> = []
+  let invalidResults = 0
+  const price = (cm: CompiledMetric, scope: Record<string, number>): number => {
+    const quantity = cm.quantity.evaluate(scope)
+    scope.quantity = quantity
+    scope.tariff = cm.metric.tariff
+    const amount = cm.payment.evaluate(scope)
+    if (!Number.isFinite(amount)) {
+      invalidResults++
+      return 0
+    }
+    return Math.max(0, amount)
+  }
+  for (let p = 0; p < totals.count; p++) {
+    const start = p * L
+    const end = Math.min(H, start + L)
+    const year = Math.floor(start / weeksPerYear) + 1
+    if (c.blockPerYear > 0) due.push({ period: p, stream: blockStream, amount: (c.blockPerYear * (end - start)) / weeksPerYear })
+    const fees = c.fees.perReferral * totals.totals.referrals[p] + c.fees.perEngagement * totals.totals.engaged[p] +
+      c.fees.perReview * totals.totals.reviews[p]
+    if (fees > 0) due.push({ period: p, stream: feesStream, amount: fees })
+    compiled.metrics.forEach((cm, m) => {
+      let amount = 0
+      if (cm.metric.basis === "period") {
+        const scope = cm.scope
+        for (const name of periodTotalNames) scope[name] = totals.totals[name][p]
+        scope.period = p + 1
+        scope.year = year
+        scope.weeks = end - start
+        amount = caps.take(m, price(cm, scope), end - 1)
+      } else {
+        const log = eventLog(sim.records, cm)
+        const cols = log.columns as Record<string, Int32Array>
+        const perPerson = paidPerPerson[m]
+        const cap = cm.metric.perPersonCap ?? Infinity
+        const scope = cm.scope
+        let i = cursors[m]
+        for (; i < log.count && cols.week[i] < end; i++) {
+          for (const name of cm.eventColumns) scope[name] = cols[name][i]
+          const person = cols.person[i]
+          scope.conditions = a.conditions[person]
+          scope.mentalHealth = a.mentalHealth[person]
+          let x = price(cm, scope)
+          if (perPerson !== undefined) {
+            x = Math.max(0, Math.min(x, cap - perPerson[person]))
+            perPerson[person] += x
+          }
+          amount += caps.take(m, x, cols.week[i])
+        }
+        cursors[m] = i
+      }
+      if (amount > 0) due.push({ period: p, stream: cm.metric.name, amount })
+    })
+  }
+  return {
+    due,
+    paid: allocateToPayers(c, due, L),
+    capReachedWeek: caps.reachedWeek,
+    invalidResults,
+    periodLength: L
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Each contract on one replicate: what it paid, to whom and when, every party's money, and the figures
+ * summary.json reports as <contract>.<metric>. All contracts see the very same simulated people.
+ */
+import type { Sim } from "../model/sim.ts"
+import type { Metrics } from "../results/metrics.ts"
+import type { Scenario } from "../scenario/schema.ts"
+import type { CompiledContract } from "./compile.ts"
+import { blockStream, type ContractPayments, evaluateContract, feesStream } from "./evaluate.ts"
+import { irr, npv } from "./finance.ts"
+import { contractMoney, type Money, providerCostPerWeek } from "./money.ts"
+
+export interface ContractRun {
+  readonly name: string
+  readonly payments: ContractPayments
+  readonly money: Money
+}
+
+export const runContracts = (compiled: ReadonlyArray<CompiledContract>, scenario: Scenario, sim: Sim): Array<ContractRun> => {
+  if (compiled.length === 0) return []
+  const costs = providerCostPerWeek(scenario, sim)
+  return compiled.map((c) => {
+    const payments = evaluateContract(c, sim)
+    return { name: c.contract.name, payments, money: contractMoney(c.contract, sim, payments.paid, costs) }
+  })
+}
+
+/** Why a figure is absent from a replicate, keyed like the metric. */
+export type Notes = Record<string, string>
+
+const ratio = (a: number, b: number): number | undefined => (b > 0 ? a / b : undefined)
+
+/**
+ * `engaged` and `starPoints` (total Star change of people reviewed twice or more) come from the replicate's
+ * own metrics, for the cost per outcome.
+ */
+export const contractMetrics = (
+  run: ContractRun, compiled: CompiledContract, scenario: Scenario, engaged: number, starPoints: number
+): { metrics: Metrics; notes: Notes } => {
+  const n = (metric: string) => `${run.name}.${metric}`
+  const m: Metrics = {}
+  const notes: Notes = {}
+  const byStream = new Map<string, number>()
+  const byPayer = new Map<string, number>()
+  for (const p of run.payments.paid) {
+    byStream.set(p.stream, (byStream.get(p.stream) ?? 0) + p.amount)
+    byPayer.set(p.payer, (byPayer.get(p.payer) ?? 0) + p.amount)
+  }
+  const due = run.payments.due.reduce((s, d) => s + d.amount, 0)
+  let outcome = 0
+  for (const cm of compiled.metrics) {
+    const paid = byStream.get(cm.metric.name) ?? 0
+    outcome += paid
+    m[n(`outcomePaymentsByMetric.${cm.metric.name}`)] = paid
+  }
+  m[n("outcomePayments")] = outcome
+  m[n("blockPayments")] = byStream.get(blockStream) ?? 0
+  m[n("feePayments")] = byStream.get(feesStream) ?? 0
+  for (const payer of compiled.contract.payers) m[n(`paymentsByPayer.${payer.name}`)] = byPayer.get(payer.name) ?? 0
+  const money = run.money
+  m[n("unpaidOverCeilings")] = Math.max(0, due - money.commissionerOutlay)
+  if (run.payments.capReachedWeek !== undefined) m[n("capReachedWeek")] = run.payments.capReachedWeek
+  else notes[n("capReachedWeek")] = compiled.contract.capTotal === undefined ? "the contract has no total cap" : "the total cap was not reached"
+  m[n("providerCost")] = money.providerCost
+  m[n("providerMinCash")] = money.providerMinCash
+  m[n("providerSurplus")] = money.providerEndCash - (compiled.contract.financing?.providerStartingCash ?? 0)
+  m[n("investorCapitalDrawn")] = money.investorDrawn
+  m[n("investorRepaid")] = money.investorReceived
+  if (money.investorDrawn > 0) {
+    const r = irr(money.investorFlows, 4)
+    if (r.ok) m[n("investorIrr")] = r.annualRate
+    else notes[n("investorIrr")] = r.reason
+    m[n("investorMultiple")] = money.investorReceived / money.investorDrawn
+  } else {
+    const reason = compiled.contract.financing === undefined ? "no social investment in this contract" : "no capital was drawn"
+    notes[n("investorIrr")] = reason
+    notes[n("investorMultiple")] = reason
+  }
+  m[n("commissionerOutlay")] = money.commissionerOutlay
+  m[n("commissionerNetCost")] = money.commissionerOutlay - money.saving
+  const perEngaged = ratio(money.commissionerOutlay, engaged)
+  if (perEngaged !== undefined) m[n("costPerEngaged")] = perEngaged
+  else notes[n("costPerEngaged")] = "nobody engaged"
+  const perPoint = ratio(money.commissionerOutlay, starPoints)
+  if (perPoint !== undefined) m[n("costPerStarPoint")] = perPoint
+  else notes[n("costPerStarPoint")] = "no Star improvement was recorded"
+  m[n("npvCommissioner")] = npv(money.commissionerFlows, scenario.appraisal.discountRatePerYear, 4)
+  if (run.payments.invalidResults > 0) notes[n("formulaResults")] = `${run.payments.invalidResults} formula results were not finite numbers and paid nothing`
+  return { metrics: m, notes }
+}
