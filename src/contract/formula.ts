@@ -1,5 +1,6 @@
 import { Result, Schema } from "effect"
 import { all, create, type MapLike, type MathNode } from "mathjs"
+import { transpile } from "./transpile.ts"
 
 /** Where a formula sits in a scenario, so a failure can point at it. */
 export type FormulaPlace = { readonly contract: string; readonly metric: string; readonly field: string }
@@ -9,6 +10,8 @@ export interface Formula {
   readonly expression: string
   /** The allowed variables the expression reads, in order of first use. */
   readonly variables: ReadonlyArray<string>
+  /** True when it runs as plain JavaScript (transpile.ts) rather than through mathjs's evaluator. */
+  readonly fast: boolean
   /**
    * `scope` must hold every name in `variables`. Comparisons give 0/1; a division by zero
    * or the like gives NaN or ±Infinity, and the caller decides what that pays.
@@ -125,7 +128,9 @@ const asNumber = (value: unknown): number =>
 export const compileFormula = (
   expression: string,
   allowed: ReadonlyArray<string>,
-  where: FormulaPlace
+  where: FormulaPlace,
+  /** `false` keeps mathjs's own evaluator (the reference the fast path is tested against). */
+  options: { readonly fast?: boolean } = {}
 ): Result.Result<Formula, FormulaError> => {
   const fail = ({ problem, known = [] }: Problem) =>
     Result.fail(new FormulaError({ ...where, expression, problem, known: [...known] }))
@@ -170,5 +175,10 @@ export const compileFormula = (
       return fail({ problem: `the result is not a number (got ${math.typeOf(result)})` })
     }
   }
-  return Result.succeed({ expression, variables, evaluate: (values) => asNumber(run(values)) })
+  const fast = options.fast === false ? undefined : transpile(root, variables, (name) => {
+    const fn = (math as unknown as Record<string, unknown>)[name]
+    const known = formulaFunctions.includes(name) || name === "pow" || name === "mod"
+    return known && typeof fn === "function" ? (fn as (...xs: Array<number>) => unknown) : undefined
+  })
+  return Result.succeed({ expression, variables, fast: fast !== undefined, evaluate: fast ?? ((values) => asNumber(run(values))) })
 }
