@@ -1,7 +1,8 @@
 /**
- * Who pays: each payment due is shared by the payers that pay for that stream in that contract year, in
- * proportion to their shares, each up to its ceiling over the contract. A payer at its ceiling pays nothing
- * more: its share goes unpaid (the provider bears it), as when a top-up fund is exhausted.
+ * Who pays: for each payment due, the payers that pay for that stream in that contract year first pay their
+ * fixed amounts (if any, in the order listed), and then share the rest in proportion to their shares, each
+ * up to its ceiling over the contract. A payer at its ceiling pays nothing more: its part goes unpaid (the
+ * provider bears it), as when a top-up fund is exhausted.
  */
 import type { Contract } from "../scenario/sections/contracts.ts"
 import { weeksPerYear } from "./periods.ts"
@@ -22,17 +23,28 @@ export const allocateToPayers = (contract: Contract, due: ReadonlyArray<DueRow>,
   for (const d of due) {
     const year = Math.floor((d.period * periodLength) / weeksPerYear) + 1
     const week = (d.period + 1 + contract.lagPeriods) * periodLength - 1
+    const amounts = new Float64Array(contract.payers.length)
+    let rest = d.amount
     let shareTotal = 0
-    contract.payers.forEach((payer) => {
-      if (pays(payer, d.stream, year)) shareTotal += payer.share
-    })
-    if (shareTotal <= 0) continue
     contract.payers.forEach((payer, i) => {
       if (!pays(payer, d.stream, year)) return
-      const amount = Math.min((d.amount * payer.share) / shareTotal, Math.max(0, payer.ceiling - paidSoFar[i]))
-      if (amount <= 0) return
+      shareTotal += payer.share
+      if (payer.fixedPerPayment === undefined) return
+      const amount = Math.min(payer.fixedPerPayment, rest, Math.max(0, payer.ceiling - paidSoFar[i]))
+      amounts[i] += amount
       paidSoFar[i] += amount
-      rows.push({ period: d.period, week, stream: d.stream, payer: payer.name, amount })
+      rest -= amount
+    })
+    if (shareTotal > 0 && rest > 0) {
+      contract.payers.forEach((payer, i) => {
+        if (!pays(payer, d.stream, year) || payer.share <= 0) return
+        const amount = Math.min((rest * payer.share) / shareTotal, Math.max(0, payer.ceiling - paidSoFar[i]))
+        amounts[i] += amount
+        paidSoFar[i] += amount
+      })
+    }
+    contract.payers.forEach((payer, i) => {
+      if (amounts[i] > 0) rows.push({ period: d.period, week, stream: d.stream, payer: payer.name, amount: amounts[i] })
     })
   }
   return rows

@@ -35,7 +35,8 @@ export type OutcomeMetric = typeof OutcomeMetric.Type
 
 export const Payer = Schema.Struct({
   name: Identifier.annotate({ description: "Who pays (e.g. ccg, bigLotteryFund, cabinetOffice)" }),
-  share: share({ description: "This payer's share of each payment it takes part in (shares of the payers of a payment are normalised)", ...assumed }),
+  share: share({ description: "This payer's share of each payment it takes part in, after any fixed amounts (shares of the payers of a payment are normalised)", ...assumed }),
+  fixedPerPayment: Schema.optionalKey(gbp("A fixed amount this payer pays of each payment it takes part in, before the rest is shared")),
   pays: Schema.Array(Identifier).annotate({ description: "What it pays for: metric names, \"block\" and/or \"fees\"; empty for everything" }),
   fromYear: param({ unit: "contract year", min: 1, max: 20, integer: true, description: "First contract year this payer pays in", ...assumed }),
   toYear: param({ unit: "contract year", min: 1, max: 20, integer: true, description: "Last contract year this payer pays in", ...assumed }),
