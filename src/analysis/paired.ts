@@ -1,0 +1,54 @@
+/**
+ * Paired comparison on common random numbers: replicate i of every scenario uses the same seeds, so the
+ * difference between scenarios is measured replicate by replicate, cancelling most of the chance that
+ * separate runs would carry.
+ */
+import type { Metrics } from "../results/metrics.ts"
+import { band, type Band } from "../results/summary.ts"
+
+export interface PairedDifference {
+  /** Band of the per-replicate differences (B − A): the spread of the effect across replicates. */
+  readonly difference: Band
+  /** 95% confidence interval of the mean difference (t distribution over the replicates). */
+  readonly meanLow: number
+  readonly meanHigh: number
+  /** Replicates in which both scenarios have the figure. */
+  readonly replicates: number
+}
+
+/** Two-sided 97.5% quantile of Student's t with `df` degrees of freedom (exact table to 30, then 1.96 + …). */
+export const tQuantile975 = (df: number): number => {
+  const table = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145,
+    2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042]
+  if (df < 1) return Number.NaN
+  if (df <= 30) return table[df - 1]
+  // Cornish-Fisher expansion around the normal quantile: accurate to ~1e-4 beyond 30 degrees of freedom.
+  const z = 1.959964
+  return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df * df)
+}
+
+/** B − A for one metric over paired replicates. */
+export const pairedDifference = (a: ReadonlyArray<Metrics>, b: ReadonlyArray<Metrics>, metric: string): PairedDifference | undefined => {
+  const diffs: Array<number> = []
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (metric in a[i] && metric in b[i]) diffs.push(b[i][metric] - a[i][metric])
+  }
+  if (diffs.length === 0) return undefined
+  const n = diffs.length
+  const mean = diffs.reduce((s, x) => s + x, 0) / n
+  const sd = n > 1 ? Math.sqrt(diffs.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1)) : Number.NaN
+  const half = n > 1 ? tQuantile975(n - 1) * sd / Math.sqrt(n) : Number.NaN
+  return { difference: band(diffs), meanLow: mean - half, meanHigh: mean + half, replicates: n }
+}
+
+/** Paired differences of every metric the two scenarios share, B against A. */
+export const pairedDifferences = (a: ReadonlyArray<Metrics>, b: ReadonlyArray<Metrics>): Record<string, PairedDifference> => {
+  const names = new Set<string>()
+  for (const m of [...a, ...b]) for (const k of Object.keys(m)) names.add(k)
+  const out: Record<string, PairedDifference> = {}
+  for (const name of names) {
+    const d = pairedDifference(a, b, name)
+    if (d !== undefined) out[name] = d
+  }
+  return out
+}

@@ -1,0 +1,101 @@
+/**
+ * Which parameters matter: one-way swings (tornado) and Morris elementary effects (global screening).
+ * Pure designs and summaries; running the scenarios is the caller's (on common random numbers).
+ */
+import type { ParameterInfo } from "../scenario/parameters.ts"
+
+/** The range a parameter is swung over: its default ± `swing` (relative), kept within its declared range. */
+export interface Swing {
+  readonly parameter: ParameterInfo
+  readonly base: number
+  readonly low: number
+  readonly high: number
+}
+
+const roundFor = (p: ParameterInfo, x: number): number => (p.integer ? Math.round(x) : x)
+
+export const swingOf = (parameter: ParameterInfo, base: number, swing: number): Swing => {
+  const spread = base !== 0 ? Math.abs(base) * swing : (parameter.max - parameter.min) * swing * 0.1
+  const clamp = (x: number) => Math.min(parameter.max, Math.max(parameter.min, roundFor(parameter, x)))
+  return { parameter, base, low: clamp(base - spread), high: clamp(base + spread) }
+}
+
+export interface TornadoBar {
+  readonly path: string
+  readonly low: number
+  readonly high: number
+  /** The metric (mean over replicates) at the low and high values, and at the base. */
+  readonly atLow: number
+  readonly atHigh: number
+  readonly base: number
+  /** |atHigh − atLow|: what the bars are ranked by. */
+  readonly influence: number
+}
+
+export const tornado = (
+  swings: ReadonlyArray<Swing>, base: number, atLow: ReadonlyArray<number>, atHigh: ReadonlyArray<number>
+): Array<TornadoBar> =>
+  swings
+    .map((s, i) => ({
+      path: s.parameter.path, low: s.low, high: s.high, atLow: atLow[i], atHigh: atHigh[i], base,
+      influence: Math.abs(atHigh[i] - atLow[i])
+    }))
+    .sort((x, y) => y.influence - x.influence || (x.path < y.path ? -1 : 1))
+
+/**
+ * Morris design: `trajectories` random walks on a `levels`-level grid over [low, high] of each of the k
+ * parameters; each walk is k + 1 points, changing one parameter at a time by Δ = levels / (2 (levels − 1)).
+ * Points are in [0, 1] units; `uniform` supplies the randomness (seeded by the caller).
+ */
+export const morrisDesign = (k: number, trajectories: number, levels: number, uniform: () => number): Array<{ points: Array<Float64Array>; order: Int32Array }> => {
+  const delta = levels / (2 * (levels - 1))
+  const starts = Math.floor(levels / 2) // grid values 0 .. 1 − Δ, so that x + Δ stays in [0, 1]
+  const out: Array<{ points: Array<Float64Array>; order: Int32Array }> = []
+  for (let t = 0; t < trajectories; t++) {
+    const x = Float64Array.from({ length: k }, () => Math.floor(uniform() * starts) / (levels - 1))
+    const order = Int32Array.from({ length: k }, (_, i) => i)
+    for (let i = k - 1; i > 0; i--) {
+      const j = Math.floor(uniform() * (i + 1))
+      const tmp = order[i]
+      order[i] = order[j]
+      order[j] = tmp
+    }
+    const points = [Float64Array.from(x)]
+    for (const i of order) {
+      x[i] += delta
+      points.push(Float64Array.from(x))
+    }
+    out.push({ points, order })
+  }
+  return out
+}
+
+export interface MorrisEffect {
+  readonly path: string
+  /** Mean absolute elementary effect (the ranking), mean effect and its standard deviation (interactions, nonlinearity). */
+  readonly muStar: number
+  readonly mu: number
+  readonly sigma: number
+}
+
+/** Elementary effects from the metric at every design point (same order as `morrisDesign`), per unit of the [0, 1] scale. */
+export const morrisEffects = (
+  paths: ReadonlyArray<string>, design: ReadonlyArray<{ points: Array<Float64Array>; order: Int32Array }>,
+  values: ReadonlyArray<ReadonlyArray<number>>, levels: number
+): Array<MorrisEffect> => {
+  const delta = levels / (2 * (levels - 1))
+  const effects = paths.map(() => [] as Array<number>)
+  design.forEach((walk, t) => {
+    walk.order.forEach((i, step) => effects[i].push((values[t][step + 1] - values[t][step]) / delta))
+  })
+  return paths
+    .map((path, i) => {
+      const ee = effects[i]
+      const n = ee.length
+      const mu = ee.reduce((s, x) => s + x, 0) / n
+      const muStar = ee.reduce((s, x) => s + Math.abs(x), 0) / n
+      const sigma = n > 1 ? Math.sqrt(ee.reduce((s, x) => s + (x - mu) ** 2, 0) / (n - 1)) : 0
+      return { path, muStar, mu, sigma }
+    })
+    .sort((x, y) => y.muStar - x.muStar || (x.path < y.path ? -1 : 1))
+}
