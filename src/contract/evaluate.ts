@@ -115,11 +115,11 @@ export const evaluateContract = (compiled: CompiledContract, sim: Sim): Contract
           scope.conditions = a.conditions[person]
           scope.mentalHealth = a.mentalHealth[person]
           let x = price(cm, scope)
-          if (perPerson !== undefined) {
-            x = Math.max(0, Math.min(x, cap - perPerson[person]))
-            perPerson[person] += x
-          }
-          amount += caps.take(m, x, cols.week[i])
+          if (perPerson !== undefined) x = Math.max(0, Math.min(x, cap - perPerson[person]))
+          // Only what the contract's caps let through counts against the person's own cap.
+          const taken = caps.take(m, x, cols.week[i])
+          if (perPerson !== undefined) perPerson[person] += taken
+          amount += taken
         }
         cursors[m] = i
       }

@@ -30,10 +30,12 @@ export const allocateToPayers = (contract: Contract, due: ReadonlyArray<DueRow>,
       if (!pays(payer, d.stream, year)) return
       shareTotal += payer.share
       if (payer.fixedPerPayment === undefined) return
-      const amount = Math.min(payer.fixedPerPayment, rest, Math.max(0, payer.ceiling - paidSoFar[i]))
+      // The fixed part is this payer's alone: what its ceiling stops goes unpaid, not to the others.
+      const part = Math.min(payer.fixedPerPayment, rest)
+      const amount = Math.min(part, Math.max(0, payer.ceiling - paidSoFar[i]))
       amounts[i] += amount
       paidSoFar[i] += amount
-      rest -= amount
+      rest -= part
     })
     if (shareTotal > 0 && rest > 0) {
       contract.payers.forEach((payer, i) => {
