@@ -1,7 +1,6 @@
 /** The headline table printed by `spsim run`: median and 90% interval of the figures people ask about first. */
 import type { SummaryDocument } from "../results/document.ts"
-
-type Format = "count" | "share" | "weeks" | "gbp" | "points" | "decimal" | "week"
+import { type Format, formatValue, textTable } from "./format.ts"
 
 const rows: ReadonlyArray<readonly [label: string, metric: string, format: Format]> = [
   ["People referred", "people", "count"],
@@ -26,28 +25,6 @@ const rows: ReadonlyArray<readonly [label: string, metric: string, format: Forma
   ["Comparison group hospital cost", "comparisonSecondaryCareCost", "gbp"],
   ["Hospital cost saving", "secondaryCareSaving", "gbp"]
 ]
-
-const formatValue = (value: number, format: Format): string => {
-  switch (format) {
-    case "count":
-      return Math.round(value).toLocaleString("en-GB")
-    case "share":
-      return `${(value * 100).toFixed(1)}%`
-    case "weeks":
-      return `${value.toFixed(1)} wk`
-    case "gbp": {
-      const sign = value < 0 ? "-" : ""
-      const size = Math.abs(value)
-      return size >= 1e6 ? `${sign}£${(size / 1e6).toFixed(2)}m` : `${sign}£${Math.round(size).toLocaleString("en-GB")}`
-    }
-    case "points":
-      return `${value >= 0 ? "+" : ""}${value.toFixed(2)}`
-    case "decimal":
-      return value.toFixed(2)
-    case "week":
-      return `week ${Math.round(value)}`
-  }
-}
 
 const contractRows: ReadonlyArray<readonly [label: string, metric: string, format: Format]> = [
   ["Total paid by commissioners", "commissionerOutlay", "gbp"],
@@ -75,10 +52,7 @@ export const contractsTable = (summary: SummaryDocument): string => {
     return band.replicates === undefined ? value : `${value} (${band.replicates}/${summary.replicates})`
   }
   const lines = contractRows.map(([label, metric, format]) => [label, ...names.map((c) => cell(c, metric, format))])
-  const header = ["median over replicates", ...names]
-  const widths = header.map((_, c) => Math.max(header[c].length, ...lines.map((l) => l[c].length)))
-  const fmt = (l: ReadonlyArray<string>) => l.map((x, c) => (c === 0 ? x.padEnd(widths[c]) : x.padStart(widths[c]))).join("  ")
-  return [fmt(header), ...lines.map(fmt)].join("\n")
+  return textTable(["median over replicates", ...names], lines)
 }
 
 export const headlineTable = (summary: SummaryDocument): string => {
@@ -87,14 +61,10 @@ export const headlineTable = (summary: SummaryDocument): string => {
     if (band === undefined) return []
     return [[label, formatValue(band.p50, format), `${formatValue(band.p05, format)} – ${formatValue(band.p95, format)}`]]
   })
-  const header = ["", "median", "90% interval"]
-  const widths = [0, 1, 2].map((c) => Math.max(header[c].length, ...lines.map((l) => l[c].length)))
-  const fmt = (l: ReadonlyArray<string>) => `${l[0].padEnd(widths[0])}  ${l[1].padStart(widths[1])}  ${l[2].padStart(widths[2])}`
   return [
     `${summary.scenario.name}: ${summary.replicates} replicate${summary.replicates === 1 ? "" : "s"}, seed ${summary.seed}, ${summary.horizonWeeks} weeks from ${summary.startDate} (spsim ${summary.spsimVersion})`,
     "",
-    fmt(header),
-    ...lines.map(fmt),
+    textTable(["", "median", "90% interval"], lines),
     ...(summary.contracts.length > 0 ? ["", "Contracts on the same simulated people", "", contractsTable(summary)] : []),
     "",
     `Intervals show chance alone. ${summary.provenance.byConfidence.assumed} of ${summary.provenance.parameters} parameters are assumed (nothing published); see docs/parameters.md.`

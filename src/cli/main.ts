@@ -8,6 +8,9 @@ import { Argument, CliError, Command, Flag } from "effect/cli"
 import { loadScenario } from "../scenario/loadScenario.ts"
 import { spsimVersion } from "../version.ts"
 import { runScenario } from "./runScenario.ts"
+import { compareScenarios } from "./compare.ts"
+import { sweepScenario } from "./sweep.ts"
+import { sensitivityAnalysis } from "./sensitivity.ts"
 
 const scenarioFile = Argument.String("scenario").pipe(Argument.withDescription("Scenario file (JSON)"))
 
@@ -42,14 +45,82 @@ const run = Command.make(
     })
 ).pipe(Command.withDescription("Run replicates of a scenario and report the results"))
 
+const seedFlag = Flag.Int("seed").pipe(Flag.withDescription("Seed of every scenario (default: the first scenario's own)"), Flag.optional)
+const replicatesFlag = (fallback: number) =>
+  Flag.Int("replicates").pipe(
+    Flag.withDescription("Replicates per scenario or design point"),
+    Flag.withDefault(fallback),
+    Flag.filter((n) => n >= 1 && n <= 100000, (n) => `expected a number of replicates from 1 to 100000, found ${n}`)
+  )
+const jsonFlag = Flag.Boolean("json").pipe(Flag.withDescription("Print the full result as JSON"), Flag.withDefault(false))
+const outFlag = Flag.String("out").pipe(Flag.withDescription("Directory to write the results to"), Flag.optional)
+const quietFlag = Flag.Boolean("quiet").pipe(Flag.withDescription("No progress line"), Flag.withDefault(false))
+const metricsFlag = Flag.String("metric").pipe(Flag.withDescription("Metrics to show, comma-separated (names as in summary.json)"), Flag.optional)
+const list = (o: Option.Option<string>): ReadonlyArray<string> | undefined =>
+  Option.isSome(o) ? o.value.split(",").map((x) => x.trim()).filter((x) => x !== "") : undefined
+
+const compare = Command.make(
+  "compare",
+  {
+    files: Argument.String("scenarios").pipe(Argument.withDescription("Two or more scenario files; differences are against the first"), Argument.variadic({ min: 2 })),
+    seed: seedFlag,
+    replicates: replicatesFlag(20),
+    metric: metricsFlag,
+    json: jsonFlag,
+    out: outFlag,
+    quiet: quietFlag
+  },
+  (o) => compareScenarios({ files: o.files, seed: Option.getOrUndefined(o.seed), replicates: o.replicates, metrics: list(o.metric), json: o.json, out: Option.getOrUndefined(o.out), quiet: o.quiet })
+).pipe(Command.withDescription("Compare scenarios on common random numbers: each metric per scenario and paired differences"))
+
+const sweep = Command.make(
+  "sweep",
+  {
+    file: scenarioFile,
+    set: Flag.String("set").pipe(Flag.withDescription("PATH=v1,v2,… (once or twice)"), Flag.atLeast(1)),
+    seed: seedFlag,
+    replicates: replicatesFlag(20),
+    metric: metricsFlag,
+    json: jsonFlag,
+    out: outFlag,
+    quiet: quietFlag
+  },
+  (o) => sweepScenario({ file: o.file, sets: o.set, seed: Option.getOrUndefined(o.seed), replicates: o.replicates, metrics: list(o.metric), json: o.json, out: Option.getOrUndefined(o.out), quiet: o.quiet })
+).pipe(Command.withDescription("Run a one- or two-parameter grid and report KPIs with intervals at each point"))
+
+const sensitivity = Command.make(
+  "sensitivity",
+  {
+    file: scenarioFile,
+    method: Flag.Literals("method", ["tornado", "morris"]).pipe(Flag.withDescription("One-way swings or Morris elementary effects"), Flag.withDefault("tornado" as const)),
+    params: Flag.String("params").pipe(Flag.withDescription("Parameter paths, comma-separated (default: the assumed, calibratable ones)"), Flag.optional),
+    metric: Flag.String("metric").pipe(Flag.withDescription("The KPI (default: the first contract's outcomePayments)"), Flag.optional),
+    swing: Flag.Finite("swing").pipe(Flag.withDescription("Relative swing around each default"), Flag.withDefault(0.5), Flag.filter((x) => x > 0 && x <= 1, (x) => `expected a swing above 0 and at most 1, found ${x}`)),
+    trajectories: Flag.Int("trajectories").pipe(Flag.withDescription("Morris trajectories"), Flag.withDefault(10), Flag.filter((n) => n >= 2 && n <= 1000, (n) => `expected 2 to 1000 trajectories, found ${n}`)),
+    levels: Flag.Int("levels").pipe(Flag.withDescription("Morris grid levels (even)"), Flag.withDefault(4), Flag.filter((n) => n >= 2 && n % 2 === 0 && n <= 20, (n) => `expected an even number of levels from 2 to 20, found ${n}`)),
+    seed: seedFlag,
+    replicates: replicatesFlag(8),
+    json: jsonFlag,
+    out: outFlag,
+    quiet: quietFlag
+  },
+  (o) =>
+    sensitivityAnalysis({
+      file: o.file, method: o.method, params: list(o.params), metric: Option.getOrUndefined(o.metric), swing: o.swing,
+      trajectories: o.trajectories, levels: o.levels, seed: Option.getOrUndefined(o.seed), replicates: o.replicates,
+      json: o.json, out: Option.getOrUndefined(o.out), quiet: o.quiet
+    })
+).pipe(Command.withDescription("Rank parameters by their influence on a KPI (tornado or Morris)"))
+
 const spsim = Command.make("spsim").pipe(
   Command.withDescription("Commissioning simulator for link-worker social prescribing"),
-  Command.withSubcommands([validate, run])
+  Command.withSubcommands([validate, run, compare, sweep, sensitivity])
 )
 
 const isInputError = (error: unknown): boolean =>
   CliError.isCliError(error) ||
-  (typeof error === "object" && error !== null && "_tag" in error && String(error._tag).startsWith("Scenario"))
+  (typeof error === "object" && error !== null && "_tag" in error &&
+    (String(error._tag).startsWith("Scenario") || error._tag === "InputError"))
 
 const program = Command.run(spsim, { version: spsimVersion }).pipe(Effect.provide(NodeServices.layer))
 

@@ -1,0 +1,83 @@
+/**
+ * `spsim compare A.json B.json [C.json …]`: the same replicate seeds in each scenario (common random
+ * numbers), each metric per scenario, and the paired difference of each against the first with its interval.
+ * Comparing a scenario with itself gives exactly zero difference.
+ */
+import { Console, Effect } from "effect"
+import { pairedDifferences, type PairedDifference } from "../analysis/paired.ts"
+import { runVariants } from "../analysis/runVariants.ts"
+import { type Band, summarise } from "../results/summary.ts"
+import { loadScenario } from "../scenario/loadScenario.ts"
+import type { Scenario } from "../scenario/schema.ts"
+import { spsimVersion } from "../version.ts"
+import { writeFileAtomic } from "../io/atomicWrite.ts"
+import { FileSystem } from "effect"
+import { formatMetric, textTable } from "./format.ts"
+import { progressBar } from "./progress.ts"
+import { scenarioHash } from "./runScenario.ts"
+
+export interface CompareOptions {
+  readonly files: ReadonlyArray<string>
+  readonly seed: number | undefined
+  readonly replicates: number
+  readonly metrics: ReadonlyArray<string> | undefined
+  readonly json: boolean
+  readonly out: string | undefined
+  readonly quiet: boolean
+}
+
+const headlineMetrics = ["referrals", "engagedShare", "meanWaitWeeks", "disengaged", "starChangeMean", "onwardReferralFailureShare", "secondaryCareSaving"]
+const contractMetrics = ["outcomePayments", "commissionerOutlay", "commissionerNetCost", "npvCommissioner", "providerMinCash"]
+
+/** The headline metrics, and the money of every contract all the scenarios have. */
+export const defaultCompareMetrics = (scenarios: ReadonlyArray<Scenario>): Array<string> => {
+  const shared = scenarios[0].contracts.map((c) => c.name).filter((n) => scenarios.every((s) => s.contracts.some((c) => c.name === n)))
+  return [...headlineMetrics, ...shared.flatMap((c) => contractMetrics.map((m) => `${c}.${m}`))]
+}
+
+export const compareScenarios = Effect.fn("compareScenarios")(function*(options: CompareOptions) {
+  const scenarios: Array<Scenario> = []
+  for (const file of options.files) scenarios.push(yield* loadScenario(file))
+  const seed = options.seed ?? scenarios[0].seed
+  const progress = progressBar("compare", options.quiet)
+  const runs = yield* runVariants(scenarios, { seed, replicates: options.replicates, onProgress: progress.update })
+  progress.finish()
+  const bands = runs.map((r) => summarise(r))
+  const differences = runs.map((r) => pairedDifferences(runs[0], r))
+  const names = options.metrics ?? defaultCompareMetrics(scenarios)
+  const metrics: Record<string, { perScenario: Array<Band | null>; differences: Array<PairedDifference | null> }> = {}
+  for (const name of Object.keys(bands[0])) {
+    metrics[name] = { perScenario: bands.map((b) => b[name] ?? null), differences: differences.slice(1).map((d) => d[name] ?? null) }
+  }
+  const document = {
+    spsimVersion,
+    seed,
+    replicates: options.replicates,
+    scenarios: scenarios.map((s, i) => ({ file: options.files[i], name: s.name, hash: scenarioHash(s) })),
+    comparedWith: scenarios[0].name,
+    metrics
+  }
+  if (options.out !== undefined) {
+    const fs = yield* FileSystem.FileSystem
+    yield* fs.makeDirectory(options.out, { recursive: true })
+    yield* writeFileAtomic(`${options.out}/compare.json`, `${JSON.stringify(document, null, 2)}\n`)
+  }
+  if (options.json) return yield* Console.log(JSON.stringify(document, null, 2))
+  const labels = scenarios.map((s) => s.name)
+  const header = ["", ...labels.map((l) => `${l} (median)`), ...labels.slice(1).map((l) => `${l} − ${labels[0]} (median, 90%)`), ...labels.slice(1).map(() => "mean difference, 95% CI")]
+  const rows = names.filter((n) => n in metrics).map((n) => {
+    const m = metrics[n]
+    const f = (v: number) => formatMetric(n, v)
+    return [
+      n,
+      ...m.perScenario.map((b) => (b === null ? "-" : f(b.p50))),
+      ...m.differences.map((d) => (d === null ? "-" : `${f(d.difference.p50)} (${f(d.difference.p05)} to ${f(d.difference.p95)})`)),
+      ...m.differences.map((d) => (d === null || !Number.isFinite(d.meanLow) ? "-" : `${f(d.meanLow)} to ${f(d.meanHigh)}`))
+    ]
+  })
+  yield* Console.log([
+    `${labels.join(" vs ")}: ${options.replicates} paired replicates (common random numbers), seed ${seed} (spsim ${spsimVersion})`,
+    "",
+    textTable(header, rows)
+  ].join("\n"))
+}, Effect.scoped)

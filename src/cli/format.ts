@@ -1,0 +1,47 @@
+/** How a metric's value is shown in a table, inferred from its name. */
+
+export type Format = "count" | "share" | "weeks" | "gbp" | "points" | "decimal" | "week"
+
+export const formatValue = (value: number, format: Format): string => {
+  if (!Number.isFinite(value)) return String(value)
+  switch (format) {
+    case "count":
+      return Math.round(value).toLocaleString("en-GB")
+    case "share":
+      return `${(value * 100).toFixed(1)}%`
+    case "weeks":
+      return `${value.toFixed(1)} wk`
+    case "gbp": {
+      const sign = value < 0 ? "-" : ""
+      const size = Math.abs(value)
+      return size >= 1e6 ? `${sign}£${(size / 1e6).toFixed(2)}m` : `${sign}£${Math.round(size).toLocaleString("en-GB")}`
+    }
+    case "points":
+      return `${value >= 0 ? "+" : ""}${value.toFixed(2)}`
+    case "decimal":
+      return value.toFixed(2)
+    case "week":
+      return `week ${Math.round(value)}`
+  }
+}
+
+/** The format a metric's name implies (the part after a contract's "name."). */
+export const formatOf = (metric: string): Format => {
+  const name = metric.slice(metric.lastIndexOf(".") + 1)
+  if (/Share$|Irr$/.test(name) || metric.includes("Share.")) return "share"
+  if (/Weeks$|WaitWeeks|OnProgramme$/.test(name) && name !== "capReachedWeek") return "weeks"
+  if (name === "capReachedWeek") return "week"
+  if (name === "starChangeMean") return "points"
+  if (/Multiple$|PerFte$/.test(name)) return "decimal"
+  if (/[Cc]ost|[Ss]aving|Payments|Outlay|npv|Cash|Surplus|Drawn|Repaid|Ceilings|PerEngaged|PerStarPoint|paymentsByPayer/.test(metric)) return "gbp"
+  return "count"
+}
+
+export const formatMetric = (metric: string, value: number): string => formatValue(value, formatOf(metric))
+
+/** A plain-text table: the first column left-aligned, the others right-aligned. */
+export const textTable = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): string => {
+  const widths = header.map((_, c) => Math.max(header[c].length, ...rows.map((r) => (r[c] ?? "").length)))
+  const line = (r: ReadonlyArray<string>) => r.map((x, c) => (c === 0 ? x.padEnd(widths[c]) : x.padStart(widths[c]))).join("  ")
+  return [line(header), ...rows.map(line)].join("\n")
+}

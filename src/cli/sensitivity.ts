@@ -1,0 +1,104 @@
+/**
+ * `spsim sensitivity FILE --method tornado|morris [--params PATH,…] [--metric M]`: which parameters matter
+ * for a KPI. Tornado swings each parameter one at a time to its default ± `--swing` (within its declared
+ * range); Morris screens them together with elementary effects over the same ranges. By default the
+ * parameters marked assumed (and calibratable); all on common random numbers.
+ */
+import seedrandom from "seedrandom"
+import { Console, Effect, FileSystem } from "effect"
+import { morrisDesign, morrisEffects, swingOf, tornado, type Swing } from "../analysis/sensitivity.ts"
+import { runVariants } from "../analysis/runVariants.ts"
+import { writeFileAtomic } from "../io/atomicWrite.ts"
+import type { Metrics } from "../results/metrics.ts"
+import { findParameter, getAtPath, listParameters, withAtPath } from "../scenario/parameters.ts"
+import { loadScenario } from "../scenario/loadScenario.ts"
+import type { Scenario } from "../scenario/schema.ts"
+import { spsimVersion } from "../version.ts"
+import { formatMetric, textTable } from "./format.ts"
+import { InputError } from "./inputError.ts"
+import { progressBar } from "./progress.ts"
+
+export interface SensitivityOptions {
+  readonly file: string
+  readonly method: "tornado" | "morris"
+  readonly params: ReadonlyArray<string> | undefined
+  readonly metric: string | undefined
+  readonly swing: number
+  readonly trajectories: number
+  readonly levels: number
+  readonly seed: number | undefined
+  readonly replicates: number
+  readonly json: boolean
+  readonly out: string | undefined
+  readonly quiet: boolean
+}
+
+const meanOf = (runs: ReadonlyArray<Metrics>, metric: string): number => {
+  const values = runs.flatMap((m) => (metric in m ? [m[metric]] : []))
+  return values.length > 0 ? values.reduce((s, x) => s + x, 0) / values.length : Number.NaN
+}
+
+/** The parameters swung: those given, or every single-valued assumed, calibratable parameter. */
+const chooseSwings = (base: Scenario, options: SensitivityOptions): Array<Swing> | InputError => {
+  const paths = options.params ?? listParameters().filter((p) => p.confidence === "assumed" && p.calibratable && !p.perElement).map((p) => p.path)
+  const problems: Array<string> = []
+  const swings: Array<Swing> = []
+  for (const path of paths) {
+    const info = findParameter(path)
+    if (info === undefined || info.perElement) problems.push(`--params: "${path}" is not a single-valued numeric parameter (see docs/parameters.md)`)
+    else swings.push(swingOf(info, getAtPath(base, path) as number, options.swing))
+  }
+  return problems.length > 0 ? new InputError({ problems }) : swings.filter((s) => s.low !== s.high)
+}
+
+export const sensitivityAnalysis = Effect.fn("sensitivityAnalysis")(function*(options: SensitivityOptions) {
+  const base = yield* loadScenario(options.file)
+  const metric = options.metric ?? (base.contracts[0] !== undefined ? `${base.contracts[0].name}.outcomePayments` : "secondaryCareSaving")
+  const swings = chooseSwings(base, options)
+  if (swings instanceof InputError) return yield* swings
+  const seed = options.seed ?? base.seed
+  const progress = progressBar(options.method, options.quiet)
+  const run = { seed, replicates: options.replicates, onProgress: progress.update }
+  let document: object
+  let table: string
+  if (options.method === "tornado") {
+    const variants = [base, ...swings.flatMap((s) => [withAtPath(base, s.parameter.path, s.low), withAtPath(base, s.parameter.path, s.high)])]
+    const runs = yield* runVariants(variants, run)
+    const bars = tornado(swings, meanOf(runs[0], metric), swings.map((_, i) => meanOf(runs[1 + 2 * i], metric)), swings.map((_, i) => meanOf(runs[2 + 2 * i], metric)))
+    if (!(metric in runs[0][0])) return yield* new InputError({ problems: [`--metric: no metric "${metric}" in the results (see summary.json for names)`] })
+    document = { spsimVersion, scenario: base.name, method: "tornado", metric, swing: options.swing, seed, replicates: options.replicates, bars }
+    table = textTable(
+      ["parameter (low → high)", `${metric} at low`, "at high", "swing"],
+      bars.map((b) => [`${b.path} (${+b.low.toPrecision(6)} → ${+b.high.toPrecision(6)})`, formatMetric(metric, b.atLow), formatMetric(metric, b.atHigh), formatMetric(metric, b.atHigh - b.atLow)])
+    )
+  } else {
+    const design = morrisDesign(swings.length, options.trajectories, options.levels, seedrandom.xor4096(`spsim:morris:${seed}`))
+    const scenarioAt = (x: Float64Array): Scenario =>
+      swings.reduce((s, sw, i) => {
+        const v = sw.low + x[i] * (sw.high - sw.low)
+        return withAtPath(s, sw.parameter.path, sw.parameter.integer ? Math.round(v) : v)
+      }, base)
+    const variants = design.flatMap((walk) => walk.points.map(scenarioAt))
+    const runs = yield* runVariants(variants, run)
+    if (!(metric in runs[0][0])) return yield* new InputError({ problems: [`--metric: no metric "${metric}" in the results (see summary.json for names)`] })
+    const values = design.map((walk, t) => walk.points.map((_, j) => meanOf(runs[t * walk.points.length + j], metric)))
+    const effects = morrisEffects(swings.map((s) => s.parameter.path), design, values, options.levels)
+    document = { spsimVersion, scenario: base.name, method: "morris", metric, swing: options.swing, trajectories: options.trajectories, levels: options.levels, seed, replicates: options.replicates, effects }
+    table = textTable(
+      ["parameter", "mu* (mean |effect| over its range)", "mu", "sigma"],
+      effects.map((e) => [e.path, formatMetric(metric, e.muStar), formatMetric(metric, e.mu), formatMetric(metric, e.sigma)])
+    )
+  }
+  progress.finish()
+  if (options.out !== undefined) {
+    const fs = yield* FileSystem.FileSystem
+    yield* fs.makeDirectory(options.out, { recursive: true })
+    yield* writeFileAtomic(`${options.out}/sensitivity.json`, `${JSON.stringify(document, null, 2)}\n`)
+  }
+  if (options.json) return yield* Console.log(JSON.stringify(document, null, 2))
+  yield* Console.log([
+    `${base.name}: ${options.method} sensitivity of ${metric} to ${swings.length} parameters (default ± ${options.swing * 100}% within their ranges), ${options.replicates} replicates per point on common random numbers`,
+    "",
+    table
+  ].join("\n"))
+}, Effect.scoped)
