@@ -1,0 +1,89 @@
+/** compare, sweep and sensitivity as a commissioner, provider or researcher runs them. */
+import { spawnSync } from "node:child_process"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { describe, expect, it } from "vitest"
+
+const root = fileURLToPath(new URL("../..", import.meta.url))
+const scenario = (name: string) => join(root, `scenarios/${name}.json`)
+const spsim = (...args: Array<string>) => {
+  const r = spawnSync(process.execPath, [join(root, "bin/spsim.mjs"), ...args], { encoding: "utf8" })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+const json = (...args: Array<string>) => {
+  const r = spsim(...args, "--json", "--quiet")
+  expect(r.code, r.stderr).toBe(0)
+  return JSON.parse(r.stdout)
+}
+
+describe("spsim compare", () => {
+  it("gives exactly zero difference when a scenario is compared with itself", () => {
+    const doc = json("compare", scenario("ways-to-wellness"), scenario("ways-to-wellness"), "--replicates", "3")
+    const differences = Object.values(doc.metrics as Record<string, { differences: Array<{ difference: { p05: number; p95: number }; meanLow: number; meanHigh: number } | null> }>)
+      .map((m) => m.differences[0])
+    expect(differences.length).toBeGreaterThan(20)
+    for (const d of differences) {
+      if (d === null) continue
+      expect([d.difference.p05, d.difference.p95, d.meanLow, d.meanHigh]).toEqual([0, 0, 0, 0])
+    }
+  })
+
+  it("shows fewer link workers as longer waits, paired replicate by replicate", () => {
+    const doc = json("compare", scenario("ways-to-wellness"), scenario("high-caseload"), "--replicates", "4")
+    expect(doc.comparedWith).toBe("ways-to-wellness")
+    expect(doc.scenarios.map((s: { name: string }) => s.name)).toEqual(["ways-to-wellness", "high-caseload"])
+    const disengaged = doc.metrics.disengaged.differences[0]
+    expect(disengaged.meanLow).toBeGreaterThan(0)
+    const table = spsim("compare", scenario("ways-to-wellness"), scenario("high-caseload"), "--replicates", "2", "--metric", "disengaged,starChangeMean")
+    expect(table.code).toBe(0)
+    expect(table.stdout).toMatch(/high-caseload − ways-to-wellness/)
+    expect(table.stdout.trim().split("\n")).toHaveLength(5)
+  })
+})
+
+describe("spsim sweep", () => {
+  it("reports KPIs at every grid point; a bigger caseload cap shortens waits", () => {
+    const doc = json("sweep", scenario("ways-to-wellness"), "--set", "linkWorkers.caseloadCapPerFte=40,80,120", "--replicates", "3")
+    expect(doc.points.map((p: { values: Array<number> }) => p.values)).toEqual([[40], [80], [120]])
+    const waits = doc.points.map((p: { metrics: Record<string, { p50: number }> }) => p.metrics.meanWaitWeeks.p50)
+    expect(waits[0]).toBeGreaterThan(waits[1])
+    expect(waits[1]).toBeGreaterThanOrEqual(waits[2])
+  })
+
+  it("runs a two-parameter grid", () => {
+    const doc = json("sweep", scenario("ways-to-wellness"), "--set", "linkWorkers.posts=18,26", "--set", "linkWorkers.turnoverPerYear=0.1,0.4", "--replicates", "2")
+    expect(doc.points).toHaveLength(4)
+    expect(doc.points[3].values).toEqual([26, 0.4])
+  })
+
+  it("refuses a value outside the parameter's range or an unknown path, with exit code 2", () => {
+    const out = spsim("sweep", scenario("ways-to-wellness"), "--set", "linkWorkers.caseloadCapPerFte=4000")
+    expect(out.code).toBe(2)
+    expect(out.stderr).toContain("4000 is outside the range of linkWorkers.caseloadCapPerFte, 1 to 1000")
+    const unknown = spsim("sweep", scenario("ways-to-wellness"), "--set", "linkWorkers.caseload=40")
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain('"linkWorkers.caseload" is not a numeric parameter')
+  })
+})
+
+describe("spsim sensitivity", () => {
+  it("ranks parameters by their one-way influence (tornado)", () => {
+    const doc = json("sensitivity", scenario("ways-to-wellness"), "--params", "linkWorkers.turnoverPerYear,wellbeing.gainEventsPerWeek", "--metric", "starChangeMean", "--replicates", "2")
+    expect(doc.bars.map((b: { path: string }) => b.path)).toEqual(["wellbeing.gainEventsPerWeek", "linkWorkers.turnoverPerYear"])
+    const gain = doc.bars[0]
+    expect(gain.atHigh).toBeGreaterThan(gain.atLow)
+  })
+
+  it("screens parameters with Morris elementary effects", () => {
+    const doc = json("sensitivity", scenario("ways-to-wellness"), "--method", "morris", "--params", "linkWorkers.turnoverPerYear,wellbeing.gainEventsPerWeek", "--metric", "starChangeMean", "--trajectories", "3", "--replicates", "1")
+    expect(doc.effects.map((e: { path: string }) => e.path)).toEqual(["wellbeing.gainEventsPerWeek", "linkWorkers.turnoverPerYear"])
+    expect(doc.effects[0].muStar).toBeGreaterThan(doc.effects[1].muStar)
+  })
+
+  it("refuses unknown parameters and metrics with exit code 2", () => {
+    expect(spsim("sensitivity", scenario("ways-to-wellness"), "--params", "nope.x", "--replicates", "1").code).toBe(2)
+    const badMetric = spsim("sensitivity", scenario("ways-to-wellness"), "--params", "linkWorkers.turnoverPerYear", "--metric", "nope", "--replicates", "1")
+    expect(badMetric.code).toBe(2)
+    expect(badMetric.stderr).toContain('no metric "nope"')
+  })
+})
