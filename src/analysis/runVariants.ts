@@ -1,33 +1,33 @@
 /**
  * Runs several scenario variants on common random numbers (replicate i of every variant uses the streams of
- * (seed, i)) and returns each variant's per-replicate metrics.
+ * (seed, i)) on one pool of workers, and returns each variant's per-replicate metrics.
  */
-import { Effect } from "effect"
-import { prepareScenario } from "../ensemble/prepared.ts"
-import { runReplicate } from "../ensemble/replicate.ts"
+import { Effect, Stream } from "effect"
+import { runRequests } from "../ensemble/pool.ts"
 import type { Metrics } from "../results/metrics.ts"
 import type { Scenario } from "../scenario/schema.ts"
 
 export interface VariantRun {
   readonly seed: number
   readonly replicates: number
+  /** Compute lanes (see src/ensemble/pool.ts); undefined: all cores for 50 runs or more, else this thread. */
+  readonly workers?: number | undefined
   /** Called after each replicate, with replicates done and the total, for progress reports. */
   readonly onProgress?: (done: number, total: number) => void
 }
 
+const noRows = { weekly: false, people: false, contracts: false }
+
 export const runVariants = Effect.fnUntraced(function*(variants: ReadonlyArray<Scenario>, run: VariantRun) {
   const total = variants.length * run.replicates
+  const out: Array<Array<Metrics>> = variants.map(() => [])
   let done = 0
-  const out: Array<Array<Metrics>> = []
-  for (const scenario of variants) {
-    const prepared = prepareScenario(scenario)
-    const metrics: Array<Metrics> = []
-    for (let i = 0; i < run.replicates; i++) {
-      metrics.push(runReplicate(prepared, run.seed, i).metrics)
+  const workers = run.workers ?? (total >= 50 ? undefined : 1)
+  const request = (i: number) => ({ scenario: variants[Math.floor(i / run.replicates)], seed: run.seed, replicate: i % run.replicates, rows: noRows })
+  yield* Stream.runForEach(runRequests(total, request, { workers }), (r) =>
+    Effect.sync(() => {
+      out[Math.floor(done / run.replicates)].push(r.metrics)
       run.onProgress?.(++done, total)
-      yield* Effect.yieldNow
-    }
-    out.push(metrics)
-  }
+    }))
   return out
 })

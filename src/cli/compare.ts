@@ -23,6 +23,7 @@ export interface CompareOptions {
   readonly metrics: ReadonlyArray<string> | undefined
   readonly json: boolean
   readonly out: string | undefined
+  readonly workers: number | undefined
   readonly quiet: boolean
 }
 
@@ -40,7 +41,7 @@ export const compareScenarios = Effect.fn("compareScenarios")(function*(options:
   for (const file of options.files) scenarios.push(yield* loadScenario(file))
   const seed = options.seed ?? scenarios[0].seed
   const progress = progressBar("compare", options.quiet)
-  const runs = yield* runVariants(scenarios, { seed, replicates: options.replicates, onProgress: progress.update })
+  const runs = yield* runVariants(scenarios, { seed, replicates: options.replicates, workers: options.workers, onProgress: progress.update })
   progress.finish()
   const bands = runs.map((r) => summarise(r))
   const differences = runs.map((r) => pairedDifferences(runs[0], r))

@@ -14,6 +14,25 @@ import { sensitivityAnalysis } from "./sensitivity.ts"
 
 const scenarioFile = Argument.String("scenario").pipe(Argument.withDescription("Scenario file (JSON)"))
 
+const seedFlag = Flag.Int("seed").pipe(Flag.withDescription("Seed of every scenario (default: the first scenario's own)"), Flag.optional)
+const replicatesFlag = (fallback: number) =>
+  Flag.Int("replicates").pipe(
+    Flag.withDescription("Replicates per scenario or design point"),
+    Flag.withDefault(fallback),
+    Flag.filter((n) => n >= 1 && n <= 100000, (n) => `expected a number of replicates from 1 to 100000, found ${n}`)
+  )
+const jsonFlag = Flag.Boolean("json").pipe(Flag.withDescription("Print the full result as JSON"), Flag.withDefault(false))
+const outFlag = Flag.String("out").pipe(Flag.withDescription("Directory to write the results to"), Flag.optional)
+const workersFlag = Flag.Int("workers").pipe(
+  Flag.withDescription("Compute lanes: this thread plus worker threads (default: all cores from 50 replicates, else 1)"),
+  Flag.filter((n) => n >= 1 && n <= 256, (n) => `expected 1 to 256 workers, found ${n}`),
+  Flag.optional
+)
+const quietFlag = Flag.Boolean("quiet").pipe(Flag.withDescription("No progress line"), Flag.withDefault(false))
+const metricsFlag = Flag.String("metric").pipe(Flag.withDescription("Metrics to show, comma-separated (names as in summary.json)"), Flag.optional)
+const list = (o: Option.Option<string>): ReadonlyArray<string> | undefined =>
+  Option.isSome(o) ? o.value.split(",").map((x) => x.trim()).filter((x) => x !== "") : undefined
+
 const validate = Command.make("validate", { file: scenarioFile }, ({ file }) =>
   Effect.gen(function*() {
     const scenario = yield* loadScenario(file)
@@ -32,32 +51,22 @@ const run = Command.make(
     ),
     out: Flag.String("out").pipe(Flag.withDescription("Directory for summary.json, weekly.csv, people.csv, scenario.json"), Flag.optional),
     json: Flag.Boolean("json").pipe(Flag.withDescription("Print summary.json to stdout instead of the table"), Flag.withDefault(false)),
-    noPeople: Flag.Boolean("no-people").pipe(Flag.withDescription("With --out: skip people.csv (one row per person per replicate)"), Flag.withDefault(false))
+    noPeople: Flag.Boolean("no-people").pipe(Flag.withDescription("With --out: skip people.csv (one row per person per replicate)"), Flag.withDefault(false)),
+    workers: workersFlag,
+    quiet: quietFlag
   },
-  ({ file, seed, replicates, out, json, noPeople }) =>
+  ({ file, seed, replicates, out, json, noPeople, workers, quiet }) =>
     runScenario({
       file,
       seed: Option.getOrUndefined(seed),
       replicates,
       out: Option.getOrUndefined(out),
       json,
-      people: !noPeople
+      people: !noPeople,
+      workers: Option.getOrUndefined(workers),
+      quiet
     })
 ).pipe(Command.withDescription("Run replicates of a scenario and report the results"))
-
-const seedFlag = Flag.Int("seed").pipe(Flag.withDescription("Seed of every scenario (default: the first scenario's own)"), Flag.optional)
-const replicatesFlag = (fallback: number) =>
-  Flag.Int("replicates").pipe(
-    Flag.withDescription("Replicates per scenario or design point"),
-    Flag.withDefault(fallback),
-    Flag.filter((n) => n >= 1 && n <= 100000, (n) => `expected a number of replicates from 1 to 100000, found ${n}`)
-  )
-const jsonFlag = Flag.Boolean("json").pipe(Flag.withDescription("Print the full result as JSON"), Flag.withDefault(false))
-const outFlag = Flag.String("out").pipe(Flag.withDescription("Directory to write the results to"), Flag.optional)
-const quietFlag = Flag.Boolean("quiet").pipe(Flag.withDescription("No progress line"), Flag.withDefault(false))
-const metricsFlag = Flag.String("metric").pipe(Flag.withDescription("Metrics to show, comma-separated (names as in summary.json)"), Flag.optional)
-const list = (o: Option.Option<string>): ReadonlyArray<string> | undefined =>
-  Option.isSome(o) ? o.value.split(",").map((x) => x.trim()).filter((x) => x !== "") : undefined
 
 const compare = Command.make(
   "compare",
@@ -68,9 +77,10 @@ const compare = Command.make(
     metric: metricsFlag,
     json: jsonFlag,
     out: outFlag,
+    workers: workersFlag,
     quiet: quietFlag
   },
-  (o) => compareScenarios({ files: o.files, seed: Option.getOrUndefined(o.seed), replicates: o.replicates, metrics: list(o.metric), json: o.json, out: Option.getOrUndefined(o.out), quiet: o.quiet })
+  (o) => compareScenarios({ files: o.files, seed: Option.getOrUndefined(o.seed), replicates: o.replicates, metrics: list(o.metric), json: o.json, out: Option.getOrUndefined(o.out), workers: Option.getOrUndefined(o.workers), quiet: o.quiet })
 ).pipe(Command.withDescription("Compare scenarios on common random numbers: each metric per scenario and paired differences"))
 
 const sweep = Command.make(
@@ -83,9 +93,10 @@ const sweep = Command.make(
     metric: metricsFlag,
     json: jsonFlag,
     out: outFlag,
+    workers: workersFlag,
     quiet: quietFlag
   },
-  (o) => sweepScenario({ file: o.file, sets: o.set, seed: Option.getOrUndefined(o.seed), replicates: o.replicates, metrics: list(o.metric), json: o.json, out: Option.getOrUndefined(o.out), quiet: o.quiet })
+  (o) => sweepScenario({ file: o.file, sets: o.set, seed: Option.getOrUndefined(o.seed), replicates: o.replicates, metrics: list(o.metric), json: o.json, out: Option.getOrUndefined(o.out), workers: Option.getOrUndefined(o.workers), quiet: o.quiet })
 ).pipe(Command.withDescription("Run a one- or two-parameter grid and report KPIs with intervals at each point"))
 
 const sensitivity = Command.make(
@@ -102,13 +113,14 @@ const sensitivity = Command.make(
     replicates: replicatesFlag(8),
     json: jsonFlag,
     out: outFlag,
+    workers: workersFlag,
     quiet: quietFlag
   },
   (o) =>
     sensitivityAnalysis({
       file: o.file, method: o.method, params: list(o.params), metric: Option.getOrUndefined(o.metric), swing: o.swing,
       trajectories: o.trajectories, levels: o.levels, seed: Option.getOrUndefined(o.seed), replicates: o.replicates,
-      json: o.json, out: Option.getOrUndefined(o.out), quiet: o.quiet
+      json: o.json, out: Option.getOrUndefined(o.out), workers: Option.getOrUndefined(o.workers), quiet: o.quiet
     })
 ).pipe(Command.withDescription("Rank parameters by their influence on a KPI (tornado or Morris)"))
 

@@ -30,6 +30,7 @@ export interface SensitivityOptions {
   readonly replicates: number
   readonly json: boolean
   readonly out: string | undefined
+  readonly workers: number | undefined
   readonly quiet: boolean
 }
 
@@ -58,7 +59,7 @@ export const sensitivityAnalysis = Effect.fn("sensitivityAnalysis")(function*(op
   if (swings instanceof InputError) return yield* swings
   const seed = options.seed ?? base.seed
   const progress = progressBar(options.method, options.quiet)
-  const run = { seed, replicates: options.replicates, onProgress: progress.update }
+  const run = { seed, replicates: options.replicates, workers: options.workers, onProgress: progress.update }
   let document: object
   let table: string
   if (options.method === "tornado") {

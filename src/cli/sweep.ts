@@ -23,6 +23,7 @@ export interface SweepOptions {
   readonly metrics: ReadonlyArray<string> | undefined
   readonly json: boolean
   readonly out: string | undefined
+  readonly workers: number | undefined
   readonly quiet: boolean
 }
 
@@ -47,7 +48,7 @@ export const sweepScenario = Effect.fn("sweepScenario")(function*(options: Sweep
   const points = gridOf(base, axes)
   const seed = options.seed ?? base.seed
   const progress = progressBar("sweep", options.quiet)
-  const runs = yield* runVariants(points.map((p) => p.scenario), { seed, replicates: options.replicates, onProgress: progress.update })
+  const runs = yield* runVariants(points.map((p) => p.scenario), { seed, replicates: options.replicates, workers: options.workers, onProgress: progress.update })
   progress.finish()
   const names = options.metrics ?? defaultSweepMetrics(base)
   const results = points.map((p, i) => ({ values: p.values, metrics: summarise(runs[i]) }))

@@ -1,0 +1,135 @@
+/**
+ * Replicates of one scenario run in parallel and delivered in replicate order, so that files written from them
+ * are the same bytes whatever the number of workers.
+ *
+ * `workers` counts compute lanes, and this thread is one of them: `workers: 1` runs everything here, `workers: n`
+ * adds n-1 worker threads, each an `effect/rpc` client over one `@effect/platform-node` worker. This thread has
+ * the model loaded already and starts at once, while a thread needs seconds to load it (tsx, effect, mathjs) and
+ * warm up; on a machine with few cores, a pool of threads alone would lose much of a short run to that start-up.
+ *
+ * The result is a pull-based Stream (see lanes.ts): the consumer's pace bounds memory, and when the consumer stops
+ * or is interrupted the stream's scope closes, which interrupts the calls in flight and shuts the threads down.
+ */
+import { availableParallelism } from "node:os"
+import { Worker } from "node:worker_threads"
+import * as NodeWorker from "@effect/platform-node/NodeWorker"
+import { Effect, Layer, Predicate, Schema, Stream } from "effect"
+import { RpcClient } from "effect/rpc"
+import type { Scenario } from "../scenario/schema.ts"
+import { type Lane, runOrdered } from "./lanes.ts"
+import { EnsembleRpcs, ReplicateFailed, type ReplicateRequest, type ReplicateResponse, type RowsWanted, ScenarioRejected } from "./protocol.ts"
+import { makeResponder } from "./respond.ts"
+
+export interface EnsembleOptions {
+  readonly scenario: Scenario
+  readonly seed: number
+  readonly replicates: number
+  /** Compute lanes, this thread included. Default: `os.availableParallelism()`. Never more than `replicates`. */
+  readonly workers?: number | undefined
+  /** Whether this thread is one of the lanes (default true); false leaves it free and runs `workers` threads. */
+  readonly inThisThread?: boolean | undefined
+  readonly rows: RowsWanted
+}
+
+/** A worker thread could not start, or died mid-run. */
+export class EnsembleWorkerFailed extends Schema.TaggedError<EnsembleWorkerFailed>()("EnsembleWorkerFailed", {
+  reason: Schema.String
+}) {
+  override get message(): string {
+    return `ensemble worker failed: ${this.reason}`
+  }
+}
+
+export type EnsembleError = ScenarioRejected | ReplicateFailed | EnsembleWorkerFailed
+
+export const defaultWorkers = (): number => availableParallelism()
+
+/** A thread holds one replicate running and the next one queued, so it never waits for this thread to send more. */
+const THREAD_SLOTS = 2
+/** Replicates started ahead of the consumer, per lane (running, queued in a thread, or done and awaiting their turn). */
+const AHEAD_PER_LANE = 3
+
+const workerEntry = new URL("./workerEntry.mjs", import.meta.url)
+
+let liveThreads = 0
+
+/** Worker threads started and not yet exited, in this process (a run that ended, however it ended, leaves none). */
+export const liveWorkerThreads = (): number => liveThreads
+
+const spawnWorker = (): Worker => {
+  const worker = new Worker(workerEntry)
+  liveThreads++
+  worker.once("exit", () => liveThreads--)
+  return worker
+}
+
+/** The error's message, and that of what caused it at the root (e.g. the exception that stopped a worker). */
+const describe = (error: unknown): string => {
+  const message = Predicate.hasProperty(error, "message") ? String(error.message) : String(error)
+  let root: unknown = error
+  for (let depth = 0; depth < 8; depth++) {
+    const next = Predicate.hasProperty(root, "reason") ? root.reason : Predicate.hasProperty(root, "cause") ? root.cause : undefined
+    if (next === undefined) break
+    root = next
+  }
+  return root !== error && root instanceof Error && !message.includes(root.message) ? `${message}: ${root.message}` : message
+}
+
+const toEnsembleError = (error: unknown): EnsembleError =>
+  error instanceof ScenarioRejected || error instanceof ReplicateFailed ? error : new EnsembleWorkerFailed({ reason: describe(error) })
+
+/** One worker thread behind an RPC client, closed with the enclosing scope. */
+const threadLane = Effect.fnUntraced(function*(scenario: Scenario, request: (replicate: number) => ReplicateRequest) {
+  const spawned: Array<Worker> = []
+  const spawn = (): Worker => {
+    const worker = spawnWorker()
+    spawned.push(worker)
+    return worker
+  }
+  const protocol = yield* Layer.build(
+    RpcClient.layerProtocolWorker({ size: 1, concurrency: THREAD_SLOTS }).pipe(Layer.provide(NodeWorker.layer(spawn)))
+  ).pipe(Effect.mapError(toEnsembleError))
+  // Runs before the platform's own close (finalizers run in reverse): a thread holds nothing worth a graceful
+  // close, and one still loading or mid-replicate would otherwise keep a stopped run waiting for seconds.
+  yield* Effect.addFinalizer(() => Effect.promise(() => Promise.all(spawned.map((worker) => worker.terminate()))))
+  const client = yield* RpcClient.make(EnsembleRpcs).pipe(Effect.provideContext(protocol))
+  return {
+    run: (replicate) => client.RunReplicate(request(replicate)).pipe(Effect.mapError(toEnsembleError)),
+    slots: THREAD_SLOTS,
+    ready: client.PrepareScenario({ scenario }).pipe(Effect.mapError(toEnsembleError))
+  } satisfies Lane<ReplicateResponse, EnsembleError>
+})
+
+export interface PoolOptions {
+  /** Compute lanes, this thread included when `inThisThread`; 1 runs in this thread. Default: `os.availableParallelism()`. */
+  readonly workers?: number | undefined
+  readonly inThisThread?: boolean | undefined
+}
+
+/**
+ * Responses to requests 0 … count-1, in that order, computed on a pool of lanes. Requests may be for different
+ * scenarios (a sweep's grid points): each lane prepares a scenario once and keeps a few prepared.
+ */
+export const runRequests = (
+  count: number, request: (i: number) => ReplicateRequest, options: PoolOptions
+): Stream.Stream<ReplicateResponse, EnsembleError> => {
+  if (count <= 0) return Stream.empty
+  const lanes = Math.max(1, Math.min(options.workers ?? defaultWorkers(), count))
+  return Stream.unwrap(Effect.gen(function*() {
+    const responder = makeResponder()
+    const here: Lane<ReplicateResponse, EnsembleError> = {
+      // Yield first so that a consumer's writes and an interruption get a turn between replicates.
+      run: (i) => Effect.andThen(Effect.yieldNow, responder.run(request(i))),
+      slots: 1,
+      ready: Effect.void
+    }
+    const inThisThread = options.inThisThread ?? true
+    const first = request(0).scenario as Scenario
+    const threads = yield* Effect.forEach(Array.from({ length: inThisThread ? lanes - 1 : lanes }), () => threadLane(first, request))
+    return runOrdered(count, inThisThread ? [here, ...threads] : threads, lanes === 1 ? 1 : AHEAD_PER_LANE * lanes)
+  }))
+}
+
+/** Responses for replicates 0 … replicates-1 of (scenario, seed), in that order. */
+export const runEnsemble = (options: EnsembleOptions): Stream.Stream<ReplicateResponse, EnsembleError> =>
+  runRequests(options.replicates, (replicate) => ({ scenario: options.scenario, seed: options.seed, replicate, rows: options.rows }), options)
