@@ -16,6 +16,8 @@ import { loadScenario } from "../scenario/loadScenario.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import { spsimVersion } from "../version.ts"
 import { headlineTable } from "./headline.ts"
+import { bandsHeader, seriesFromCsv, WeeklyBands } from "../results/weeklyBands.ts"
+import { weeklyColumns } from "../model/weekly.ts"
 import { progressBar } from "./progress.ts"
 
 export interface RunOptions {
@@ -47,6 +49,7 @@ export const runScenario = Effect.fn("runScenario")(function*(options: RunOption
   const cashflowsFile = out === undefined || !hasContracts ? undefined : yield* openAtomicFile(`${out}/cashflows.csv`)
   const metrics: Array<Metrics> = []
   const notes: Array<Record<string, string>> = []
+  const bands = out === undefined ? undefined : new WeeklyBands(weeklyColumns, scenario.horizonWeeks)
   const rows = { weekly: weeklyFile !== undefined, people: peopleFile !== undefined, contracts: paymentsFile !== undefined }
   const progress = progressBar("run", options.quiet)
   const workers = options.workers ?? autoWorkers(options.replicates)
@@ -56,6 +59,7 @@ export const runScenario = Effect.fn("runScenario")(function*(options: RunOption
       notes.push(r.notes)
       const first = r.replicate === 0
       if (weeklyFile !== undefined) yield* weeklyFile.write(withHeader(weeklyHeader, first, r.weeklyCsv))
+      bands?.add(r.replicate, seriesFromCsv(r.weeklyCsv ?? "", weeklyHeader, weeklyColumns, scenario.horizonWeeks))
       if (peopleFile !== undefined) yield* peopleFile.write(withHeader(peopleHeader, first, r.peopleCsv))
       if (paymentsFile !== undefined) yield* paymentsFile.write(withHeader(paymentsHeader, first, r.paymentsCsv))
       if (cashflowsFile !== undefined) yield* cashflowsFile.write(withHeader(cashflowsHeader, first, r.cashflowsCsv))
@@ -65,6 +69,7 @@ export const runScenario = Effect.fn("runScenario")(function*(options: RunOption
   const summary: SummaryDocument = summaryDocument({ version: spsimVersion, scenario, hash: scenarioHash(scenario), seed, replicates: metrics, notes })
   if (out !== undefined) {
     yield* writeFileAtomic(`${out}/scenario.json`, json(scenario))
+    if (bands !== undefined) yield* writeFileAtomic(`${out}/bands.csv`, `${[csvRow(bandsHeader), ...bands.rows().map(csvRow)].join("\n")}\n`)
     if (weeklyFile !== undefined) yield* weeklyFile.commit
     if (peopleFile !== undefined) yield* peopleFile.commit
     if (paymentsFile !== undefined) yield* paymentsFile.commit
@@ -74,7 +79,7 @@ export const runScenario = Effect.fn("runScenario")(function*(options: RunOption
   }
   yield* Console.log(options.json ? JSON.stringify(summary, null, 2) : headlineTable(summary))
   if (out !== undefined && !options.json) {
-    const files = ["summary.json", "weekly.csv", ...(peopleFile ? ["people.csv"] : []), ...(hasContracts ? ["payments.csv", "cashflows.csv"] : []), "scenario.json"]
+    const files = ["summary.json", "weekly.csv", "bands.csv", ...(peopleFile ? ["people.csv"] : []), ...(hasContracts ? ["payments.csv", "cashflows.csv"] : []), "scenario.json"]
     yield* Console.error(`\nResults written to ${out}/ (${files.join(", ")})`)
   }
 }, Effect.scoped)

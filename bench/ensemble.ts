@@ -4,17 +4,17 @@
  * interleaved, medians and their ratios. Thread start-up (tsx loading the model in each thread) is counted, as
  * a user of `spsim run` pays it.
  *
- *   npx tsx tests/ensemble/speedup.ts [replicates=40] [runs=5] [workers=2] [rows=all|none]
+ *   npm run bench:ensemble -- [replicates=40] [runs=5] [workers=2] [rows=all|none]
  */
 import { loadavg } from "node:os"
 import { Effect, Stream } from "effect"
-import { type EnsembleOptions, runEnsemble } from "../../src/ensemble/pool.ts"
-import { shippedScenario } from "../support/scenarios.ts"
+import { type EnsembleOptions, runEnsemble } from "../src/ensemble/pool.ts"
+import { loadShipped } from "./scenarios.ts"
 
 const [replicates = 40, runs = 5, workers = 2] = process.argv.slice(2, 5).map(Number)
 const withRows = process.argv[5] !== "none"
 const rows = { weekly: withRows, people: withRows, contracts: withRows }
-const scenario = shippedScenario("ways-to-wellness")
+const scenario = loadShipped("ways-to-wellness")
 
 /** Seconds to pull every response (the CSV bodies are only measured, as a writer would take them). */
 const timeRun = (lanes: Partial<EnsembleOptions>): Promise<number> => {
