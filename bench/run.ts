@@ -2,8 +2,10 @@
  * `npm run bench`: speed and scale of the engine, printed as figures (not a test: shared machines are noisy).
  *   1. one seven-year run of ways-to-wellness.json, single thread: median ms and person-weeks per second;
  *   2. cost against size: england.json scaled to 1/40 and 1/10 of its population (ms per referred person);
- *   3. england.json in full in a fresh process: wall time and peak memory.
- * `npm run bench -- --quick` skips the full national run.
+ *   3. england.json in full in a fresh process: wall time and peak memory;
+ *   4. an ensemble of ways-to-wellness.json with its contracts, 1 worker and 2, in fresh processes: wall time,
+ *      peak memory and the parallel speed-up.
+ * `npm run bench -- --quick` skips the national run and runs 100 replicates instead of 1,000.
  */
 import { spawnSync } from "node:child_process"
 import { fileURLToPath } from "node:url"
@@ -68,3 +70,16 @@ if (!process.argv.includes("--quick")) {
   process.stdout.write(child.stdout)
   if (child.status !== 0) process.stderr.write(child.stderr)
 }
+
+const replicates = process.argv.includes("--quick") ? 100 : 1000
+console.log(`\nways-to-wellness.json with its contracts, ${replicates} replicates, in a fresh process each (worker start-up included)`)
+const ensemble = (workers: number): { seconds: number; peakGb: number } => {
+  const child = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./ensembleRun.ts", import.meta.url)), String(replicates), String(workers)], { encoding: "utf8" })
+  if (child.status !== 0) throw new Error(child.stderr)
+  return JSON.parse(child.stdout.trim().split("\n").at(-1) ?? "{}")
+}
+const one = ensemble(1)
+const two = ensemble(2)
+console.log(`  1 worker:  ${fmt(one.seconds)} s, peak memory ${fmt(one.peakGb, 2)} GB`)
+console.log(`  2 workers: ${fmt(two.seconds)} s, peak memory ${fmt(two.peakGb, 2)} GB`)
+console.log(`  speed-up on 2 cores: ${fmt(one.seconds / two.seconds, 2)}x`)
