@@ -16,6 +16,16 @@ export interface VariantRun {
   readonly onProgress?: (done: number, total: number) => void
 }
 
+/** What every analysis command (compare, sweep, sensitivity) takes besides its own inputs. */
+export interface AnalysisOptions {
+  readonly seed: number | undefined
+  readonly replicates: number
+  readonly json: boolean
+  readonly out: string | undefined
+  readonly workers: number | undefined
+  readonly quiet: boolean
+}
+
 const noRows = { weekly: false, people: false, contracts: false }
 
 export const runVariants = Effect.fnUntraced(function*(variants: ReadonlyArray<Scenario>, run: VariantRun) {

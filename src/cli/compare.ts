@@ -5,7 +5,7 @@
  */
 import { Console, Effect } from "effect"
 import { pairedDifferences, type PairedDifference } from "../analysis/paired.ts"
-import { runVariants } from "../analysis/runVariants.ts"
+import { type AnalysisOptions, runVariants } from "../analysis/runVariants.ts"
 import { type Band, summarise } from "../results/summary.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
 import type { Scenario } from "../scenario/schema.ts"
@@ -16,15 +16,9 @@ import { formatMetric, textTable } from "./format.ts"
 import { progressBar } from "./progress.ts"
 import { scenarioHash } from "./runScenario.ts"
 
-export interface CompareOptions {
+export interface CompareOptions extends AnalysisOptions {
   readonly files: ReadonlyArray<string>
-  readonly seed: number | undefined
-  readonly replicates: number
   readonly metrics: ReadonlyArray<string> | undefined
-  readonly json: boolean
-  readonly out: string | undefined
-  readonly workers: number | undefined
-  readonly quiet: boolean
 }
 
 const headlineMetrics = ["referrals", "engagedShare", "meanWaitWeeks", "disengaged", "starChangeMean", "onwardReferralFailureShare", "secondaryCareSaving"]

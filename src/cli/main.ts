@@ -30,6 +30,23 @@ const workersFlag = Flag.Int("workers").pipe(
 )
 const quietFlag = Flag.Boolean("quiet").pipe(Flag.withDescription("No progress line"), Flag.withDefault(false))
 const metricsFlag = Flag.String("metric").pipe(Flag.withDescription("Metrics to show, comma-separated (names as in summary.json)"), Flag.optional)
+/** The flags every analysis command takes, and their values as the commands want them. */
+const analysisFlags = {
+  seed: seedFlag,
+  replicates: replicatesFlag(20),
+  metric: metricsFlag,
+  json: jsonFlag,
+  out: outFlag,
+  workers: workersFlag,
+  quiet: quietFlag
+}
+const analysisOptions = (o: {
+  seed: Option.Option<number>; replicates: number; metric: Option.Option<string>; json: boolean; out: Option.Option<string>
+  workers: Option.Option<number>; quiet: boolean
+}) => ({
+  seed: Option.getOrUndefined(o.seed), replicates: o.replicates, metrics: list(o.metric), json: o.json,
+  out: Option.getOrUndefined(o.out), workers: Option.getOrUndefined(o.workers), quiet: o.quiet
+})
 const list = (o: Option.Option<string>): ReadonlyArray<string> | undefined =>
   Option.isSome(o) ? o.value.split(",").map((x) => x.trim()).filter((x) => x !== "") : undefined
 
@@ -72,15 +89,9 @@ const compare = Command.make(
   "compare",
   {
     files: Argument.String("scenarios").pipe(Argument.withDescription("Two or more scenario files; differences are against the first"), Argument.variadic({ min: 2 })),
-    seed: seedFlag,
-    replicates: replicatesFlag(20),
-    metric: metricsFlag,
-    json: jsonFlag,
-    out: outFlag,
-    workers: workersFlag,
-    quiet: quietFlag
+    ...analysisFlags
   },
-  (o) => compareScenarios({ files: o.files, seed: Option.getOrUndefined(o.seed), replicates: o.replicates, metrics: list(o.metric), json: o.json, out: Option.getOrUndefined(o.out), workers: Option.getOrUndefined(o.workers), quiet: o.quiet })
+  (o) => compareScenarios({ files: o.files, ...analysisOptions(o) })
 ).pipe(Command.withDescription("Compare scenarios on common random numbers: each metric per scenario and paired differences"))
 
 const sweep = Command.make(
@@ -88,15 +99,9 @@ const sweep = Command.make(
   {
     file: scenarioFile,
     set: Flag.String("set").pipe(Flag.withDescription("PATH=v1,v2,… (once or twice)"), Flag.atLeast(1)),
-    seed: seedFlag,
-    replicates: replicatesFlag(20),
-    metric: metricsFlag,
-    json: jsonFlag,
-    out: outFlag,
-    workers: workersFlag,
-    quiet: quietFlag
+    ...analysisFlags
   },
-  (o) => sweepScenario({ file: o.file, sets: o.set, seed: Option.getOrUndefined(o.seed), replicates: o.replicates, metrics: list(o.metric), json: o.json, out: Option.getOrUndefined(o.out), workers: Option.getOrUndefined(o.workers), quiet: o.quiet })
+  (o) => sweepScenario({ file: o.file, sets: o.set, ...analysisOptions(o) })
 ).pipe(Command.withDescription("Run a one- or two-parameter grid and report KPIs with intervals at each point"))
 
 const sensitivity = Command.make(

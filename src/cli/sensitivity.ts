@@ -7,7 +7,7 @@
 import seedrandom from "seedrandom"
 import { Console, Effect, FileSystem } from "effect"
 import { morrisDesign, morrisEffects, swingOf, tornado, type Swing } from "../analysis/sensitivity.ts"
-import { runVariants } from "../analysis/runVariants.ts"
+import { type AnalysisOptions, runVariants } from "../analysis/runVariants.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
 import type { Metrics } from "../results/metrics.ts"
 import { findParameter, getAtPath, listParameters, withAtPath } from "../scenario/parameters.ts"
@@ -18,7 +18,7 @@ import { formatMetric, textTable } from "./format.ts"
 import { InputError } from "./inputError.ts"
 import { progressBar } from "./progress.ts"
 
-export interface SensitivityOptions {
+export interface SensitivityOptions extends AnalysisOptions {
   readonly file: string
   readonly method: "tornado" | "morris"
   readonly params: ReadonlyArray<string> | undefined
@@ -26,12 +26,6 @@ export interface SensitivityOptions {
   readonly swing: number
   readonly trajectories: number
   readonly levels: number
-  readonly seed: number | undefined
-  readonly replicates: number
-  readonly json: boolean
-  readonly out: string | undefined
-  readonly workers: number | undefined
-  readonly quiet: boolean
 }
 
 const meanOf = (runs: ReadonlyArray<Metrics>, metric: string): number => {

@@ -4,7 +4,7 @@
  */
 import { Console, Effect, FileSystem } from "effect"
 import { gridOf, parseAxis, type SweepAxis } from "../analysis/grid.ts"
-import { runVariants } from "../analysis/runVariants.ts"
+import { type AnalysisOptions, runVariants } from "../analysis/runVariants.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
 import { csvRow } from "../io/csv.ts"
 import { summarise } from "../results/summary.ts"
@@ -15,16 +15,10 @@ import { formatMetric, textTable } from "./format.ts"
 import { InputError } from "./inputError.ts"
 import { progressBar } from "./progress.ts"
 
-export interface SweepOptions {
+export interface SweepOptions extends AnalysisOptions {
   readonly file: string
   readonly sets: ReadonlyArray<string>
-  readonly seed: number | undefined
-  readonly replicates: number
   readonly metrics: ReadonlyArray<string> | undefined
-  readonly json: boolean
-  readonly out: string | undefined
-  readonly workers: number | undefined
-  readonly quiet: boolean
 }
 
 /** What a provider asks of a caseload sweep: reach, waits, dropout, wellbeing, and the first contract's money. */
