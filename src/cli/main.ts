@@ -69,10 +69,11 @@ const run = Command.make(
     out: Flag.String("out").pipe(Flag.withDescription("Directory for summary.json, weekly.csv, bands.csv, payments.csv, cashflows.csv, scenario.json (and people.csv with --people)"), Flag.optional),
     json: Flag.Boolean("json").pipe(Flag.withDescription("Print summary.json to stdout instead of the table"), Flag.withDefault(false)),
     people: Flag.Boolean("people").pipe(Flag.withDescription("With --out: also write people.csv (one row per person per replicate; large)"), Flag.withDefault(false)),
+    parquet: Flag.Boolean("parquet").pipe(Flag.withDescription("With --out: also write each table as Parquet (DuckDB, pandas, R arrow)"), Flag.withDefault(false)),
     workers: workersFlag,
     quiet: quietFlag
   },
-  ({ file, seed, replicates, out, json, people, workers, quiet }) =>
+  ({ file, seed, replicates, out, json, people, parquet, workers, quiet }) =>
     runScenario({
       file,
       seed: Option.getOrUndefined(seed),
@@ -81,7 +82,8 @@ const run = Command.make(
       json,
       people,
       workers: Option.getOrUndefined(workers),
-      quiet
+      quiet,
+      parquet
     })
 ).pipe(Command.withDescription("Run replicates of a scenario and report the results"))
 

@@ -10,6 +10,7 @@ import { canonicalJson, summaryDocument, type SummaryDocument } from "../results
 import { peopleHeader, weeklyHeader } from "../results/tables.ts"
 import { cashflowsHeader, paymentsHeader } from "../results/contractTables.ts"
 import { csvRow } from "../io/csv.ts"
+import { csvToParquet } from "../io/parquet.ts"
 import { openAtomicFile } from "../io/atomicFile.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
@@ -29,6 +30,8 @@ export interface RunOptions {
   readonly people: boolean
   readonly workers: number | undefined
   readonly quiet: boolean
+  /** Also write a Parquet copy of each CSV file. */
+  readonly parquet: boolean
 }
 
 export const scenarioHash = (scenario: Scenario): string =>
@@ -74,12 +77,20 @@ export const runScenario = Effect.fn("runScenario")(function*(options: RunOption
     if (peopleFile !== undefined) yield* peopleFile.commit
     if (paymentsFile !== undefined) yield* paymentsFile.commit
     if (cashflowsFile !== undefined) yield* cashflowsFile.commit
+    if (options.parquet) {
+      const tables = ["weekly", "bands", ...(peopleFile ? ["people"] : []), ...(hasContracts ? ["payments", "cashflows"] : [])]
+      for (const table of tables) {
+        const csv = yield* fs.readFileString(`${out}/${table}.csv`)
+        yield* writeFileAtomic(`${out}/${table}.parquet`, new Uint8Array(csvToParquet(csv)))
+      }
+    }
     // Last, so that a summary.json on disk means the whole run finished.
     yield* writeFileAtomic(`${out}/summary.json`, json(summary))
   }
   yield* Console.log(options.json ? JSON.stringify(summary, null, 2) : headlineTable(summary))
   if (out !== undefined && !options.json) {
-    const files = ["summary.json", "weekly.csv", "bands.csv", ...(peopleFile ? ["people.csv"] : []), ...(hasContracts ? ["payments.csv", "cashflows.csv"] : []), "scenario.json"]
+    const csvFiles = ["weekly.csv", "bands.csv", ...(peopleFile ? ["people.csv"] : []), ...(hasContracts ? ["payments.csv", "cashflows.csv"] : [])]
+    const files = ["summary.json", ...csvFiles, ...(options.parquet ? csvFiles.map((f) => f.replace(".csv", ".parquet")) : []), "scenario.json"]
     yield* Console.error(`\nResults written to ${out}/ (${files.join(", ")})`)
   }
 }, Effect.scoped)

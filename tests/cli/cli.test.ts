@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { parquetReadObjects } from "hyparquet"
 import { describe, expect, it } from "vitest"
 
 const root = fileURLToPath(new URL("../..", import.meta.url))
@@ -132,6 +133,18 @@ describe("validate and run", () => {
     const resolved = JSON.parse(readFileSync(join(a, "scenario.json"), "utf8"))
     expect(resolved.name).toBe("ways-to-wellness")
     expect(resolved.extends).toBeUndefined()
+  })
+
+  it("--parquet writes each table as Parquet with the same rows as the CSV", async () => {
+    const dir = join(work, "pq")
+    expect(spsim("run", extending("short-pq.json", { horizonWeeks: 52 }), "--replicates", "2", "--out", dir, "--parquet", "--quiet").code).toBe(0)
+    for (const table of ["weekly", "bands", "payments", "cashflows"]) {
+      const csv = readFileSync(join(dir, `${table}.csv`), "utf8").trim().split("\n")
+      const buffer = readFileSync(join(dir, `${table}.parquet`))
+      const rows = await parquetReadObjects({ file: buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) })
+      expect(rows.length, table).toBe(csv.length - 1)
+      expect(Object.keys(rows[0])).toEqual(csv[0].split(","))
+    }
   })
 
   it("prints a headline table by default", () => {
