@@ -11,13 +11,12 @@ export const bandQuantiles = [0.05, 0.25, 0.5, 0.75, 0.95] as const
 export const bandsHeader = ["week", "series", "replicates", "mean", "p05", "p25", "p50", "p75", "p95"] as const
 
 export class WeeklyBands {
-  private readonly slots: Float32Array
+  /** The kept replicates' values, one array each (allocated as they arrive, at most `keep`). */
+  private readonly slots: Array<Float32Array> = []
   private readonly sums: Float64Array
-  private stored = 0
   count = 0
 
   constructor(readonly series: ReadonlyArray<string>, readonly weeks: number, readonly keep = 1000) {
-    this.slots = new Float32Array(keep * series.length * weeks)
     this.sums = new Float64Array(series.length * weeks)
   }
 
@@ -26,24 +25,22 @@ export class WeeklyBands {
     const size = this.series.length * this.weeks
     for (let i = 0; i < size; i++) this.sums[i] += values[i]
     this.count++
-    let slot = this.stored
-    if (this.stored < this.keep) this.stored++
-    else {
-      slot = Math.floor(hashUniform(0x5eed, 7, replicate) * (replicate + 1))
-      if (slot >= this.keep) return
+    if (this.slots.length < this.keep) {
+      this.slots.push(Float32Array.from(values))
+      return
     }
-    this.slots.set(Float32Array.from(values), slot * size)
+    const slot = Math.floor(hashUniform(0x5eed, 7, replicate) * (replicate + 1))
+    if (slot < this.keep) this.slots[slot] = Float32Array.from(values)
   }
 
   /** Rows of bands.csv: one per week and series. */
   rows(): Array<Array<string | number>> {
-    const size = this.series.length * this.weeks
-    const column = new Float64Array(this.stored)
+    const column = new Float64Array(this.slots.length)
     const out: Array<Array<string | number>> = []
     for (let w = 0; w < this.weeks; w++) {
       this.series.forEach((name, s) => {
         const at = s * this.weeks + w
-        for (let r = 0; r < this.stored; r++) column[r] = this.slots[r * size + at]
+        for (let r = 0; r < this.slots.length; r++) column[r] = this.slots[r][at]
         column.sort()
         out.push([w, name, this.count, this.sums[at] / this.count, ...bandQuantiles.map((q) => quantileSorted(column, q))])
       })
