@@ -8,6 +8,8 @@ import { Argument, CliError, Command, Flag } from "effect/cli"
 import { loadScenario } from "../scenario/loadScenario.ts"
 import { spsimVersion } from "../version.ts"
 import { runScenario } from "./runScenario.ts"
+import { validationReport } from "../calibration/runReport.ts"
+import { writeFileAtomic } from "../io/atomicWrite.ts"
 import { compareScenarios } from "./compare.ts"
 import { sweepScenario } from "./sweep.ts"
 import { sensitivityAnalysis } from "./sensitivity.ts"
@@ -131,9 +133,31 @@ const sensitivity = Command.make(
     })
 ).pipe(Command.withDescription("Rank parameters by their influence on a KPI (tornado or Morris)"))
 
+const report = Command.make(
+  "report",
+  {
+    scenario: Argument.String("scenario").pipe(Argument.withDescription("Scenario file (JSON)")),
+    targets: Argument.String("targets").pipe(Argument.withDescription("Targets file (JSON), e.g. calibration/ways-to-wellness.targets.json")),
+    seed: seedFlag,
+    replicates: replicatesFlag(20),
+    out: Flag.String("out").pipe(Flag.withDescription("Write the report (Markdown) to this file"), Flag.optional),
+    workers: workersFlag
+  },
+  (o) =>
+    Effect.gen(function*() {
+      const { markdown } = yield* validationReport({
+        scenarioFile: o.scenario, targetsFile: o.targets, seed: Option.getOrUndefined(o.seed), replicates: o.replicates,
+        workers: Option.getOrUndefined(o.workers)
+      })
+      const out = Option.getOrUndefined(o.out)
+      if (out !== undefined) yield* writeFileAtomic(out, markdown)
+      else yield* Console.log(markdown)
+    })
+).pipe(Command.withDescription("Set simulated figures beside published targets (validation report, Markdown)"))
+
 const spsim = Command.make("spsim").pipe(
   Command.withDescription("Commissioning simulator for link-worker social prescribing"),
-  Command.withSubcommands([validate, run, compare, sweep, sensitivity])
+  Command.withSubcommands([validate, run, compare, sweep, sensitivity, report])
 )
 
 const isInputError = (error: unknown): boolean =>
