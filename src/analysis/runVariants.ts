@@ -37,7 +37,8 @@ export const runVariants = Effect.fnUntraced(function*(variants: ReadonlyArray<S
   yield* Stream.runForEach(runRequests(total, request, { workers }), (r) =>
     Effect.sync(() => {
       out[Math.floor(done / run.replicates)].push(r.metrics)
-      run.onProgress?.(++done, total)
+      done++
+      run.onProgress?.(done, total)
     }))
   return out
 })

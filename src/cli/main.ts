@@ -9,6 +9,7 @@ import { loadScenario } from "../scenario/loadScenario.ts"
 import { spsimVersion } from "../version.ts"
 import { runScenario } from "./runScenario.ts"
 import { validationReport } from "../calibration/runReport.ts"
+import { calibrateCommand } from "./calibrate.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
 import { compareScenarios } from "./compare.ts"
 import { sweepScenario } from "./sweep.ts"
@@ -113,7 +114,7 @@ const sensitivity = Command.make(
   {
     file: scenarioFile,
     method: Flag.Literals("method", ["tornado", "morris"]).pipe(Flag.withDescription("One-way swings or Morris elementary effects"), Flag.withDefault("tornado" as const)),
-    params: Flag.String("params").pipe(Flag.withDescription("Parameter paths, comma-separated (default: the assumed, calibratable ones)"), Flag.optional),
+    params: Flag.String("params").pipe(Flag.withDescription("Parameter paths, comma-separated (default: every assumed one)"), Flag.optional),
     metric: Flag.String("metric").pipe(Flag.withDescription("The KPI (default: the first contract's outcomePayments)"), Flag.optional),
     swing: Flag.Finite("swing").pipe(Flag.withDescription("Relative swing around each default"), Flag.withDefault(0.5), Flag.filter((x) => x > 0 && x <= 1, (x) => `expected a swing above 0 and at most 1, found ${x}`)),
     trajectories: Flag.Int("trajectories").pipe(Flag.withDescription("Morris trajectories"), Flag.withDefault(10), Flag.filter((n) => n >= 2 && n <= 1000, (n) => `expected 2 to 1000 trajectories, found ${n}`)),
@@ -155,9 +156,32 @@ const report = Command.make(
     })
 ).pipe(Command.withDescription("Set simulated figures beside published targets (validation report, Markdown)"))
 
+const calibrateCmd = Command.make(
+  "calibrate",
+  {
+    scenario: Argument.String("scenario").pipe(Argument.withDescription("Scenario file (JSON)")),
+    targets: Argument.String("targets").pipe(Argument.withDescription("Targets file (JSON)")),
+    params: Flag.String("params").pipe(Flag.withDescription("Parameters to calibrate, comma-separated (default: those declared calibratable)"), Flag.optional),
+    samples: Flag.Int("samples").pipe(Flag.withDescription("Prior draws"), Flag.withDefault(200), Flag.filter((n) => n >= 2 && n <= 100000, (n) => `expected 2 to 100000 samples, found ${n}`)),
+    accept: Flag.Finite("accept").pipe(Flag.withDescription("Share of draws kept (closest to the targets)"), Flag.withDefault(0.1), Flag.filter((x) => x > 0 && x <= 1, (x) => `expected a share above 0 and at most 1, found ${x}`)),
+    spread: Flag.Finite("spread").pipe(Flag.withDescription("Prior range: each default ± this share (within its declared range)"), Flag.withDefault(0.5), Flag.filter((x) => x > 0 && x <= 1, (x) => `expected a spread above 0 and at most 1, found ${x}`)),
+    seed: seedFlag,
+    replicates: replicatesFlag(4),
+    out: outFlag,
+    workers: workersFlag,
+    quiet: quietFlag
+  },
+  (o) =>
+    calibrateCommand({
+      scenarioFile: o.scenario, targetsFile: o.targets, params: list(o.params), samples: o.samples, acceptShare: o.accept,
+      spread: o.spread, replicates: o.replicates, seed: Option.getOrUndefined(o.seed), workers: Option.getOrUndefined(o.workers),
+      out: Option.getOrUndefined(o.out), quiet: o.quiet
+    })
+).pipe(Command.withDescription("Fit the free parameters to published targets (rejection ABC) and write the posterior"))
+
 const spsim = Command.make("spsim").pipe(
   Command.withDescription("Commissioning simulator for link-worker social prescribing"),
-  Command.withSubcommands([validate, run, compare, sweep, sensitivity, report])
+  Command.withSubcommands([validate, run, compare, sweep, sensitivity, report, calibrateCmd])
 )
 
 const isInputError = (error: unknown): boolean =>

@@ -2,7 +2,7 @@
  * `spsim sensitivity FILE --method tornado|morris [--params PATH,…] [--metric M]`: which parameters matter
  * for a KPI. Tornado swings each parameter one at a time to its default ± `--swing` (within its declared
  * range); Morris screens them together with elementary effects over the same ranges. By default the
- * parameters marked assumed (and calibratable); all on common random numbers.
+ * parameters marked assumed; all on common random numbers.
  */
 import seedrandom from "seedrandom"
 import { Console, Effect, FileSystem } from "effect"
@@ -15,7 +15,7 @@ import { loadScenario } from "../scenario/loadScenario.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import { spsimVersion } from "../version.ts"
 import { formatMetric, textTable } from "./format.ts"
-import { InputError } from "./inputError.ts"
+import { InputError } from "../scenario/errors.ts"
 import { progressBar } from "./progress.ts"
 
 export interface SensitivityOptions extends AnalysisOptions {
@@ -33,9 +33,9 @@ const meanOf = (runs: ReadonlyArray<Metrics>, metric: string): number => {
   return values.length > 0 ? values.reduce((s, x) => s + x, 0) / values.length : Number.NaN
 }
 
-/** The parameters swung: those given, or every single-valued assumed, calibratable parameter. */
+/** The parameters swung: those given, or every single-valued assumed parameter. */
 const chooseSwings = (base: Scenario, options: SensitivityOptions): Array<Swing> | InputError => {
-  const paths = options.params ?? listParameters().filter((p) => p.confidence === "assumed" && p.calibratable && !p.perElement).map((p) => p.path)
+  const paths = options.params ?? listParameters().filter((p) => p.confidence === "assumed" && !p.perElement).map((p) => p.path)
   const problems: Array<string> = []
   const swings: Array<Swing> = []
   for (const path of paths) {

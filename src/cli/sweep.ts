@@ -12,7 +12,7 @@ import { loadScenario } from "../scenario/loadScenario.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import { spsimVersion } from "../version.ts"
 import { formatMetric, textTable } from "./format.ts"
-import { InputError } from "./inputError.ts"
+import { InputError } from "../scenario/errors.ts"
 import { progressBar } from "./progress.ts"
 
 export interface SweepOptions extends AnalysisOptions {

@@ -45,5 +45,8 @@ export const param = (info: ParamInfo) =>
 export const share = (info: Omit<ParamInfo, "unit" | "min" | "max">) =>
   param({ ...info, unit: "share (0-1)", min: 0, max: 1 })
 
-/** Shorthand for an assumed parameter that calibration may move. */
-export const assumed = { source: "assumed", confidence: "assumed", calibratable: true } as const
+/** Shorthand for an assumed parameter (nothing published). */
+export const assumed = { source: "assumed", confidence: "assumed" } as const
+
+/** An assumed parameter that the published targets inform, so calibration moves it by default. */
+export const calibrated = { source: "assumed", confidence: "assumed", calibratable: true } as const

@@ -1,5 +1,5 @@
 import { Schema } from "effect"
-import { assumed, param, share } from "../param.ts"
+import { assumed, calibrated, param, share } from "../param.ts"
 
 /** From allocation to a link worker to the first appointment. */
 export const Contact = Schema.Struct({
@@ -18,7 +18,7 @@ export const Engagement = Schema.Struct({
 
 /** The weekly hazard of dropping out, and what raises it. */
 export const Disengagement = Schema.Struct({
-  baseRatePerYear: param({ unit: "per year", min: 0, max: 10, description: "Dropout hazard in intensive support with none of the risk factors below", ...assumed }),
+  baseRatePerYear: param({ unit: "per year", min: 0, max: 10, description: "Dropout hazard in intensive support with none of the risk factors below", ...calibrated }),
   caseloadPressureEffect: param({ unit: "multiplier per unit of excess", min: 0, max: 20, description: "Hazard rises by this times the relative excess of the link worker's caseload over the comfortable caseload", ...assumed }),
   changeManagedMultiplier: param({ unit: "multiplier", min: 1, max: 20, description: "Hazard multiplier after a managed change of link worker", ...assumed }),
   changeUnmanagedMultiplier: param({ unit: "multiplier", min: 1, max: 20, description: "Hazard multiplier after an unmanaged change of link worker", ...assumed }),
@@ -46,5 +46,5 @@ export const Discharge = Schema.Struct({
   complexNeedsMinConditions: param({ unit: "conditions", min: 1, max: 10, integer: true, description: "People with at least this many conditions, or with anxiety/depression, count as having complex needs", ...assumed }),
   extensionShare: share({ description: "Share of people with complex needs whose support is extended at the maximum length (at the link worker's discretion, Wildman 2019)", ...assumed }),
   extensionWeeks: param({ unit: "weeks", min: 0, max: 260, integer: true, description: "Length of an extension", ...assumed }),
-  settledWeeksMean: param({ unit: "weeks", min: 1, max: 520, description: "Mean time in maintenance (exponential) before an early discharge once settled", ...assumed })
+  settledWeeksMean: param({ unit: "weeks", min: 1, max: 520, description: "Mean time in maintenance (exponential) before an early discharge once settled", ...calibrated })
 })
