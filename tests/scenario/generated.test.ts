@@ -33,7 +33,7 @@ describe("docs/parameters.md", () => {
     for (const p of listParameters()) expect(doc, p.path).toContain(`| \`${p.path}\` |`)
     for (const s of listSchedules()) expect(doc, s.path).toContain(`| \`${s.path}\` |`)
     const cap = wtw.linkWorkers.caseloadCapPerFte
-    expect(doc).toMatch(new RegExp(`\\| \`linkWorkers\\.caseloadCapPerFte\` \\| Most people one full-time link worker holds at once.*\\| 1 – 1000 \\| ${cap} \\| assumed \\| assumed, calibratable \\|`))
+    expect(doc).toMatch(new RegExp(`\\| \`linkWorkers\\.caseloadCapPerFte\` \\| Most people one full-time link worker holds at once.*\\| 1 – 1000 \\| ${cap} \\| assumed \\| assumed \\|`))
     const [first, second] = wtw.population.ethnicGroups
     expect(doc).toContain(`${first.name}: ${first.weight}; ${second.name}: ${second.weight}`)
     expect(doc).toMatch(/\| `referral\.schedule` \| Referral-rate multiplier over time \(e\.g\. the COVID-19 collapse\) \| (step|linear): /)
@@ -68,7 +68,7 @@ describe("docs/model.md", () => {
   })
 
   it("shows the WtW default and source beside each parameter", () => {
-    expect(model).toContain(`| [\`contact.waitHalfLifeWeeks\`](parameters.md#contact-and-first-appointment) | weeks | ${wtw.contact.waitHalfLifeWeeks} | assumed | assumed, calibratable |`)
+    expect(model).toContain(`| [\`contact.waitHalfLifeWeeks\`](parameters.md#contact-and-first-appointment) | weeks | ${wtw.contact.waitHalfLifeWeeks} | assumed | assumed |`)
     expect(model).toContain(
       `| [\`secondaryCare.maxEffectEngaged\`](parameters.md#secondary-care) | share (0-1) | ${wtw.secondaryCare.maxEffectEngaged} | calibrated to Bridges / WtW news 2018, 2020 (self-reported) | medium, calibratable |`
     )

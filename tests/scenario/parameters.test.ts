@@ -73,11 +73,12 @@ describe("listParameters", () => {
       description: expect.stringContaining("Most people one full-time link worker holds at once"),
       source: "assumed",
       confidence: "assumed",
-      calibratable: true,
+      calibratable: false,
       integer: false,
       perElement: false
     })
     expect(findParameter("discharge.maxSupportWeeks")).toMatchObject({ integer: true, confidence: "high", calibratable: false })
+    expect(findParameter("wellbeing.gainEventsPerWeek")).toMatchObject({ calibratable: true })
     expect(findParameter("population.femaleShare")).toMatchObject({ unit: "share (0-1)", min: 0, max: 1, integer: false })
     expect(findParameter("seed")?.section).toBe("")
   })
