@@ -3,6 +3,7 @@
  * Pure designs and summaries; running the scenarios is the caller's (on common random numbers).
  */
 import type { ParameterInfo } from "../scenario/parameters.ts"
+import { shuffledIndices } from "../model/random.ts"
 
 /** The range a parameter is swung over: its default ± `swing` (relative), kept within its declared range. */
 export interface Swing {
@@ -53,13 +54,7 @@ export const morrisDesign = (k: number, trajectories: number, levels: number, un
   const out: Array<{ points: Array<Float64Array>; order: Int32Array }> = []
   for (let t = 0; t < trajectories; t++) {
     const x = Float64Array.from({ length: k }, () => Math.floor(uniform() * starts) / (levels - 1))
-    const order = Int32Array.from({ length: k }, (_, i) => i)
-    for (let i = k - 1; i > 0; i--) {
-      const j = Math.floor(uniform() * (i + 1))
-      const tmp = order[i]
-      order[i] = order[j]
-      order[j] = tmp
-    }
+    const order = shuffledIndices(k, uniform)
     const points = [Float64Array.from(x)]
     for (const i of order) {
       x[i] += delta

@@ -3,7 +3,7 @@
  * (on common random numbers), keep the fraction whose simulated targets lie closest to the published ones.
  * The kept sets are a sample of the posterior: they carry parameter uncertainty into later ensembles.
  */
-import type { Uniform } from "../model/random.ts"
+import { shuffledIndices, type Uniform } from "../model/random.ts"
 import { quantileSorted } from "../results/summary.ts"
 
 export interface Prior {
@@ -17,13 +17,7 @@ export interface Prior {
 export const drawPriorSamples = (priors: ReadonlyArray<Prior>, samples: number, uniform: Uniform): Array<Float64Array> => {
   const sets = Array.from({ length: samples }, () => new Float64Array(priors.length))
   priors.forEach((p, j) => {
-    const strata = Array.from({ length: samples }, (_, i) => i)
-    for (let i = samples - 1; i > 0; i--) {
-      const k = Math.floor(uniform() * (i + 1))
-      const t = strata[i]
-      strata[i] = strata[k]
-      strata[k] = t
-    }
+    const strata = shuffledIndices(samples, uniform)
     for (let i = 0; i < samples; i++) {
       const x = p.low + ((strata[i] + uniform()) / samples) * (p.high - p.low)
       sets[i][j] = p.integer ? Math.round(x) : x

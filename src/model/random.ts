@@ -146,3 +146,15 @@ export const normalQuantileFast = (p: number): number => {
   const f = x - i
   return quantileTable[i] + f * (quantileTable[i + 1] - quantileTable[i])
 }
+
+/** 0 … n−1 in a random order (Fisher–Yates), from a seeded uniform source. */
+export const shuffledIndices = (n: number, uniform: Uniform): Int32Array => {
+  const order = Int32Array.from({ length: n }, (_, i) => i)
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(uniform() * (i + 1))
+    const t = order[i]
+    order[i] = order[j]
+    order[j] = t
+  }
+  return order
+}
