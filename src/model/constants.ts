@@ -17,8 +17,6 @@ export const State = {
   discharged: 6
 } as const
 export const stateCount = 7
-export const isLive = (state: number): boolean => state <= State.maintenance
-export const stateNames = ["waiting", "contacting", "intensive", "maintenance", "neverEngaged", "disengaged", "discharged"] as const
 export const exitReasonNames = ["ongoing", "ongoing", "ongoing", "ongoing", "neverEngaged", "disengaged", "discharged"] as const
 
 /** Why an onward referral failed. */

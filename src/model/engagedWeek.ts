@@ -82,7 +82,7 @@ export const engagedWeeks = (sim: Sim, week: number): number => {
       if (weeksEngaged >= intensiveWeeksMin) {
         const clock = goalClock[id] - goalHazardWeek
         goalClock[id] = clock
-        if (clock <= 0) stepDown(sim, id, week)
+        if (clock <= 0) stepDown(sim, id)
       }
     } else {
       const clock = settleClock[id] - settleHazardWeek

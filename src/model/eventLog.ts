@@ -22,6 +22,16 @@ export class EventLog<Column extends string> {
     return this.count++
   }
 
+  /** A new row with the columns every log has (week, person, episode) filled; returns its index. */
+  addFor(week: number, person: number, episode: number): number {
+    const row = this.add()
+    const c = this.columns as Record<string, Int32Array>
+    c.week[row] = week
+    c.person[row] = person
+    c.episode[row] = episode
+    return row
+  }
+
   private allocate(n: number): Record<Column, Int32Array> {
     return Object.fromEntries(this.names.map((name) => [name, new Int32Array(n)])) as Record<Column, Int32Array>
   }

@@ -66,13 +66,10 @@ export interface ModelParams {
   readonly setbackBaseWeek: number
   /** Per-week discount of a kept hospital-cost effect after leaving. */
   readonly effectDecayWeek: number
-  /** Per-week growth of hospital cost. */
-  readonly costGrowthWeek: number
   /** Cost-weighted relative effect over the three components, and each component's normalised share. */
   readonly componentShares: Float64Array
   readonly componentEffects: Float64Array
   readonly meanRelativeEffect: number
-  readonly categoryCount: number
   /** Per service category (in `serviceCategories` order). */
   readonly categories: {
     readonly needWeight: Float64Array
@@ -122,6 +119,7 @@ export const compileParams = (scenario: Scenario): ModelParams => {
     mentalHealthMultiplier: disengagement.mentalHealthMultiplier,
     maintenanceDisengageMultiplier: disengagement.maintenanceMultiplier
   }
+  const effectDecayWeek = Math.pow(0.5, 1 / secondaryCare.effectHalfLifeWeeks)
   const compiled: Omit<ModelParams, "population"> = {
     hot,
     scenario,
@@ -137,19 +135,17 @@ export const compileParams = (scenario: Scenario): ModelParams => {
     ethnicMajority: Uint8Array.from(population.ethnicGroups, (g) => (g.majority ? 1 : 0)),
     turnoverHazardWeek: weekly(-Math.log(1 - Math.min(linkWorkers.turnoverPerYear, 0.999999))),
     setbackBaseWeek: weekly(scenario.setbacks.ratePerYear),
-    effectDecayWeek: Math.pow(0.5, 1 / secondaryCare.effectHalfLifeWeeks),
-    costGrowthWeek: Math.pow(1 + secondaryCare.costGrowthPerYear, 1 / 52),
+    effectDecayWeek,
     componentShares,
     componentEffects,
     meanRelativeEffect,
-    categoryCount: serviceCategories.length,
     categories: {
       needWeight: Float64Array.from(serviceCategories, (k) => communityServices.categories[k].needWeight),
       isolatedNeedMultiplier: Float64Array.from(serviceCategories, (k) => communityServices.categories[k].isolatedNeedMultiplier),
       useWeeksMean: Float64Array.from(serviceCategories, (k) => communityServices.categories[k].useWeeksMean)
     },
     recordEvents: scenario.contracts.some((c) => c.metrics.some((m) => m.basis !== "period")),
-    curves: costCurves(Math.pow(1 + secondaryCare.costGrowthPerYear, 1 / 52), Math.pow(0.5, 1 / secondaryCare.effectHalfLifeWeeks), H)
+    curves: costCurves(Math.pow(1 + secondaryCare.costGrowthPerYear, 1 / 52), effectDecayWeek, H)
   }
   return { ...compiled, population: populationTables(compiled) }
 }

@@ -6,7 +6,6 @@
 import { drawProcesses } from "./random.ts"
 import { starAreas } from "./constants.ts"
 
-export { State, isLive } from "./constants.ts"
 
 export class PeopleArrays {
   /** Practice, area, link worker (-1 none), linked lists (waiting and handover queues, caseloads, re-referral due). */
@@ -31,7 +30,6 @@ export class PeopleArrays {
   readonly nextReviewWeek: Int16Array
   readonly supportLimitWeeks: Int16Array
   readonly bestStarChange: Int16Array
-  readonly maintenanceWeek: Int16Array
   readonly ageBand: Uint8Array
   readonly female: Uint8Array
   readonly ethnicity: Uint8Array
@@ -94,7 +92,6 @@ export class PeopleArrays {
     this.nextReviewWeek = new Int16Array(n)
     this.supportLimitWeeks = new Int16Array(n)
     this.bestStarChange = new Int16Array(n)
-    this.maintenanceWeek = new Int16Array(n)
     this.ageBand = new Uint8Array(n)
     this.female = new Uint8Array(n)
     this.ethnicity = new Uint8Array(n)

@@ -54,7 +54,6 @@ export const enterWaiting = (sim: Sim, id: number, week: number): void => {
   a.allocatedWeek[id] = -1
   a.engagedWeek[id] = -1
   a.exitWeek[id] = -1
-  a.maintenanceWeek[id] = -1
   a.lw[id] = -1
   a.lwChangeWeek[id] = -1
   a.contactAttempts[id] = 0
@@ -143,11 +142,8 @@ export const engage = (sim: Sim, id: number, week: number): void => {
   sim.starSumActive += baseline
   const log = sim.records?.engagements
   if (log !== undefined) {
-    const row = log.add()
+    const row = log.addFor(week, id, a.episodes[id])
     const c = log.columns
-    c.week[row] = week
-    c.person[row] = id
-    c.episode[row] = a.episodes[id]
     c.waitWeeks[row] = week - a.referredWeek[id]
     c.starBaseline[row] = baseline
   }
@@ -156,10 +152,9 @@ export const engage = (sim: Sim, id: number, week: number): void => {
 }
 
 /** Goals reached: support steps down to maintenance. */
-export const stepDown = (sim: Sim, id: number, week: number): void => {
+export const stepDown = (sim: Sim, id: number): void => {
   const a = sim.people.arrays
   moveState(sim, id, State.maintenance)
-  a.maintenanceWeek[id] = week
   a.settleClock[id] = personExponential(a, id, Draw.settle)
   sim.tally.maintenanceEntries++
 }
@@ -190,11 +185,8 @@ const recordExit = (sim: Sim, id: number, week: number, reason: number): void =>
   const a = sim.people.arrays
   let change = 0
   for (let k = id * starAreas; k < (id + 1) * starAreas; k++) change += a.starLastReview[k] - a.starBaseline[k]
-  const row = log.add()
+  const row = log.addFor(week, id, a.episodes[id])
   const c = log.columns
-  c.week[row] = week
-  c.person[row] = id
-  c.episode[row] = a.episodes[id]
   c.discharged[row] = reason === State.discharged ? 1 : 0
   c.disengaged[row] = reason === State.disengaged ? 1 : 0
   c.weeksEngaged[row] = week - a.engagedWeek[id]

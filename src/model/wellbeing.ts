@@ -53,11 +53,8 @@ export const review = (sim: Sim, id: number, week: number): void => {
   const change = score - baseline
   const log = sim.records?.reviews
   if (log !== undefined) {
-    const row = log.add()
+    const row = log.addFor(week, id, a.episodes[id])
     const c = log.columns
-    c.week[row] = week
-    c.person[row] = id
-    c.episode[row] = a.episodes[id]
     c.reviewNumber[row] = a.reviews[id] - 1
     c.weeksEngaged[row] = week - a.engagedWeek[id]
     c.starScore[row] = score
