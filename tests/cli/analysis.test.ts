@@ -1,5 +1,7 @@
 /** compare, sweep and sensitivity as a commissioner, provider or researcher runs them. */
 import { spawnSync } from "node:child_process"
+import { existsSync, mkdtempSync, readFileSync } from "node:fs"
+import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "vitest"
@@ -85,5 +87,35 @@ describe("spsim sensitivity", () => {
     const badMetric = spsim("sensitivity", scenario("ways-to-wellness"), "--params", "linkWorkers.turnoverPerYear", "--metric", "nope", "--replicates", "1")
     expect(badMetric.code).toBe(2)
     expect(badMetric.stderr).toContain('no metric "nope"')
+  })
+})
+
+describe("spsim report and spsim calibrate", () => {
+  const targets = join(root, "calibration/ways-to-wellness.targets.json")
+
+  it("writes a validation report with a match or missed mark for every target", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "spsim-report-")), "validation.md")
+    expect(spsim("report", scenario("covid"), targets, "--replicates", "2", "--out", out).code).toBe(0)
+    const report = readFileSync(out, "utf8")
+    expect(report).toMatch(/\*\*\d of 9 targets matched\*\*/)
+    expect(report.split("\n").filter((l) => /\| (match|\*\*missed\*\*) \|/.test(l))).toHaveLength(9)
+  })
+
+  it("writes a calibrated scenario that validates, and the accepted draws", () => {
+    const dir = mkdtempSync(join(tmpdir(), "spsim-calibrate-"))
+    const r = spsim("calibrate", scenario("ways-to-wellness"), targets, "--params", "wellbeing.gainEventsPerWeek", "--samples", "4", "--replicates", "1", "--accept", "0.5", "--out", dir, "--quiet")
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toContain("wellbeing.gainEventsPerWeek")
+    expect(spsim("validate", join(dir, "calibrated.json")).code).toBe(0)
+    const posterior = readFileSync(join(dir, "posterior.csv"), "utf8").trim().split("\n")
+    expect(posterior[0]).toBe("rank,draw,distance,wellbeing.gainEventsPerWeek")
+    expect(posterior).toHaveLength(3)
+    expect(existsSync(join(dir, "calibration.json"))).toBe(true)
+  })
+
+  it("refuses a parameter that cannot be calibrated, with exit code 2", () => {
+    const r = spsim("calibrate", scenario("ways-to-wellness"), targets, "--params", "population.ethnicGroups[].weight", "--samples", "2")
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain("not a single-valued numeric parameter")
   })
 })
