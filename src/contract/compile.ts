@@ -28,7 +28,16 @@ export interface CompiledMetric {
   readonly eventColumns: ReadonlyArray<string>
   /** A scope object reused for every evaluation (no allocation per person). */
   readonly scope: Record<string, number>
+  /** Copies event `i` of the log's columns into the scope, property by property (built once: no keyed access per event). */
+  readonly loadEvent: (scope: Record<string, number>, columns: Readonly<Record<string, ArrayLike<number>>>, i: number) => void
 }
+
+/**
+ * A loader with one named copy per column. The names come from `basisVariables` (fixed identifiers, never
+ * scenario text), so generating it as code is safe.
+ */
+const eventLoader = (columns: ReadonlyArray<string>): CompiledMetric["loadEvent"] =>
+  new Function("s", "c", "i", columns.map((name) => `s.${name} = c.${name}[i];`).join("\n")) as CompiledMetric["loadEvent"]
 
 export interface CompiledContract {
   readonly contract: Contract
@@ -53,13 +62,8 @@ export const compileContract = (contract: Contract): Result.Result<CompiledContr
     if (Result.isSuccess(quantity) && Result.isSuccess(payment)) {
       const scope: Record<string, number> = { tariff: metric.tariff, quantity: 0 }
       for (const v of variables) scope[v] = 0
-      metrics.push({
-        metric,
-        quantity: quantity.success,
-        payment: payment.success,
-        eventColumns: metric.basis === "period" ? [] : variables.filter((v) => !(personVariables as ReadonlyArray<string>).includes(v)),
-        scope
-      })
+      const eventColumns = metric.basis === "period" ? [] : variables.filter((v) => !(personVariables as ReadonlyArray<string>).includes(v))
+      metrics.push({ metric, quantity: quantity.success, payment: payment.success, eventColumns, scope, loadEvent: eventLoader(eventColumns) })
     }
   }
   const streams = new Set([blockStream, feesStream, ...names])

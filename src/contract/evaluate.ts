@@ -34,10 +34,11 @@ export const feesStream = "fees"
 class Caps {
   total = 0
   readonly byMetric: Float64Array
-  readonly byYear = new Map<number, number>()
+  readonly byYear: Float64Array
   reachedWeek: number | undefined = undefined
-  constructor(readonly compiled: CompiledContract) {
+  constructor(readonly compiled: CompiledContract, horizonWeeks: number) {
     this.byMetric = new Float64Array(compiled.metrics.length)
+    this.byYear = new Float64Array(Math.ceil(horizonWeeks / weeksPerYear) + 2)
   }
 
   /** The part of `amount` that fits under the caps, booked. */
@@ -47,11 +48,11 @@ class Caps {
     const year = Math.floor(week / weeksPerYear) + 1
     let room = amount
     if (metric.cap !== undefined) room = Math.min(room, metric.cap - this.byMetric[m])
-    if (c.capPerYear !== undefined) room = Math.min(room, c.capPerYear - (this.byYear.get(year) ?? 0))
+    if (c.capPerYear !== undefined) room = Math.min(room, c.capPerYear - this.byYear[year])
     if (c.capTotal !== undefined) room = Math.min(room, c.capTotal - this.total)
     const paid = Math.max(0, room)
     this.byMetric[m] += paid
-    this.byYear.set(year, (this.byYear.get(year) ?? 0) + paid)
+    this.byYear[year] += paid
     this.total += paid
     if (c.capTotal !== undefined && this.reachedWeek === undefined && this.total >= c.capTotal - 1e-6) this.reachedWeek = week
     return paid
@@ -68,7 +69,7 @@ export const evaluateContract = (compiled: CompiledContract, sim: Sim): Contract
   const L = compiled.periodLength
   const H = sim.weekly.weeks
   const totals = periodTotals(sim, L)
-  const caps = new Caps(compiled)
+  const caps = new Caps(compiled, H)
   const a = sim.people.arrays
   const cursors = new Int32Array(compiled.metrics.length)
   const paidPerPerson = compiled.metrics.map((m) => (m.metric.perPersonCap !== undefined ? new Float64Array(sim.people.count) : undefined))
@@ -104,13 +105,13 @@ export const evaluateContract = (compiled: CompiledContract, sim: Sim): Contract
         amount = caps.take(m, price(cm, scope), end - 1)
       } else {
         const log = eventLog(sim.records, cm)
-        const cols = log.columns as Record<string, Int32Array>
+        const cols = log.columns
         const perPerson = paidPerPerson[m]
         const cap = cm.metric.perPersonCap ?? Infinity
         const scope = cm.scope
         let i = cursors[m]
         for (; i < log.count && cols.week[i] < end; i++) {
-          for (const name of cm.eventColumns) scope[name] = cols[name][i]
+          cm.loadEvent(scope, cols, i)
           const person = cols.person[i]
           scope.conditions = a.conditions[person]
           scope.mentalHealth = a.mentalHealth[person]
