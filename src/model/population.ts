@@ -3,7 +3,7 @@
  * fixed draw from that key (draw n of process `attributeDraws`), so the k-th person referred is the same
  * person in every scenario that refers the same way, whatever their attributes' distributions.
  */
-import { hashUniform, normalQuantileFast, pickCumulative, poissonFromUniform } from "./random.ts"
+import { hashStream, normalQuantileFast, pickCumulative, poissonFromUniform, streamUniform } from "./random.ts"
 import { starAreas, starMax, starMin } from "./constants.ts"
 import type { ModelParams } from "./params.ts"
 import type { Sim } from "./sim.ts"
@@ -69,26 +69,27 @@ export const drawPerson = (sim: Sim, id: number, practice: number, week: number)
   a.practice[id] = practice
   a.cluster[id] = sim.practices.cluster[practice]
   a.firstReferredWeek[id] = week
-  a.ageBand[id] = pickCumulative(params.ageCumulative, hashUniform(key, attributeDraws, 0))
-  a.female[id] = hashUniform(key, attributeDraws, 1) < t.femaleShare ? 1 : 0
-  const group = pickCumulative(params.ethnicCumulative, hashUniform(key, attributeDraws, 2))
+  const draws = hashStream(key, attributeDraws)
+  a.ageBand[id] = pickCumulative(params.ageCumulative, streamUniform(draws, 0))
+  a.female[id] = streamUniform(draws, 1) < t.femaleShare ? 1 : 0
+  const group = pickCumulative(params.ethnicCumulative, streamUniform(draws, 2))
   a.ethnicity[id] = group
-  a.languageNeed[id] = hashUniform(key, attributeDraws, 3) < params.ethnicLanguageShare[group] ? 1 : 0
-  const conditions = Math.min(t.maxConditions, 1 + poissonFromUniform(t.extraConditionsMean, hashUniform(key, attributeDraws, 4)))
+  a.languageNeed[id] = streamUniform(draws, 3) < params.ethnicLanguageShare[group] ? 1 : 0
+  const conditions = Math.min(t.maxConditions, 1 + poissonFromUniform(t.extraConditionsMean, streamUniform(draws, 4)))
   a.conditions[id] = conditions
-  const mentalHealth = hashUniform(key, attributeDraws, 5) < t.mentalHealthShare + t.mentalHealthPerExtraCondition * (conditions - 1)
+  const mentalHealth = streamUniform(draws, 5) < t.mentalHealthShare + t.mentalHealthPerExtraCondition * (conditions - 1)
   a.mentalHealth[id] = mentalHealth ? 1 : 0
-  const isolated = hashUniform(key, attributeDraws, 6) < t.isolatedShare
+  const isolated = streamUniform(draws, 6) < t.isolatedShare
   a.isolated[id] = isolated ? 1 : 0
-  a.employed[id] = hashUniform(key, attributeDraws, 7) < t.employedShare ? 1 : 0
-  a.travels[id] = hashUniform(key, attributeDraws, 8) < t.travelsShare ? 1 : 0
+  a.employed[id] = streamUniform(draws, 7) < t.employedShare ? 1 : 0
+  a.travels[id] = streamUniform(draws, 8) < t.travelsShare ? 1 : 0
   const mean = t.starMean + (mentalHealth ? t.starMentalHealthShift : 0) + (isolated ? t.starIsolationShift : 0) +
-    normalQuantileFast(hashUniform(key, attributeDraws, 9)) * t.starPersonSd
+    normalQuantileFast(streamUniform(draws, 9)) * t.starPersonSd
   for (let area = 0; area < starAreas; area++) {
-    const score = Math.round(mean + normalQuantileFast(hashUniform(key, attributeDraws, areaDraw + area)) * t.starAreaSd)
+    const score = Math.round(mean + normalQuantileFast(streamUniform(draws, areaDraw + area)) * t.starAreaSd)
     a.star[id * starAreas + area] = score < starMin ? starMin : score > starMax ? starMax : score
   }
-  const z = normalQuantileFast(hashUniform(key, attributeDraws, 10))
+  const z = normalQuantileFast(streamUniform(draws, 10))
   a.hospitalBaseWeek[id] = t.costPerWeekByConditions[conditions] * Math.exp(t.costLogMean + t.costLogSigma * z)
   a.setbackHazard[id] = t.setbackHazardByConditions[conditions]
 }

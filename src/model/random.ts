@@ -60,11 +60,14 @@ const mix32 = (x: number): number => {
   return x >>> 0
 }
 
+/** The part of `hashUniform` shared by all draws of one process for one key. */
+export const hashStream = (key: number, process: number): number => mix32((key + Math.imul(process + 1, 0x9e3779b9)) >>> 0)
+
+/** The k-th uniform of a `hashStream`. */
+export const streamUniform = (stream: number, k: number): number => (mix32(stream ^ Math.imul(k + 1, 0x85ebca6b)) + 0.5) / 4294967296
+
 /** The k-th uniform in (0, 1) of process `process` for the person with key `key`. */
-export const hashUniform = (key: number, process: number, k: number): number => {
-  const h = mix32(mix32((key + Math.imul(process + 1, 0x9e3779b9)) >>> 0) ^ Math.imul(k + 1, 0x85ebca6b))
-  return (h + 0.5) / 4294967296
-}
+export const hashUniform = (key: number, process: number, k: number): number => streamUniform(hashStream(key, process), k)
 
 /** Exponential with mean 1 from a uniform in (0, 1). */
 export const unitExponential = (u: number): number => -Math.log(u)
