@@ -49,7 +49,9 @@ const THREAD_SLOTS = 2
 /** Replicates started ahead of the consumer, per lane (running, queued in a thread, or done and awaiting their turn). */
 const AHEAD_PER_LANE = 3
 
-const workerEntry = new URL("./workerEntry.mjs", import.meta.url)
+// Started from the bundle (dist/cli, scripts/build-cli.mjs), a thread runs the bundled worker beside it; from
+// the sources, the entry that registers tsx first.
+const workerEntry = import.meta.url.endsWith(".mjs") ? new URL("./worker.mjs", import.meta.url) : new URL("./workerEntry.mjs", import.meta.url)
 
 let liveThreads = 0
 
