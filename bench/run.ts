@@ -3,11 +3,12 @@
  *   1. one seven-year run of ways-to-wellness.json, single thread: median ms and person-weeks per second;
  *   2. cost against size: england.json scaled to 1/40 and 1/10 of its population (ms per referred person);
  *   3. england.json in full in a fresh process: wall time and peak memory;
- *   4. an ensemble of ways-to-wellness.json with its contracts, 1 worker and 2, in fresh processes: wall time,
- *      peak memory and the parallel speed-up.
+ *   4. an ensemble of ways-to-wellness.json with its contracts, 1 worker and 2, through the bundled CLI as a
+ *      user runs it: wall time, peak memory and the parallel speed-up.
  * `npm run bench -- --quick` skips the national run and runs 100 replicates instead of 1,000.
  */
 import { spawnSync } from "node:child_process"
+import { existsSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { compileParams } from "../src/model/params.ts"
 import { simulate } from "../src/model/simulate.ts"
@@ -72,14 +73,27 @@ if (!process.argv.includes("--quick")) {
 }
 
 const replicates = process.argv.includes("--quick") ? 100 : 1000
-console.log(`\nways-to-wellness.json with its contracts, ${replicates} replicates, in a fresh process each (worker start-up included)`)
-const ensemble = (workers: number): { seconds: number; peakGb: number } => {
-  const child = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./ensembleRun.ts", import.meta.url)), String(replicates), String(workers)], { encoding: "utf8" })
+console.log(`\nways-to-wellness.json with its contracts, ${replicates} replicates, as a user runs it (the bundled CLI, worker start-up included)`)
+// The bundle must match the sources being measured.
+spawnSync(process.execPath, [fileURLToPath(new URL("../scripts/build-cli.mjs", import.meta.url))], { stdio: "inherit" })
+const cli = fileURLToPath(new URL("../dist/cli/main.mjs", import.meta.url))
+const scenarioFile = fileURLToPath(new URL("../scenarios/ways-to-wellness.json", import.meta.url))
+/** Wall time, and peak memory from GNU time where the machine has it. */
+const ensemble = (workers: number): { seconds: number; peakGb: number | undefined } => {
+  const args = [cli, "run", scenarioFile, "--replicates", String(replicates), "--workers", String(workers), "--quiet", "--json"]
+  const gnuTime = existsSync("/usr/bin/time")
+  const start = performance.now()
+  const child = gnuTime
+    ? spawnSync("/usr/bin/time", ["-f", "peakKb=%M", process.execPath, ...args], { encoding: "utf8", maxBuffer: 1 << 26 })
+    : spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 26 })
+  const seconds = (performance.now() - start) / 1000
   if (child.status !== 0) throw new Error(child.stderr)
-  return JSON.parse(child.stdout.trim().split("\n").at(-1) ?? "{}")
+  const peakKb = /peakKb=(\d+)/.exec(child.stderr)?.[1]
+  return { seconds, peakGb: peakKb === undefined ? undefined : (Number(peakKb) * 1024) / 1e9 }
 }
+const memory = (gb: number | undefined) => (gb === undefined ? "" : `, peak memory ${fmt(gb, 2)} GB`)
 const one = ensemble(1)
 const two = ensemble(2)
-console.log(`  1 worker:  ${fmt(one.seconds)} s, peak memory ${fmt(one.peakGb, 2)} GB`)
-console.log(`  2 workers: ${fmt(two.seconds)} s, peak memory ${fmt(two.peakGb, 2)} GB`)
+console.log(`  1 worker:  ${fmt(one.seconds)} s${memory(one.peakGb)}`)
+console.log(`  2 workers: ${fmt(two.seconds)} s${memory(two.peakGb)}`)
 console.log(`  speed-up on 2 cores: ${fmt(one.seconds / two.seconds, 2)}x`)
