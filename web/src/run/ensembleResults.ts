@@ -29,6 +29,7 @@ export class EnsembleResults {
   private readonly metricsByReplicate: Array<Metrics | undefined> = []
   private readonly notesByReplicate: Array<Record<string, string> | undefined> = []
   count = 0
+  private metricBands: { readonly count: number; readonly bands: ExplorerSummary["metrics"] } | undefined
 
   constructor(readonly scenario: Scenario, readonly seed: number) {
     this.layout = seriesLayout(scenario)
@@ -51,12 +52,23 @@ export class EnsembleResults {
     return this.metricsByReplicate.filter((m): m is Metrics => m !== undefined)
   }
 
+  /** Per-replicate metrics by replicate number (undefined where a replicate has not arrived). */
+  metricsByReplicateNumber(): ReadonlyArray<Metrics | undefined> {
+    return this.metricsByReplicate
+  }
+
   notes(): Array<Record<string, string>> {
     return this.notesByReplicate.filter((n): n is Record<string, string> => n !== undefined)
   }
 
   notesSummary(): Record<string, string> {
     return summariseNotes(this.notes())
+  }
+
+  /** Bands of every metric (recomputed only when replicates have arrived since). */
+  metricsSummary(): ExplorerSummary["metrics"] {
+    if (this.metricBands?.count !== this.count) this.metricBands = { count: this.count, bands: summarise(this.metrics()) }
+    return this.metricBands.bands
   }
 
   /** Bands of every metric, and of the series asked for. */
@@ -69,7 +81,7 @@ export class EnsembleResults {
       startDate: this.scenario.startDate,
       replicates: this.count,
       contracts: contractInfo(this.scenario),
-      metrics: summarise(this.metrics()),
+      metrics: this.metricsSummary(),
       weekly: pick(this.weekly, needs.weekly),
       quarterly: pick(this.quarterly, needs.quarterly),
       starChange: needs.starChange === true && !empty ? seriesBand(this.starChange, "share") : undefined

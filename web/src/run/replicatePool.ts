@@ -16,6 +16,8 @@ export interface PoolJob {
   readonly onFailed: (reason: string) => void
   /** All replicates of all variants have arrived. */
   readonly onDone: () => void
+  /** Another job took the pool before this one finished. */
+  readonly onAbandoned?: () => void
 }
 
 export interface WorkerLike {
@@ -51,6 +53,7 @@ export class ReplicatePool {
   /** Starts a job, abandoning any job still running. Returns a function that abandons this one. */
   run(job: PoolJob): () => void {
     const id = ++this.jobs
+    this.running?.job.onAbandoned?.()
     this.running = { id, job, next: 0, received: 0, failed: false }
     for (const w of this.workers) w.postMessage({ type: "prepare", job: id, seed: job.seed, variants: job.variants })
     while (this.idle.length > 0 && this.dispatch(this.idle[this.idle.length - 1])) this.idle.pop()
