@@ -92,7 +92,7 @@ export const startExplorer = (root: HTMLElement): void => {
       },
       onFailed: (reason) => {
         running = false
-        showProblems("The run stopped", [{ where: "", expected: "replicates to run", found: reason }])
+        showProblems("The run stopped", [{ where: "", expected: "expected replicates to run", found: reason }])
         showStatus()
       },
       onDone: () => {

@@ -26,7 +26,7 @@ export const defaultReplicates = 200
 
 export const loadShipped = (name: string, shipped: ShippedTexts): Result.Result<Scenario, Array<ShownProblem>> => {
   const text = shipped[`${name}.json`]
-  if (text === undefined) return Result.fail([{ where: "", expected: `a shipped scenario (${Object.keys(shipped).join(", ")})`, found: `"${name}"` }])
+  if (text === undefined) return Result.fail([{ where: "", expected: `expected a shipped scenario (${Object.keys(shipped).join(", ")})`, found: `"${name}"` }])
   return Result.mapError(scenarioFromText(text, `scenarios/${name}.json`, shipped), problemsOf)
 }
 
@@ -64,7 +64,7 @@ export interface FromUrl {
 export const viewFromUrl = (hash: string, shipped: ShippedTexts): Result.Result<FromUrl, Array<ShownProblem>> | undefined => {
   const shared = decodeView(hash)
   if (shared === undefined) return undefined
-  if (typeof shared === "string") return Result.fail([{ where: "link", expected: "a link made by the explorer", found: shared }])
+  if (typeof shared === "string") return Result.fail([{ where: "link", expected: "expected a link made by the explorer", found: shared }])
   const base = loadShipped(shared.base, shipped)
   if (Result.isFailure(base)) return Result.fail(base.failure)
   const scenario = Result.mapError(scenarioFromDocument(applyChanges(base.success, shared.changes), "link"), problemsOf)

@@ -34,6 +34,7 @@ export const scenarioFromDocument = (doc: unknown, file: string): Result.Result<
 export interface ShownProblem {
   /** A JSON path (e.g. "linkWorkers.caseloadCapPerFte"), a line and column, or "" for the whole file. */
   readonly where: string
+  /** As the CLI words it, e.g. "expected a value between 1 and 1000". */
   readonly expected: string
   readonly found: string
 }
@@ -43,10 +44,10 @@ export const problemsOf = (error: ScenarioLoadError): Array<ShownProblem> => {
     case "ScenarioInvalid":
       return error.problems.map((p) => ({ where: p.path, expected: p.expected, found: p.found }))
     case "ScenarioJsonError":
-      return [{ where: `line ${error.line}, column ${error.column}`, expected: "valid JSON", found: error.detail }]
+      return [{ where: `line ${error.line}, column ${error.column}`, expected: "expected valid JSON", found: error.detail }]
     case "ScenarioContractError":
-      return error.problems.map((p) => ({ where: "contracts", expected: "contracts whose formulas work", found: p }))
+      return error.problems.map((p) => ({ where: "contracts", expected: "expected contracts whose formulas work", found: p }))
     default:
-      return [{ where: "", expected: "a scenario the explorer can read", found: error.render() }]
+      return [{ where: "", expected: "expected a scenario the explorer can read", found: error.render() }]
   }
 }

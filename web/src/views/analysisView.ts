@@ -16,7 +16,7 @@ import { runVariantsInPool } from "../run/runVariants.ts"
 import { freshId, h } from "./dom.ts"
 
 export const sweepValues = [40, 60, 90, 120, 160, 200] as const
-export const analysisReplicates = 8
+export const defaultAnalysisReplicates = 8
 export const tornadoSwing = 0.5
 
 /** The tornado's parameters: the catalogue's single-valued (not per contract or per category) assumed ones. */
@@ -44,6 +44,9 @@ export const analysisView = (context: AnalysisContext): HTMLElement => {
     metric.replaceChildren(...options.map((m) => h("option", { value: m, selected: m === chosen }, m)))
   }
   fillMetrics()
+  const replicatesId = freshId("analysis-replicates")
+  const replicates = h("input", { type: "number", id: replicatesId, min: 1, max: 200, step: 1, value: defaultAnalysisReplicates })
+  const replicateCount = () => Math.min(200, Math.max(1, Math.round(Number(replicates.value)) || defaultAnalysisReplicates))
   const status = h("p", { class: "analysis-status", role: "status", "aria-live": "polite" })
   const sweepOut = h("div", { class: "chart", id: "sweep-chart" })
   const tornadoOut = h("div", { class: "chart", id: "tornado-chart" })
@@ -67,7 +70,7 @@ export const analysisView = (context: AnalysisContext): HTMLElement => {
     fillMetrics()
     const base = context.scenario()
     const points = gridOf(base, [{ path: caseloadPath, values: sweepValues }])
-    const runs = await runVariantsInPool(context.pool, points.map((p) => p.scenario), context.seed(), analysisReplicates, progress("Caseload sweep"))
+    const runs = await runVariantsInPool(context.pool, points.map((p) => p.scenario), context.seed(), replicateCount(), progress("Caseload sweep"))
     const results = points.map((p, i) => ({ value: p.values[0], metrics: summarise(runs[i]) }))
     sweepOut.replaceChildren(sweepChart(results, caseloadPath, metric.value))
     sweepOut.dataset.points = String(results.length)
@@ -79,15 +82,16 @@ export const analysisView = (context: AnalysisContext): HTMLElement => {
     const swings = tornadoParameters()
       .map((path) => swingOf(findParameter(path)!, getAtPath(base, path) as number, tornadoSwing))
       .filter((s) => s.low !== s.high)
-    const runs = await runVariantsInPool(context.pool, tornadoVariants(base, swings), context.seed(), analysisReplicates, progress("Tornado"))
+    const runs = await runVariantsInPool(context.pool, tornadoVariants(base, swings), context.seed(), replicateCount(), progress("Tornado"))
     const bars = tornadoOfRuns(swings, runs, metric.value).slice(0, 12)
     tornadoOut.replaceChildren(tornadoChart(bars, metric.value))
     tornadoOut.dataset.bars = String(bars.length)
   }))
   return h("section", { class: "analysis", "aria-label": "Sweep and tornado" },
     h("h2", {}, "Caseload sweep and tornado"),
-    h("p", {}, `Run on demand with ${analysisReplicates} replicates per point, on common random numbers. The sweep sets the caseload cap to ${sweepValues.join(", ")} people per FTE; the tornado swings each assumed provider and researcher parameter to its value ± ${tornadoSwing * 100}% (within its range), one at a time.`),
-    h("label", { for: metricId }, "Figure "), metric, " ", sweepButton, " ", tornadoButton,
+    h("p", {}, `Run on demand, with fewer replicates per point than the main run, on common random numbers. The sweep sets the caseload cap to ${sweepValues.join(", ")} people per FTE; the tornado swings each assumed provider and researcher parameter to its value ± ${tornadoSwing * 100}% (within its range), one at a time.`),
+    h("span", { class: "field" }, h("label", { for: metricId }, "Figure"), metric), " ",
+    h("span", { class: "field" }, h("label", { for: replicatesId }, "Replicates per point"), replicates), " ", sweepButton, " ", tornadoButton,
     status,
     h("div", { class: "analysis-charts" }, sweepOut, tornadoOut))
 }

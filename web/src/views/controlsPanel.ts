@@ -87,7 +87,7 @@ export const showProblemsAtControls = <P extends { readonly where: string; reado
   return problems.filter((p) => {
     const host = [...root.querySelectorAll<HTMLElement>("[data-problem-path]")].find((el) => p.where === el.dataset.problemPath || p.where.startsWith(`${el.dataset.problemPath}.`) || p.where.startsWith(`${el.dataset.problemPath}[`))
     if (host === undefined) return true
-    host.append(h("p", { class: "problem from-scenario", role: "alert" }, `expected ${p.expected}, found ${p.found}`))
+    host.append(h("p", { class: "problem from-scenario", role: "alert" }, `${p.expected}, found ${p.found}`))
     return false
   })
 }

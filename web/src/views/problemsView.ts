@@ -6,4 +6,4 @@ export const problemsView = (title: string, problems: ReadonlyArray<ShownProblem
   h("section", { class: "problems", role: "alert", "aria-label": title },
     h("h2", {}, title),
     h("ul", {}, problems.map((p) =>
-      h("li", {}, p.where === "" ? null : h("code", { class: "where" }, p.where), p.where === "" ? "" : ": ", `expected ${p.expected}, found `, h("span", { class: "found" }, p.found)))))
+      h("li", {}, p.where === "" ? null : h("code", { class: "where" }, p.where), p.where === "" ? "" : ": ", `${p.expected}, found `, h("span", { class: "found" }, p.found)))))
