@@ -14,7 +14,7 @@ class FakeWorker implements WorkerLike {
     if (message.type !== "run") return
     setTimeout(() => {
       const output = { replicate: message.replicate, metrics: { replicate: message.replicate, variant: message.variant }, notes: {} } as unknown as ReplicateOutput
-      this.onmessage?.({ data: { type: "result", job: message.job, variant: message.variant, output } } as MessageEvent<FromWorker>)
+      this.onmessage?.({ data: { type: "result", job: message.job, variant: message.variant, output, ms: 1 } } as MessageEvent<FromWorker>)
     }, 1)
   }
   terminate(): void {}

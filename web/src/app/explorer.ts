@@ -22,6 +22,7 @@ import { h } from "../views/dom.ts"
 import { contractsTable, headlineTable } from "../views/headline.ts"
 import { problemsView } from "../views/problemsView.ts"
 import { type Drawable, RedrawScheduler } from "../views/redrawScheduler.ts"
+import { redrawDue } from "../views/redrawPolicy.ts"
 import { toolbar, type ToolbarAction } from "../views/toolbar.ts"
 import { contractFor, initialView, loadShipped, maxReplicates, urlOf, type ViewState, viewFromUrl } from "./viewState.ts"
 
@@ -36,6 +37,10 @@ export const startExplorer = (root: HTMLElement): void => {
   let pinned: EnsembleResults | undefined
   let running = false
   let firstBandMarked = false
+  /** Replicates when the charts were last asked to redraw, and when. */
+  let drawnCount = 0
+  let drawnAt = 0
+  let computeMsTotal = 0
 
   const status = h("p", { id: "status", role: "status", "aria-live": "polite", "data-replicates": 0, "data-done": "false" })
   const problems = h("div", { id: "problems" })
@@ -56,6 +61,7 @@ export const startExplorer = (root: HTMLElement): void => {
     }
   })
   const headlineDrawable: Drawable = {
+    name: "headline",
     draw: () => {
       if (results === undefined || results.count === 0) return
       const summary = results.summary({})
@@ -63,6 +69,7 @@ export const startExplorer = (root: HTMLElement): void => {
     }
   }
   const compareDrawable: Drawable = {
+    name: "compare",
     draw: () => compareHost.replaceChildren(...(pinned !== undefined && results !== undefined && results.count > 0 ? [compareView(pinned, results)] : []))
   }
   const drawables = [headlineDrawable, ...charts.drawables, compareDrawable]
@@ -71,6 +78,7 @@ export const startExplorer = (root: HTMLElement): void => {
     const n = results?.count ?? 0
     status.dataset.replicates = String(n)
     status.dataset.done = String(!running)
+    status.dataset.replicateMs = n > 0 ? (computeMsTotal / n).toFixed(1) : ""
     status.textContent = `${view.scenario.name}: ${n} of ${view.replicates} replicates${running ? "…" : ""} · seed ${view.seed} · spsim ${spsimVersion}`
   }
 
@@ -78,17 +86,26 @@ export const startExplorer = (root: HTMLElement): void => {
     results = new EnsembleResults(view.scenario, view.seed)
     running = true
     firstBandMarked = false
+    drawnCount = 0
+    computeMsTotal = 0
     performance.clearMarks()
+    for (const m of performance.getEntriesByType("measure")) if (m.name.startsWith("spsim:draw:")) performance.clearMeasures(m.name)
     performance.mark("spsim:run-start")
     const mine = results
     pool.run({
       variants: [view.scenario],
       seed: view.seed,
       replicates: view.replicates,
-      onResult: (_variant, output) => {
+      onResult: (_variant, output, computeMs) => {
         mine.add(output)
+        computeMsTotal += computeMs
         showStatus()
-        scheduler.invalidate(drawables)
+        const now = performance.now()
+        if (redrawDue(mine.count, drawnCount, now - drawnAt, view.replicates)) {
+          drawnCount = mine.count
+          drawnAt = now
+          scheduler.invalidate(drawables)
+        }
       },
       onFailed: (reason) => {
         running = false

@@ -8,5 +8,6 @@ export type ToWorker =
   | { readonly type: "run"; readonly job: number; readonly variant: number; readonly replicate: number }
 
 export type FromWorker =
-  | { readonly type: "result"; readonly job: number; readonly variant: number; readonly output: ReplicateOutput }
+  /** `ms`: the worker's time for the replicate (engine, contracts and output), for the benchmark. */
+  | { readonly type: "result"; readonly job: number; readonly variant: number; readonly output: ReplicateOutput; readonly ms: number }
   | { readonly type: "failed"; readonly job: number; readonly variant: number; readonly replicate: number; readonly reason: string }

@@ -12,7 +12,7 @@ export interface PoolJob {
   readonly variants: ReadonlyArray<Scenario>
   readonly seed: number
   readonly replicates: number
-  readonly onResult: (variant: number, output: ReplicateOutput) => void
+  readonly onResult: (variant: number, output: ReplicateOutput, computeMs: number) => void
   readonly onFailed: (reason: string) => void
   /** All replicates of all variants have arrived. */
   readonly onDone: () => void
@@ -88,7 +88,7 @@ export class ReplicatePool {
         r.job.onFailed(`replicate ${message.replicate} failed: ${message.reason}`)
       } else {
         r.received++
-        r.job.onResult(message.variant, message.output)
+        r.job.onResult(message.variant, message.output, message.ms)
         if (r.received === this.total(r)) {
           this.running = undefined
           r.job.onDone()

@@ -42,8 +42,9 @@ scope.onmessage = (event) => {
   const fail = (reason: string) => scope.postMessage({ type: "failed", job: message.job, variant: message.variant, replicate: message.replicate, reason })
   if (typeof variant === "string") return fail(variant)
   try {
+    const start = performance.now()
     const output = replicateOutput(runReplicate(variant.prepared, job.seed, message.replicate), variant.layout)
-    scope.postMessage({ type: "result", job: message.job, variant: message.variant, output }, transferables(output))
+    scope.postMessage({ type: "result", job: message.job, variant: message.variant, output, ms: performance.now() - start }, transferables(output))
   } catch (cause) {
     fail(reasonOf(cause))
   }

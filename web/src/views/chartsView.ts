@@ -25,7 +25,7 @@ export const chartsView = (
       figure.dataset.replicates = String(summary.replicates)
       onDrawn(summary.replicates)
     }
-    return { figure, drawable: { draw } }
+    return { figure, drawable: { name: entry.id, draw } }
   })
   return { element: h("div", { class: "charts" }, figures.map((f) => f.figure)), drawables: figures.map((f) => f.drawable) }
 }
