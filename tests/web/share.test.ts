@@ -41,6 +41,7 @@ describe("the share URL", () => {
     const view = { version: "0.1.0", base: "covid", changes: { name: "Bradford £ – test", seed: 4 }, seed: 7, replicates: 50, contract: "hybrid" }
     expect(decodeView(encodeView(view))).toEqual(view)
     expect(decodeView("")).toBeUndefined()
+    expect(decodeView("#s=covid")).toEqual({ version: undefined, base: "covid", changes: undefined, seed: undefined, replicates: 200, contract: undefined })
     expect(decodeView("#n=3")).toBe("the link names no scenario")
     expect(decodeView("#s=covid&d=%%%")).toBe("the link's scenario changes are damaged")
   })

@@ -69,7 +69,7 @@ export const viewFromUrl = (hash: string, shipped: ShippedTexts): Result.Result<
   if (Result.isFailure(base)) return Result.fail(base.failure)
   const scenario = Result.mapError(scenarioFromDocument(applyChanges(base.success, shared.changes), "link"), problemsOf)
   if (Result.isFailure(scenario)) return Result.fail(scenario.failure)
-  const notes = shared.version === spsimVersion ? [] : [`This link was made with spsim ${shared.version}; this is spsim ${spsimVersion}, so the numbers may differ.`]
+  const notes = shared.version === undefined || shared.version === spsimVersion ? [] : [`This link was made with spsim ${shared.version}; this is spsim ${spsimVersion}, so the numbers may differ.`]
   return Result.succeed({
     view: {
       baseName: shared.base,

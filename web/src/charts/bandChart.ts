@@ -7,7 +7,7 @@ export interface ChartOptions {
   readonly height?: number
 }
 
-export const defaultWidth = 580
+export const defaultWidth = 410
 export const defaultHeight = 260
 
 export interface BandChartSpec extends ChartOptions {

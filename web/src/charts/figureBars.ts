@@ -7,7 +7,7 @@ export const figureBars = (rows: ReadonlyArray<FigureRow>, x: string, options: C
   Plot.plot({
     width: options.width ?? defaultWidth,
     height: options.height ?? 40 + 34 * rows.length,
-    marginLeft: 300,
+    marginLeft: 210,
     x: { label: x, grid: true },
     y: { label: null, domain: rows.map((r) => r.label) },
     marks: [

@@ -45,15 +45,15 @@ export const funnelFigures = [
   ["engaged", "engaged"],
   ["discharged", "discharged"],
   ["disengaged", "disengaged"],
-  ["ongoingAtEnd", "still on the pathway at the end"]
+  ["ongoingAtEnd", "still supported at the end"]
 ] as const
 
 export const exitReasonFigures = [
   ["neverEngagedUnreachable", "never engaged: not reached"],
-  ["neverEngagedDeclined", "never engaged: declined or missed first appointment"],
+  ["neverEngagedDeclined", "never engaged: declined"],
   ["disengaged", "disengaged"],
   ["dischargedSettled", "discharged: goals reached"],
-  ["dischargedAtLimit", "discharged: support limit reached"]
+  ["dischargedAtLimit", "discharged: at support limit"]
 ] as const
 
 /** Star change bins as rows: the change in points (bin start) and the median and 90% interval of the share. */

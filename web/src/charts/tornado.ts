@@ -9,7 +9,7 @@ export const tornadoChart = (bars: ReadonlyArray<TornadoBar>, metric: string, op
   return Plot.plot({
     width: options.width ?? defaultWidth,
     height: options.height ?? 50 + 28 * bars.length,
-    marginLeft: 300,
+    marginLeft: 210,
     x: { label: `${metric} (mean over replicates)`, grid: true },
     y: { label: null, domain: bars.map((b) => b.path) },
     color: { legend: true, domain: ["low", "high"] },

@@ -4,7 +4,8 @@
  * link works from any static host.
  */
 export interface SharedView {
-  readonly version: string
+  /** The model version the link was made with (undefined in a hand-written link). */
+  readonly version: string | undefined
   readonly base: string
   /** Changes from the shipped scenario (see scenarioChanges); undefined when none. */
   readonly changes: unknown
@@ -27,7 +28,7 @@ const fromBase64Url = (text: string): string => {
 
 export const encodeView = (view: SharedView): string => {
   const params = new URLSearchParams()
-  params.set("v", view.version)
+  if (view.version !== undefined) params.set("v", view.version)
   params.set("s", view.base)
   if (view.seed !== undefined) params.set("seed", String(view.seed))
   params.set("n", String(view.replicates))
@@ -57,7 +58,7 @@ export const decodeView = (hash: string): SharedView | string | undefined => {
     }
   }
   return {
-    version: params.get("v") ?? "unknown",
+    version: params.get("v") ?? undefined,
     base,
     changes,
     seed: number("seed"),
