@@ -75,6 +75,25 @@ describe("the explorer page", () => {
     expect(await page.locator("#status").getAttribute("data-done")).toBe("true")
   })
 
+  it("types an austerity schedule over the years, and shows a bad point beside its editor", async () => {
+    const { page } = opened
+    const funding = page.locator('.schedule[data-key="communityServices.funding"]')
+    await funding.evaluate((el) => el.closest("details")?.setAttribute("open", ""))
+    const values = funding.locator("input[type=number]")
+    expect(await values.count()).toBe(2)
+    await values.nth(1).fill("0.5")
+    await values.nth(1).press("Tab")
+    await page.waitForSelector('#status[data-done="false"]')
+    await waitForRun(page, replicates)
+    expect(decodeURIComponent(page.url())).toContain("d=")
+    const at = funding.locator("input[type=text]").nth(1)
+    await at.fill("next spring")
+    await at.press("Tab")
+    const problem = funding.locator(".problem")
+    await problem.first().waitFor()
+    expect(await problem.first().textContent()).toContain("found \"next spring\"")
+  })
+
   it("stays readable at laptop width: nothing wider than the window", async () => {
     const overflow = await opened.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     expect(overflow).toBeLessThanOrEqual(0)
