@@ -84,9 +84,13 @@ describe("sharing and downloads", () => {
     expect(bands[0]).toBe(bandsHeader.join(","))
     expect(bands.length - 1).toBe(parsed.horizonWeeks * weeklyColumns.length)
     expect(bands[1].split(",").slice(0, 3)).toEqual(["0", weeklyColumns[0], "3"])
+    // The printed summary is one landscape page with the figures and every chart, without the controls.
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString("latin1")
+    expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1)
     await page.emulateMedia({ media: "print" })
     expect(await page.locator(".controls-host").isVisible()).toBe(false)
     expect(await page.locator("figure.chart").first().isVisible()).toBe(true)
+    expect(await page.locator("table.contracts").isVisible()).toBe(true)
     await page.close()
   })
 })
