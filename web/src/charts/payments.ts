@@ -5,13 +5,13 @@ import { contractSeriesNamed } from "../run/layout.ts"
 import { bandChart, type ChartOptions } from "./bandChart.ts"
 import { bandRows, quarterDate } from "./shape.ts"
 
-const seriesOf = (summary: ExplorerSummary, contract: string) => {
+const seriesOf = (summary: Pick<ExplorerSummary, "contracts">, contract: string) => {
   const info = summary.contracts.find((c) => c.name === contract)
   return info === undefined ? undefined : { info, names: contractSeriesNamed(info.name, info.payers) }
 }
 
 export const needsFor = (summary: Pick<ExplorerSummary, "contracts">, contract: string): SeriesNeeds => {
-  const s = seriesOf(summary as ExplorerSummary, contract)
+  const s = seriesOf(summary, contract)
   return s === undefined ? {} : { quarterly: [...s.names.paidByPayer.map((p) => p.series), s.names.outcomePaid] }
 }
 

@@ -54,11 +54,12 @@ export const analysisView = (context: AnalysisContext): HTMLElement => {
     status.textContent = `${what}: ${done} of ${total} runs`
   }
   const guard = async (what: string, work: () => Promise<void>) => {
-    if (context.busy()) {
-      status.textContent = `${what} waits for the main run to finish (it needs the workers).`
-      return
-    }
     try {
+      // The analysis needs the workers: it starts once the main run has finished.
+      while (context.busy()) {
+        status.textContent = `${what} waits for the main run to finish…`
+        await new Promise((resolve) => setTimeout(resolve, 200))
+      }
       await work()
       status.textContent = `${what}: done.`
     } catch (cause) {
