@@ -34,6 +34,13 @@ describe("compare A and B", () => {
     expect(Number.parseFloat(wait ?? "")).toBeGreaterThan(1)
 
     await page.click("#action-unpin")
+    // A run still going cannot be pinned: its missing replicates would never arrive once B takes the workers.
+    await page.fill("#replicates", "40")
+    await page.press("#replicates", "Tab")
+    await page.waitForSelector('#status[data-done="false"]')
+    await page.click("#action-pin")
+    expect(await page.locator(".note").textContent()).toContain("A can be pinned once this run has finished")
+    expect(await page.locator("#action-pin").isVisible()).toBe(true)
     await page.waitForFunction(() => document.querySelector(".compare") === null)
     expect(errors).toEqual([])
   })

@@ -178,6 +178,8 @@ export const startExplorer = (root: HTMLElement): void => {
   const act = async (action: ToolbarAction) => {
     switch (action) {
       case "pin":
+        // A must be complete: the next run takes the workers, and A's missing replicates would never arrive.
+        if (running) return showNotes([`A can be pinned once this run has finished (${results?.count ?? 0} of ${view.replicates} replicates so far).`])
         pinned = results
         refresh(false, false)
         return scheduler.invalidate([compareDrawable])
