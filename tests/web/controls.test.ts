@@ -4,6 +4,7 @@ import { allControls, buildControls, humanize } from "../../web/src/controls/bui
 import { catalogue } from "../../web/src/controls/catalogue.ts"
 import { expandPattern, getIn, parameterPathOf, setIn } from "../../web/src/controls/paths.ts"
 import { sliderRange, valueProblem } from "../../web/src/views/controlsPanel.ts"
+import { parseAt } from "../../web/src/views/scheduleEditor.ts"
 import { shippedScenario } from "../support/scenarios.ts"
 
 const wtw = shippedScenario()
@@ -64,6 +65,12 @@ describe("the controls", () => {
     expect(valueProblem(posts, "2.5")).toBe("expected a whole number, found 2.5")
     expect(sliderRange(cap)).toEqual({ min: 1, max: 270, step: 1.3 })
     expect(sliderRange(posts).step).toBe(1)
+  })
+
+  it("read a schedule point's time as a week number or a date, leaving anything else for the Schema to reject", () => {
+    expect(parseAt(" 52 ")).toBe(52)
+    expect(parseAt("2019-04-01")).toBe("2019-04-01")
+    expect(parseAt("next spring")).toBe("next spring")
   })
 
   it("say parameter names in words", () => {

@@ -22,6 +22,12 @@ describe("the explorer page", () => {
     expect(await page.locator("#status").textContent()).toContain(`ways-to-wellness: ${replicates} of ${replicates} replicates`)
   })
 
+  it("refers to its assets by relative paths, so it works from any folder of a static host", async () => {
+    const refs = await opened.page.$$eval("script[src], link[href]", (els) => els.map((e) => e.getAttribute("src") ?? e.getAttribute("href") ?? ""))
+    expect(refs.length).toBeGreaterThan(1)
+    for (const ref of refs) expect(ref, ref).toMatch(/^(\.\/|data:)/)
+  })
+
   it("draws every main chart as an SVG from all the replicates", async () => {
     const charts = await opened.page.$$eval("figure.chart", (figures) =>
       figures.map((f) => ({ id: (f as HTMLElement).dataset.chart, svgs: f.querySelectorAll("svg").length, paths: f.querySelectorAll("svg path, svg rect").length })))
