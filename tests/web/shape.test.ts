@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest"
 import { bandRows, figureRows, funnelFigures, quarterDate, starChangeRows, sweepRows, tornadoRows, weekDate } from "../../web/src/charts/shape.ts"
 import { caseloadRows } from "../../web/src/charts/caseload.ts"
 import { paymentRows } from "../../web/src/charts/payments.ts"
+import { scheduleRows } from "../../web/src/charts/schedulePreview.ts"
 import type { ExplorerSummary } from "../../web/src/summary.ts"
 
 const band = { p05: [1, 2], p50: [3, 4], p95: [5, 6] }
@@ -57,5 +58,13 @@ describe("chart data shaping", () => {
     expect([...new Set(payments.map((r) => r.series))]).toEqual(["outcome payments (all payers)", "paid by ccg", "paid by fund"])
     expect(payments[0].median).toBeCloseTo(3e-6)
     expect(paymentRows(summary, "nope")).toEqual([])
+  })
+})
+
+describe("a schedule drawn", () => {
+  it("is the multiplier the engine reads each week", () => {
+    const rows = scheduleRows({ interpolation: "linear", points: [{ at: 0, value: 1 }, { at: 4, value: 0.6 }] }, "2015-04-01", 6)
+    expect(rows.map((r) => Number(r.value.toFixed(2)))).toEqual([1, 0.9, 0.8, 0.7, 0.6, 0.6])
+    expect(rows[0].x).toEqual(weekDate("2015-04-01", 0))
   })
 })

@@ -125,7 +125,7 @@ export const startExplorer = (root: HTMLElement): void => {
   const renderControls = () => {
     const contract = view.scenario.contracts.findIndex((c) => c.name === view.contract)
     controlsHost.replaceChildren(h("h2", {}, "Parameters"), h("p", { class: "help" }, "Values marked assumed have no published source: results that move with them rest on assumptions."),
-      controlsPanel(buildControls(view.scenario, contract), { onValue: edit, onSchedule: edit, scheduleAt }))
+      controlsPanel(buildControls(view.scenario, contract), { onValue: edit, onSchedule: edit, scheduleAt, timeline: view.scenario }))
   }
 
   const bar = toolbar(shippedNames, {

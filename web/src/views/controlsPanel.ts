@@ -8,12 +8,13 @@ import type { Schedule } from "../../../src/scenario/schedule.ts"
 import type { ControlGroup, ControlSpec } from "../controls/buildControls.ts"
 import type { ConcretePath } from "../controls/paths.ts"
 import { freshId, h } from "./dom.ts"
-import { scheduleEditor } from "./scheduleEditor.ts"
+import { scheduleEditor, type Timeline } from "./scheduleEditor.ts"
 
 export interface ControlsHandlers {
   readonly onValue: (path: ConcretePath, value: number) => void
   readonly onSchedule: (path: ConcretePath, schedule: Schedule) => void
   readonly scheduleAt: (path: ConcretePath) => Schedule
+  readonly timeline: Timeline
 }
 
 /** Slider bounds: the declared range, narrowed around the value where the range is vast (money, counts). */
@@ -77,7 +78,7 @@ export const controlsPanel = (groups: ReadonlyArray<ControlGroup>, handlers: Con
           h("fieldset", {},
             h("legend", {}, s.title),
             s.controls.map((c) => control(c, handlers)),
-            s.schedules.map((sc) => scheduleEditor(sc, handlers.scheduleAt(sc.path), (schedule) => handlers.onSchedule(sc.path, schedule))))))))
+            s.schedules.map((sc) => scheduleEditor(sc, handlers.scheduleAt(sc.path), handlers.timeline, (schedule) => handlers.onSchedule(sc.path, schedule))))))))
 
 /** Shows each problem beside the control or schedule editor whose path it names; returns the problems shown nowhere. */
 export const showProblemsAtControls = <P extends { readonly where: string; readonly expected: string; readonly found: string }>(

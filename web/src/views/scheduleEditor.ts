@@ -6,6 +6,7 @@
 import type { Schedule } from "../../../src/scenario/schedule.ts"
 import { renderPath } from "../../../src/scenario/issues.ts"
 import type { ScheduleSpec } from "../controls/buildControls.ts"
+import { schedulePreview } from "../charts/schedulePreview.ts"
 import { freshId, h } from "./dom.ts"
 
 type Point = Schedule["points"][number]
@@ -13,8 +14,15 @@ type Point = Schedule["points"][number]
 /** A point's time as typed: a week number or YYYY-MM-DD (anything else is left for the Schema to reject). */
 export const parseAt = (text: string): Point["at"] => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : text.trim())
 
-export const scheduleEditor = (spec: ScheduleSpec, initial: Schedule, onChange: (schedule: Schedule) => void): HTMLElement => {
+/** When the service starts and how long it runs, to draw the schedule over it. */
+export interface Timeline {
+  readonly startDate: string
+  readonly horizonWeeks: number
+}
+
+export const scheduleEditor = (spec: ScheduleSpec, initial: Schedule, timeline: Timeline, onChange: (schedule: Schedule) => void): HTMLElement => {
   let schedule = initial
+  const preview = h("div", { class: "schedule-preview", "aria-hidden": "true" })
   const id = freshId("schedule")
   const rows = h("tbody")
   const interpolation = h("select", { id: `${id}-interpolation` },
@@ -27,6 +35,12 @@ export const scheduleEditor = (spec: ScheduleSpec, initial: Schedule, onChange: 
   }
   const setPoint = (i: number, point: Point) => update({ ...schedule, points: schedule.points.map((p, j) => (j === i ? point : p)) })
   const render = () => {
+    // The Schema rejects bad points when the scenario is decoded; until then, draw what can be drawn.
+    try {
+      preview.replaceChildren(schedulePreview(schedule, timeline.startDate, timeline.horizonWeeks))
+    } catch {
+      preview.replaceChildren()
+    }
     rows.replaceChildren(...schedule.points.map((p, i) => {
       const at = h("input", { type: "text", value: String(p.at), "aria-label": `${spec.label}: point ${i + 1}, week or date`, size: 11 })
       const value = h("input", { type: "number", value: p.value, min: 0, max: 100, step: "any", "aria-label": `${spec.label}: point ${i + 1}, multiplier` })
@@ -50,5 +64,6 @@ export const scheduleEditor = (spec: ScheduleSpec, initial: Schedule, onChange: 
     h("p", { class: "help" }, `${spec.info.description}. 1 before the first point; weeks count from 0 at the start of the service, or give a date YYYY-MM-DD.`),
     interpolation,
     h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "from week or date"), h("th", {}, "multiplier"), h("th", {}))), rows),
-    add)
+    add,
+    preview)
 }
