@@ -2,8 +2,9 @@
  * Which parameters matter: one-way swings (tornado) and Morris elementary effects (global screening).
  * Pure designs and summaries; running the scenarios is the caller's (on common random numbers).
  */
-import type { ParameterInfo } from "../scenario/parameters.ts"
+import { type ParameterInfo, withAtPath } from "../scenario/parameters.ts"
 import { shuffledIndices } from "../model/random.ts"
+import type { Metrics } from "../results/metrics.ts"
 
 /** The range a parameter is swung over: its default ± `swing` (relative), kept within its declared range. */
 export interface Swing {
@@ -42,6 +43,20 @@ export const tornado = (
       influence: Math.abs(atHigh[i] - atLow[i])
     }))
     .sort((x, y) => y.influence - x.influence || (x.path < y.path ? -1 : 1))
+
+/** Mean of a metric over the replicates that have it (NaN if none do). */
+export const meanOf = (runs: ReadonlyArray<Metrics>, metric: string): number => {
+  const values = runs.flatMap((m) => (metric in m ? [m[metric]] : []))
+  return values.length > 0 ? values.reduce((s, x) => s + x, 0) / values.length : Number.NaN
+}
+
+/** The scenarios a tornado runs: the base, then each swing's low and high. */
+export const tornadoVariants = <S extends object>(base: S, swings: ReadonlyArray<Swing>): Array<S> =>
+  [base, ...swings.flatMap((s) => [withAtPath(base, s.parameter.path, s.low), withAtPath(base, s.parameter.path, s.high)])]
+
+/** The tornado of a metric from the per-replicate metrics of `tornadoVariants`' scenarios, in that order. */
+export const tornadoOfRuns = (swings: ReadonlyArray<Swing>, runs: ReadonlyArray<ReadonlyArray<Metrics>>, metric: string): Array<TornadoBar> =>
+  tornado(swings, meanOf(runs[0], metric), swings.map((_, i) => meanOf(runs[1 + 2 * i], metric)), swings.map((_, i) => meanOf(runs[2 + 2 * i], metric)))
 
 /**
  * Morris design: `trajectories` random walks on a `levels`-level grid over [low, high] of each of the k

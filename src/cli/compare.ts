@@ -4,6 +4,7 @@
  * Comparing a scenario with itself gives exactly zero difference.
  */
 import { Console, Effect } from "effect"
+import { defaultCompareMetrics } from "../analysis/defaultMetrics.ts"
 import { pairedDifferences, type PairedDifference } from "../analysis/paired.ts"
 import { type AnalysisOptions, runVariants } from "../analysis/runVariants.ts"
 import { type Band, summarise } from "../results/summary.ts"
@@ -19,15 +20,6 @@ import { scenarioHash } from "./runScenario.ts"
 export interface CompareOptions extends AnalysisOptions {
   readonly files: ReadonlyArray<string>
   readonly metrics: ReadonlyArray<string> | undefined
-}
-
-const headlineMetrics = ["referrals", "engagedShare", "meanWaitWeeks", "disengaged", "starChangeMean", "onwardReferralFailureShare", "secondaryCareSaving"]
-const contractMetrics = ["outcomePayments", "commissionerOutlay", "commissionerNetCost", "npvCommissioner", "providerMinCash"]
-
-/** The headline metrics, and the money of every contract all the scenarios have. */
-export const defaultCompareMetrics = (scenarios: ReadonlyArray<Scenario>): Array<string> => {
-  const shared = scenarios[0].contracts.map((c) => c.name).filter((n) => scenarios.every((s) => s.contracts.some((c) => c.name === n)))
-  return [...headlineMetrics, ...shared.flatMap((c) => contractMetrics.map((m) => `${c}.${m}`))]
 }
 
 export const compareScenarios = Effect.fn("compareScenarios")(function*(options: CompareOptions) {

@@ -6,10 +6,9 @@
  */
 import seedrandom from "seedrandom"
 import { Console, Effect, FileSystem } from "effect"
-import { morrisDesign, morrisEffects, swingOf, tornado, type Swing } from "../analysis/sensitivity.ts"
+import { meanOf, morrisDesign, morrisEffects, swingOf, tornadoOfRuns, tornadoVariants, type Swing } from "../analysis/sensitivity.ts"
 import { type AnalysisOptions, runVariants } from "../analysis/runVariants.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
-import type { Metrics } from "../results/metrics.ts"
 import { findParameter, getAtPath, listParameters, withAtPath } from "../scenario/parameters.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
 import type { Scenario } from "../scenario/schema.ts"
@@ -26,11 +25,6 @@ export interface SensitivityOptions extends AnalysisOptions {
   readonly swing: number
   readonly trajectories: number
   readonly levels: number
-}
-
-const meanOf = (runs: ReadonlyArray<Metrics>, metric: string): number => {
-  const values = runs.flatMap((m) => (metric in m ? [m[metric]] : []))
-  return values.length > 0 ? values.reduce((s, x) => s + x, 0) / values.length : Number.NaN
 }
 
 /** The parameters swung: those given, or every single-valued assumed parameter. */
@@ -57,9 +51,8 @@ export const sensitivityAnalysis = Effect.fn("sensitivityAnalysis")(function*(op
   let document: object
   let table: string
   if (options.method === "tornado") {
-    const variants = [base, ...swings.flatMap((s) => [withAtPath(base, s.parameter.path, s.low), withAtPath(base, s.parameter.path, s.high)])]
-    const runs = yield* runVariants(variants, run)
-    const bars = tornado(swings, meanOf(runs[0], metric), swings.map((_, i) => meanOf(runs[1 + 2 * i], metric)), swings.map((_, i) => meanOf(runs[2 + 2 * i], metric)))
+    const runs = yield* runVariants(tornadoVariants(base, swings), run)
+    const bars = tornadoOfRuns(swings, runs, metric)
     if (!(metric in runs[0][0])) return yield* new InputError({ problems: [`--metric: no metric "${metric}" in the results (see summary.json for names)`] })
     document = { spsimVersion, scenario: base.name, method: "tornado", metric, swing: options.swing, seed, replicates: options.replicates, bars }
     table = textTable(

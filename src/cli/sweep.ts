@@ -3,13 +3,13 @@
  * numbers, with each KPI's median and 90% interval at every point.
  */
 import { Console, Effect, FileSystem } from "effect"
+import { defaultSweepMetrics } from "../analysis/defaultMetrics.ts"
 import { gridOf, parseAxis, type SweepAxis } from "../analysis/grid.ts"
 import { type AnalysisOptions, runVariants } from "../analysis/runVariants.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
 import { csvRow } from "../io/csv.ts"
 import { summarise } from "../results/summary.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
-import type { Scenario } from "../scenario/schema.ts"
 import { spsimVersion } from "../version.ts"
 import { formatMetric, textTable } from "./format.ts"
 import { InputError } from "../scenario/errors.ts"
@@ -19,12 +19,6 @@ export interface SweepOptions extends AnalysisOptions {
   readonly file: string
   readonly sets: ReadonlyArray<string>
   readonly metrics: ReadonlyArray<string> | undefined
-}
-
-/** What a provider asks of a caseload sweep: reach, waits, dropout, wellbeing, and the first contract's money. */
-export const defaultSweepMetrics = (scenario: Scenario): Array<string> => {
-  const c = scenario.contracts[0]?.name
-  return ["engaged", "meanWaitWeeks", "disengaged", "starChangeMean", ...(c === undefined ? ["secondaryCareSaving"] : [`${c}.outcomePayments`, `${c}.costPerEngaged`])]
 }
 
 export const sweepScenario = Effect.fn("sweepScenario")(function*(options: SweepOptions) {

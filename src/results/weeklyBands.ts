@@ -33,6 +33,26 @@ export class WeeklyBands {
     if (slot < this.keep) this.slots[slot] = Float32Array.from(values)
   }
 
+  /**
+   * The given quantiles of one series at every week (one array per quantile), from the kept replicates: what a
+   * chart draws, without building every row of bands.csv.
+   */
+  quantiles(series: string, qs: ReadonlyArray<number>): Array<Float64Array> {
+    const s = this.series.indexOf(series)
+    if (s < 0) throw new Error(`no series "${series}" in these bands`)
+    const out = qs.map(() => new Float64Array(this.weeks))
+    const column = new Float64Array(this.slots.length)
+    for (let w = 0; w < this.weeks; w++) {
+      const at = s * this.weeks + w
+      for (let r = 0; r < this.slots.length; r++) column[r] = this.slots[r][at]
+      column.sort()
+      qs.forEach((q, i) => {
+        out[i][w] = quantileSorted(column, q)
+      })
+    }
+    return out
+  }
+
   /** Rows of bands.csv: one per week and series. */
   rows(): Array<Array<string | number>> {
     const column = new Float64Array(this.slots.length)

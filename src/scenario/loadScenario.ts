@@ -9,8 +9,11 @@ import { Scenario } from "./schema.ts"
  * reported, and nothing runs on bad input.
  */
 export const loadScenario = Effect.fn("loadScenario")(function*(file: string) {
-  const scenario = yield* loadDocument(Scenario, file)
-  const contracts = compileContracts(scenario)
-  if (Result.isFailure(contracts)) return yield* new ScenarioContractError({ file, problems: contracts.failure })
-  return scenario
+  return yield* checkContracts(yield* loadDocument(Scenario, file), file)
 })
+
+/** A decoded scenario whose contracts' formulas compile, or every problem with them (the explorer checks uploads with it too). */
+export const checkContracts = (scenario: Scenario, file: string): Effect.Effect<Scenario, ScenarioContractError> => {
+  const contracts = compileContracts(scenario)
+  return Result.isFailure(contracts) ? Effect.fail(new ScenarioContractError({ file, problems: contracts.failure })) : Effect.succeed(scenario)
+}

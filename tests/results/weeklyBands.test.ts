@@ -24,3 +24,16 @@ describe("weekly bands", () => {
     expect(again.rows()).toEqual(bands.rows())
   })
 })
+
+describe("a series' quantiles", () => {
+  it("are the bands.csv quantiles of that series, week by week", () => {
+    const bands = new WeeklyBands(["active", "waiting"], 3)
+    for (let r = 0; r < 40; r++) bands.add(r, [r, r * 2, 5, 40 - r, r % 7, 1])
+    const [p05, p50, p95] = bands.quantiles("waiting", [0.05, 0.5, 0.95])
+    const rows = bands.rows().filter((row) => row[1] === "waiting")
+    expect(Array.from(p05)).toEqual(rows.map((row) => row[4]))
+    expect(Array.from(p50)).toEqual(rows.map((row) => row[6]))
+    expect(Array.from(p95)).toEqual(rows.map((row) => row[8]))
+    expect(() => bands.quantiles("nope", [0.5])).toThrow(/no series "nope"/)
+  })
+})

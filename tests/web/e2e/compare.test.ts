@@ -1,0 +1,47 @@
+/** Pin A, change it into B: both side by side and their paired difference on common random numbers. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { type Browser, launchBrowser } from "./browser.ts"
+import { openExplorer, setControl, waitForRun } from "./explorerPage.ts"
+
+const replicates = 5
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+const differenceOf = (page: import("playwright-core").Page, metric: string) =>
+  page.locator(`.compare tr[data-metric="${metric}"] td.difference`).textContent()
+
+describe("compare A and B", () => {
+  it("shows A beside B and their paired differences", async () => {
+    const { page, errors } = await openExplorer(browser.context, `#s=ways-to-wellness&n=${replicates}`, replicates)
+    await page.click("#action-pin")
+    await page.waitForSelector(`.compare[data-paired="${replicates}"]`)
+    // Unchanged, B is A: every paired difference is exactly zero.
+    expect(await differenceOf(page, "referrals")).toBe("0 (0 to 0)")
+    expect(await differenceOf(page, "meanWaitWeeks")).toBe("0.0 wk (0.0 wk to 0.0 wk)")
+
+    await setControl(page, "linkWorkers.caseloadCapPerFte", 45)
+    await waitForRun(page, replicates)
+    await page.waitForSelector(`.compare[data-paired="${replicates}"]`)
+    expect(await page.locator(".compare h2").textContent()).toContain("A: ways-to-wellness (pinned)")
+    expect(await page.locator(".compare svg").count()).toBeGreaterThan(0)
+    const wait = await differenceOf(page, "meanWaitWeeks")
+    expect(Number.parseFloat(wait ?? "")).toBeGreaterThan(1)
+
+    await page.click("#action-unpin")
+    // A run still going cannot be pinned: its missing replicates would never arrive once B takes the workers.
+    await page.fill("#replicates", "40")
+    await page.press("#replicates", "Tab")
+    await page.waitForSelector('#status[data-done="false"]')
+    await page.click("#action-pin")
+    expect(await page.locator(".note").textContent()).toContain("A can be pinned once this run has finished")
+    expect(await page.locator("#action-pin").isVisible()).toBe(true)
+    await page.waitForFunction(() => document.querySelector(".compare") === null)
+    expect(errors).toEqual([])
+  })
+})

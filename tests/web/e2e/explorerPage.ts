@@ -1,0 +1,42 @@
+/** Opening the explorer in a fresh page, collecting console errors, and waiting for runs to finish. */
+import { inject } from "vitest"
+import type { BrowserContext, Page } from "playwright-core"
+
+export interface OpenPage {
+  readonly page: Page
+  /** Console errors and uncaught exceptions seen so far. */
+  readonly errors: Array<string>
+}
+
+export const explorerUrl = (hash = "", page = ""): string => `${inject("explorerUrl")}${page}${hash}`
+
+export const openExplorer = async (context: BrowserContext, hash: string, replicates: number): Promise<OpenPage> => {
+  const page = await context.newPage()
+  const errors: Array<string> = []
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text())
+  })
+  page.on("pageerror", (e) => errors.push(e.message))
+  await page.goto(explorerUrl(hash))
+  await waitForRun(page, replicates)
+  return { page, errors }
+}
+
+/** Waits until a run of `replicates` has finished and every chart has drawn all of them. */
+export const waitForRun = async (page: Page, replicates: number): Promise<void> => {
+  await page.waitForSelector(`#status[data-done="true"][data-replicates="${replicates}"]`, { timeout: 150_000 })
+  await page.waitForFunction((n) => [...document.querySelectorAll<HTMLElement>("figure.chart")].every((f) => f.dataset.replicates === String(n)), replicates, { timeout: 30_000 })
+}
+
+/** The headline table's medians by metric. */
+export const headlineMedians = (page: Page): Promise<Record<string, string>> =>
+  page.$$eval("table.figures tr[data-metric]", (rows) =>
+    Object.fromEntries(rows.map((r) => [(r as HTMLElement).dataset.metric ?? "", r.querySelectorAll("td")[0]?.textContent ?? ""])))
+
+/** Sets a parameter through its number box, as a person typing a value and leaving the field. */
+export const setControl = async (page: Page, key: string, value: number): Promise<void> => {
+  const box = page.locator(`.control[data-key="${key}"] input[type=number]`)
+  await box.evaluate((el) => el.closest("details")?.setAttribute("open", ""))
+  await box.fill(String(value))
+  await box.press("Tab")
+}

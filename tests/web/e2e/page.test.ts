@@ -1,0 +1,107 @@
+/** The explorer opens cleanly, runs the default scenario, draws every chart, and answers its controls. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { type Browser, launchBrowser } from "./browser.ts"
+import { headlineMedians, openExplorer, type OpenPage, setControl, waitForRun } from "./explorerPage.ts"
+
+const replicates = 6
+let browser: Browser
+let opened: OpenPage
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  opened = await openExplorer(browser.context, `#s=ways-to-wellness&n=${replicates}`, replicates)
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe("the explorer page", () => {
+  it("loads with no console errors and runs the default scenario", async () => {
+    const { page, errors } = opened
+    expect(errors).toEqual([])
+    expect(await page.locator("#status").textContent()).toContain(`ways-to-wellness: ${replicates} of ${replicates} replicates`)
+  })
+
+  it("refers to its assets by relative paths, so it works from any folder of a static host", async () => {
+    const refs = await opened.page.$$eval("script[src], link[href]", (els) => els.map((e) => e.getAttribute("src") ?? e.getAttribute("href") ?? ""))
+    expect(refs.length).toBeGreaterThan(1)
+    for (const ref of refs) expect(ref, ref).toMatch(/^(\.\/|data:)/)
+  })
+
+  it("draws every main chart as an SVG from all the replicates", async () => {
+    const charts = await opened.page.$$eval("figure.chart", (figures) =>
+      figures.map((f) => ({ id: (f as HTMLElement).dataset.chart, svgs: f.querySelectorAll("svg").length, paths: f.querySelectorAll("svg path, svg rect").length })))
+    expect(charts.map((c) => c.id)).toEqual(["caseload", "workforce", "funnel", "exitReasons", "starChange", "hospitalCost", "payments", "contracts", "cash"])
+    for (const c of charts) {
+      expect(c.svgs, c.id).toBeGreaterThan(0)
+      expect(c.paths, c.id).toBeGreaterThan(2)
+    }
+  })
+
+  it("labels every control and flags assumed values", async () => {
+    const unlabelled = await opened.page.$$eval(".controls input, .controls select", (inputs) =>
+      inputs.filter((i) => i.getAttribute("aria-label") === null && document.querySelector(`label[for="${i.id}"]`) === null).length)
+    expect(unlabelled).toBe(0)
+    const caseload = opened.page.locator('.control[data-key="linkWorkers.caseloadCapPerFte"]')
+    expect(await caseload.locator("label").textContent()).toContain("people per FTE")
+    expect(await caseload.locator(".badge").textContent()).toBe("assumed")
+    expect(await caseload.locator(".help").textContent()).toMatch(/Range 1 to 1,000 people per FTE\. Source: assumed/)
+    const turnover = opened.page.locator('.control[data-key="linkWorkers.turnoverPerYear"]')
+    expect(await turnover.locator(".badge").count()).toBe(0)
+  })
+
+  it("reruns when the caseload cap moves, and the results change", async () => {
+    const { page } = opened
+    const before = await headlineMedians(page)
+    await setControl(page, "linkWorkers.caseloadCapPerFte", 40)
+    await waitForRun(page, replicates)
+    const after = await headlineMedians(page)
+    expect(after.meanWaitWeeks).not.toBe(before.meanWaitWeeks)
+    expect(Number.parseFloat(after.meanWaitWeeks)).toBeGreaterThan(Number.parseFloat(before.meanWaitWeeks))
+    expect(page.url()).toContain("d=")
+  })
+
+  it("moves a slider from the keyboard", async () => {
+    const { page } = opened
+    const slider = page.locator('.control[data-key="linkWorkers.turnoverPerYear"] input[type=range]')
+    await slider.focus()
+    const before = await page.locator('.control[data-key="linkWorkers.turnoverPerYear"] input[type=number]').inputValue()
+    await page.keyboard.press("ArrowRight")
+    await page.waitForSelector('#status[data-done="false"]')
+    await waitForRun(page, replicates)
+    const after = await page.locator('.control[data-key="linkWorkers.turnoverPerYear"] input[type=number]').inputValue()
+    expect(Number(after)).toBeGreaterThan(Number(before))
+  })
+
+  it("shows a value out of range beside its control and does not run it", async () => {
+    const { page } = opened
+    await setControl(page, "linkWorkers.caseloadCapPerFte", 5000)
+    const problem = page.locator('.control[data-key="linkWorkers.caseloadCapPerFte"] .problem').first()
+    expect(await problem.textContent()).toContain("expected a value between 1 and 1000")
+    expect(await page.locator("#status").getAttribute("data-done")).toBe("true")
+  })
+
+  it("types an austerity schedule over the years, and shows a bad point beside its editor", async () => {
+    const { page } = opened
+    const funding = page.locator('.schedule[data-key="communityServices.funding"]')
+    await funding.evaluate((el) => el.closest("details")?.setAttribute("open", ""))
+    const values = funding.locator("input[type=number]")
+    expect(await values.count()).toBe(2)
+    await values.nth(1).fill("0.5")
+    await values.nth(1).press("Tab")
+    await page.waitForSelector('#status[data-done="false"]')
+    await waitForRun(page, replicates)
+    expect(decodeURIComponent(page.url())).toContain("d=")
+    const at = funding.locator("input[type=text]").nth(1)
+    await at.fill("next spring")
+    await at.press("Tab")
+    const problem = funding.locator(".problem")
+    await problem.first().waitFor()
+    expect(await problem.first().textContent()).toContain("found \"next spring\"")
+  })
+
+  it("stays readable at laptop width: nothing wider than the window", async () => {
+    const overflow = await opened.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow).toBeLessThanOrEqual(0)
+  })
+})

@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync } from "node:fs"
+import { Result } from "effect"
+import { describe, expect, it } from "vitest"
+import { applyChanges, scenarioChanges } from "../../web/src/share/scenarioChanges.ts"
+import { decodeView, encodeView } from "../../web/src/share/shareUrl.ts"
+import { initialView, loadShipped, urlOf, viewFromUrl } from "../../web/src/app/viewState.ts"
+import { setIn } from "../../web/src/controls/paths.ts"
+import { spsimVersion } from "../../src/version.ts"
+
+const shipped = Object.fromEntries(readdirSync("scenarios").filter((f) => f.endsWith(".json")).map((f) => [f, readFileSync(`scenarios/${f}`, "utf8")]))
+const scenario = (name: string) => Result.getOrThrow(loadShipped(name, shipped))
+
+describe("a scenario as changes from a shipped one", () => {
+  it("is nothing when nothing changed, and only the changed keys otherwise", () => {
+    const wtw = scenario("ways-to-wellness")
+    expect(scenarioChanges(wtw, wtw)).toBeUndefined()
+    expect(scenarioChanges(wtw, scenario("high-caseload"))).toEqual({ name: "high-caseload", description: scenario("high-caseload").description, linkWorkers: { posts: 16, caseloadCapPerFte: 130 } })
+  })
+
+  it("round-trips every shipped scenario and edits through lists", () => {
+    const wtw = scenario("ways-to-wellness")
+    for (const name of ["austerity", "covid", "high-caseload", "england"]) {
+      const other = scenario(name)
+      expect(applyChanges(wtw, scenarioChanges(wtw, other))).toEqual(other)
+    }
+    const edited = setIn(wtw, ["contracts", 0, "payers", 1, "share"], 0.25)
+    const changes = scenarioChanges(wtw, edited)
+    expect(applyChanges(wtw, changes)).toEqual(edited)
+  })
+
+  it("records a key the scenario dropped as null, and drops it again", () => {
+    const base = { a: 1, cap: { total: 5 } }
+    const current = { a: 1 }
+    expect(scenarioChanges(base, current)).toEqual({ cap: null })
+    expect(applyChanges(base, scenarioChanges(base, current))).toEqual(current)
+  })
+})
+
+describe("the share URL", () => {
+  it("round-trips the view, including text outside ASCII", () => {
+    const view = { version: "0.1.0", base: "covid", changes: { name: "Bradford £ – test", seed: 4 }, seed: 7, replicates: 50, contract: "hybrid" }
+    expect(decodeView(encodeView(view))).toEqual(view)
+    expect(decodeView("")).toBeUndefined()
+    expect(decodeView("#s=covid")).toEqual({ version: undefined, base: "covid", changes: undefined, seed: undefined, replicates: 200, contract: undefined })
+    expect(decodeView("#n=3")).toBe("the link names no scenario")
+    expect(decodeView("#s=covid&d=%%%")).toBe("the link's scenario changes are damaged")
+  })
+
+  it("reopens an edited view exactly, with the model version", () => {
+    const wtw = scenario("ways-to-wellness")
+    const view = { ...initialView("ways-to-wellness", wtw, 40), scenario: setIn(wtw, ["linkWorkers", "caseloadCapPerFte"], 55), contract: "hybrid", seed: 99 }
+    const url = urlOf(view)
+    expect(url).toContain(`v=${spsimVersion}`)
+    const back = viewFromUrl(url, shipped)
+    expect(back !== undefined && Result.isSuccess(back)).toBe(true)
+    if (back === undefined || Result.isFailure(back)) return
+    expect(back.success.view.scenario).toEqual(view.scenario)
+    expect(back.success.view).toMatchObject({ seed: 99, replicates: 40, contract: "hybrid", baseName: "ways-to-wellness" })
+    expect(back.success.notes).toEqual([])
+  })
+
+  it("refuses a link whose changes break the scenario, naming the field", () => {
+    const url = encodeView({ version: spsimVersion, base: "ways-to-wellness", changes: { linkWorkers: { caseloadCapPerFte: -3 } }, seed: undefined, replicates: 5, contract: undefined })
+    const back = viewFromUrl(url, shipped)
+    expect(back !== undefined && Result.isFailure(back) && back.failure[0].where).toBe("linkWorkers.caseloadCapPerFte")
+  })
+})

@@ -1,0 +1,226 @@
+/**
+ * The explorer page: the view state, the worker pool and the results of the run in progress, wired to the
+ * toolbar, the controls and the charts. A change of scenario abandons the run in progress and starts another;
+ * results arrive replicate by replicate and the charts are redrawn a few per frame.
+ */
+import { Result } from "effect"
+import type { Schedule } from "../../../src/scenario/schedule.ts"
+import type { Scenario } from "../../../src/scenario/schema.ts"
+import { spsimVersion } from "../../../src/version.ts"
+import { buildControls } from "../controls/buildControls.ts"
+import { type ConcretePath, getIn, setIn } from "../controls/paths.ts"
+import { bandsCsv, saveFile, scenarioJson, summaryJson } from "../download/resultFiles.ts"
+import { EnsembleResults } from "../run/ensembleResults.ts"
+import { startPool } from "../run/startWorkers.ts"
+import { problemsOf, scenarioFromDocument, scenarioFromText, type ShownProblem } from "../scenario/fromText.ts"
+import { defaultScenarioName, shippedNames, shippedTexts } from "../scenario/shipped.ts"
+import { analysisView } from "../views/analysisView.ts"
+import { chartsView } from "../views/chartsView.ts"
+import { compareView } from "../views/compareView.ts"
+import { controlsPanel, showProblemsAtControls } from "../views/controlsPanel.ts"
+import { h } from "../views/dom.ts"
+import { contractsTable, headlineTable } from "../views/headline.ts"
+import { problemsView } from "../views/problemsView.ts"
+import { type Drawable, RedrawScheduler } from "../views/redrawScheduler.ts"
+import { redrawDue } from "../views/redrawPolicy.ts"
+import { toolbar, type ToolbarAction } from "../views/toolbar.ts"
+import { contractFor, initialView, loadShipped, maxReplicates, urlOf, type ViewState, viewFromUrl } from "./viewState.ts"
+
+/** Marks the benchmark and the tests read: a run started, its first band of at least this many replicates was drawn, it finished. */
+export const firstBandReplicates = 20
+
+export const startExplorer = (root: HTMLElement): void => {
+  const pool = startPool()
+  const scheduler = new RedrawScheduler()
+  let view: ViewState
+  let results: EnsembleResults | undefined
+  let pinned: EnsembleResults | undefined
+  let running = false
+  let firstBandMarked = false
+  /** Replicates when the charts were last asked to redraw, and when. */
+  let drawnCount = 0
+  let drawnAt = 0
+  let computeMsTotal = 0
+
+  const status = h("p", { id: "status", role: "status", "aria-live": "polite", "data-replicates": 0, "data-done": "false" })
+  const problems = h("div", { id: "problems" })
+  const controlsHost = h("aside", { class: "controls-host", "aria-label": "Parameters" })
+  const headline = h("div", { class: "headline" })
+  const compareHost = h("div", { id: "compare" })
+
+  const showProblems = (title: string, list: ReadonlyArray<ShownProblem>, atControls = false) => {
+    const left = atControls ? showProblemsAtControls(controlsHost, list) : list
+    problems.replaceChildren(...(left.length > 0 ? [problemsView(title, left)] : []))
+  }
+  const showNotes = (notes: ReadonlyArray<string>) => problems.replaceChildren(...notes.map((n) => h("p", { class: "note", role: "note" }, n)))
+
+  const charts = chartsView(() => (results === undefined ? undefined : { results, contract: view.contract }), (replicates) => {
+    if (!firstBandMarked && replicates >= Math.min(firstBandReplicates, view.replicates)) {
+      firstBandMarked = true
+      performance.mark("spsim:first-band")
+    }
+  })
+  const headlineDrawable: Drawable = {
+    name: "headline",
+    draw: () => {
+      if (results === undefined || results.count === 0) return
+      const summary = results.summary({})
+      headline.replaceChildren(headlineTable(summary), contractsTable(summary, view.contract))
+    }
+  }
+  const compareDrawable: Drawable = {
+    name: "compare",
+    draw: () => compareHost.replaceChildren(...(pinned !== undefined && results !== undefined && results.count > 0 ? [compareView(pinned, results)] : []))
+  }
+  const drawables = [headlineDrawable, ...charts.drawables, compareDrawable]
+
+  const showStatus = () => {
+    const n = results?.count ?? 0
+    status.dataset.replicates = String(n)
+    status.dataset.done = String(!running)
+    status.dataset.replicateMs = n > 0 ? (computeMsTotal / n).toFixed(1) : ""
+    status.textContent = `${view.scenario.name}: ${n} of ${view.replicates} replicates${running ? "…" : ""} · seed ${view.seed} · spsim ${spsimVersion}`
+  }
+
+  const run = () => {
+    results = new EnsembleResults(view.scenario, view.seed)
+    running = true
+    firstBandMarked = false
+    drawnCount = 0
+    computeMsTotal = 0
+    performance.clearMarks()
+    for (const m of performance.getEntriesByType("measure")) if (m.name.startsWith("spsim:draw:")) performance.clearMeasures(m.name)
+    performance.mark("spsim:run-start")
+    const mine = results
+    pool.run({
+      variants: [view.scenario],
+      seed: view.seed,
+      replicates: view.replicates,
+      onResult: (_variant, output, computeMs) => {
+        mine.add(output)
+        computeMsTotal += computeMs
+        showStatus()
+        const now = performance.now()
+        if (redrawDue(mine.count, drawnCount, now - drawnAt, view.replicates)) {
+          drawnCount = mine.count
+          drawnAt = now
+          scheduler.invalidate(drawables)
+        }
+      },
+      onFailed: (reason) => {
+        running = false
+        showProblems("The run stopped", [{ where: "", expected: "expected replicates to run", found: reason }])
+        showStatus()
+      },
+      onDone: () => {
+        running = false
+        performance.mark("spsim:done")
+        showStatus()
+      }
+    })
+    showStatus()
+  }
+
+  const scheduleAt = (path: ConcretePath) => getIn(view.scenario, path) as Schedule
+  const renderControls = () => {
+    const contract = view.scenario.contracts.findIndex((c) => c.name === view.contract)
+    controlsHost.replaceChildren(h("h2", {}, "Parameters"), h("p", { class: "help" }, "Values marked assumed have no published source: results that move with them rest on assumptions."),
+      controlsPanel(buildControls(view.scenario, contract), { onValue: edit, onSchedule: edit, scheduleAt, timeline: view.scenario }))
+  }
+
+  const bar = toolbar(shippedNames, {
+    onPick: (name) => {
+      const base = loadShipped(name, shippedTexts)
+      if (Result.isFailure(base)) return showProblems(`Cannot open ${name}`, base.failure)
+      setView(initialView(name, base.success, view.replicates), true)
+    },
+    onUpload: (file) => void file.text().then((text) => upload(file.name, text)),
+    onSeed: (seed) => setView({ ...view, seed }, false),
+    onReplicates: (replicates) => setView({ ...view, replicates: Math.min(maxReplicates, Math.max(1, replicates)) }, false),
+    onContract: (contract) => {
+      view = { ...view, contract }
+      refresh(true, false)
+      scheduler.invalidate(drawables)
+    },
+    onAction: (action) => void act(action)
+  })
+
+  /** Shows the view; rebuilds the controls if the scenario's shape may have changed; runs unless only the contract in view changed. */
+  const refresh = (controls: boolean, rerun: boolean) => {
+    history.replaceState(null, "", urlOf(view))
+    bar.shareLink.value = location.href
+    bar.show({ origin: view.origin, shipped: shippedNames.includes(view.origin), seed: view.seed, replicates: view.replicates, contract: view.contract, contracts: view.scenario.contracts.map((c) => c.name), pinned: pinned !== undefined })
+    if (controls) renderControls()
+    if (rerun) run()
+  }
+
+  const setView = (next: ViewState, controls: boolean) => {
+    view = next
+    problems.replaceChildren()
+    refresh(controls, true)
+  }
+
+  function edit(path: ConcretePath, value: unknown): void {
+    const decoded = scenarioFromDocument(setIn(view.scenario, path, value), "scenario")
+    if (Result.isFailure(decoded)) return showProblems("This change cannot run", problemsOf(decoded.failure), true)
+    showProblemsAtControls(controlsHost, [])
+    setView({ ...view, scenario: decoded.success }, false)
+  }
+
+  const upload = (name: string, text: string) => {
+    const decoded = scenarioFromText(text, name, shippedTexts)
+    if (Result.isFailure(decoded)) return showProblems(`${name} cannot be used`, problemsOf(decoded.failure))
+    const scenario: Scenario = decoded.success
+    const base = view.baseName === defaultScenarioName ? view.base : Result.getOrThrow(loadShipped(defaultScenarioName, shippedTexts))
+    setView({ baseName: defaultScenarioName, base, scenario, origin: `upload: ${name}`, seed: scenario.seed, replicates: view.replicates, contract: contractFor(scenario, view.contract) }, true)
+  }
+
+  const act = async (action: ToolbarAction) => {
+    switch (action) {
+      case "pin":
+        // A must be complete: the next run takes the workers, and A's missing replicates would never arrive.
+        if (running) return showNotes([`A can be pinned once this run has finished (${results?.count ?? 0} of ${view.replicates} replicates so far).`])
+        pinned = results
+        refresh(false, false)
+        return scheduler.invalidate([compareDrawable])
+      case "unpin":
+        pinned = undefined
+        refresh(false, false)
+        return scheduler.invalidate([compareDrawable])
+      case "share":
+        bar.shareLink.value = location.href
+        bar.shareLink.select()
+        return navigator.clipboard?.writeText(location.href).catch(() => undefined)
+      case "scenario":
+        return saveFile(`${view.scenario.name}.json`, scenarioJson(view.scenario), "application/json")
+      case "bands":
+        return results && saveFile("bands.csv", bandsCsv(results), "text/csv")
+      case "summary":
+        return results && saveFile("summary.json", await summaryJson(results), "application/json")
+      case "print":
+        return window.print()
+    }
+  }
+
+  const openFromUrl = () => {
+    const fromUrl = viewFromUrl(location.hash, shippedTexts)
+    if (fromUrl !== undefined && Result.isSuccess(fromUrl)) {
+      setView(fromUrl.success.view, true)
+      showNotes(fromUrl.success.notes)
+      return
+    }
+    const base = Result.getOrThrow(loadShipped(defaultScenarioName, shippedTexts))
+    setView(initialView(defaultScenarioName, base), true)
+    if (fromUrl !== undefined && Result.isFailure(fromUrl)) showProblems("The link cannot be opened; showing the default scenario", fromUrl.failure)
+  }
+
+  root.replaceChildren(
+    h("header", {}, h("h1", {}, "spsim explorer"), h("p", { class: "lede" }, "Link-worker social prescribing paid through outcomes contracts: change a decision and see it play out over the contract, with the spread chance gives (median and 90% interval over replicates).")),
+    bar.element, status, problems,
+    h("div", { class: "layout" }, controlsHost, h("main", {}, headline, compareHost, charts.element,
+      analysisView({ pool, scenario: () => view.scenario, seed: () => view.seed, contract: () => (view as ViewState | undefined)?.contract ?? "", busy: () => running }))))
+  addEventListener("hashchange", () => {
+    if (location.hash !== urlOf(view)) openFromUrl()
+  })
+  openFromUrl()
+}

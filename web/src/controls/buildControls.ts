@@ -1,0 +1,93 @@
+/**
+ * The controls for a scenario: the catalogue's patterns expanded over the scenario (one control per
+ * concrete value; list elements of contracts narrowed to the contract in view), each carrying the Schema's
+ * annotations for its parameter. Pure: the page renders what this returns.
+ */
+import { findParameter, listSchedules, type ParameterInfo, type ScheduleInfo } from "../../../src/scenario/parameters.ts"
+import type { Scenario } from "../../../src/scenario/schema.ts"
+import { type Audience, catalogue } from "./catalogue.ts"
+import { type ConcretePath, expandPattern, getIn, keyOf, parameterPathOf } from "./paths.ts"
+
+export interface ControlSpec {
+  readonly key: string
+  readonly path: ConcretePath
+  readonly label: string
+  readonly value: number
+  readonly info: ParameterInfo
+  /** Nothing published supports the default: results resting on it rest on an assumption. */
+  readonly assumed: boolean
+}
+
+export interface ScheduleSpec {
+  readonly key: string
+  readonly path: ConcretePath
+  readonly label: string
+  readonly info: ScheduleInfo
+}
+
+export interface ControlSection {
+  readonly title: string
+  readonly controls: ReadonlyArray<ControlSpec>
+  readonly schedules: ReadonlyArray<ScheduleSpec>
+}
+
+export interface ControlGroup {
+  readonly audience: Audience
+  readonly title: string
+  readonly question: string
+  readonly sections: ReadonlyArray<ControlSection>
+}
+
+/** "caseloadCapPerFte" → "caseload cap per FTE". */
+export const humanize = (name: string): string =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .replace(/\bfte\b/g, "FTE")
+    .replace(/\bgbp\b/g, "£")
+
+/** A label naming the list elements (by their `name`) and category keys on the way, e.g. "ccg · share". */
+const labelOf = (scenario: Scenario, path: ConcretePath): string => {
+  const parts: Array<string> = []
+  path.forEach((seg, i) => {
+    if (typeof seg === "number") {
+      if (path[i - 1] === "contracts") return
+      const element = getIn(scenario, path.slice(0, i + 1)) as { name?: unknown } | undefined
+      parts.push(typeof element?.name === "string" ? element.name : `#${seg + 1}`)
+    } else if (i === path.length - 1 || path[i - 1] === "categories") {
+      parts.push(humanize(seg))
+    }
+  })
+  return parts.join(" · ")
+}
+
+const inContract = (path: ConcretePath, contract: number): boolean => path[0] !== "contracts" || path[1] === contract
+
+export const buildControls = (scenario: Scenario, contract: number): Array<ControlGroup> => {
+  const schedules = listSchedules()
+  return catalogue.map((group) => ({
+    audience: group.audience,
+    title: group.title,
+    question: group.question,
+    sections: group.sections.map((section) => ({
+      title: section.title,
+      controls: section.parameters.flatMap((pattern) =>
+        expandPattern(scenario, pattern)
+          .filter((path) => inContract(path, contract))
+          .flatMap((path) => {
+            const info = findParameter(parameterPathOf(path))
+            const value = getIn(scenario, path)
+            if (info === undefined || typeof value !== "number") return []
+            return [{ key: keyOf(path), path, label: labelOf(scenario, path), value, info, assumed: info.confidence === "assumed" }]
+          })),
+      schedules: (section.schedules ?? []).flatMap((p) => {
+        const info = schedules.find((s) => s.path === p)
+        return info === undefined ? [] : [{ key: p, path: p.split("."), label: humanize(p.slice(p.lastIndexOf(".") + 1)), info }]
+      })
+    }))
+  }))
+}
+
+/** Every control of the groups, flat. */
+export const allControls = (groups: ReadonlyArray<ControlGroup>): Array<ControlSpec> =>
+  groups.flatMap((g) => g.sections.flatMap((s) => s.controls))

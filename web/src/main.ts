@@ -1,0 +1,4 @@
+import "./style.css"
+import { startExplorer } from "./app/explorer.ts"
+
+startExplorer(document.getElementById("app")!)

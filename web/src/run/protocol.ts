@@ -1,0 +1,13 @@
+/** Messages between the page and its replicate workers (plain `postMessage`, typed arrays transferred). */
+import type { Scenario } from "../../../src/scenario/schema.ts"
+import type { ReplicateOutput } from "./replicateOutput.ts"
+
+export type ToWorker =
+  /** Make the variants of a job ready (compile parameters and contracts once); replaces any earlier job. */
+  | { readonly type: "prepare"; readonly job: number; readonly seed: number; readonly variants: ReadonlyArray<Scenario> }
+  | { readonly type: "run"; readonly job: number; readonly variant: number; readonly replicate: number }
+
+export type FromWorker =
+  /** `ms`: the worker's time for the replicate (engine, contracts and output), for the benchmark. */
+  | { readonly type: "result"; readonly job: number; readonly variant: number; readonly output: ReplicateOutput; readonly ms: number }
+  | { readonly type: "failed"; readonly job: number; readonly variant: number; readonly replicate: number; readonly reason: string }

@@ -1,0 +1,51 @@
+/**
+ * A Web Worker running replicates with the CLI's own code path: `prepareScenario` once per variant, then
+ * `runReplicate` for each replicate asked for, answered with `replicateOutput` (buffers transferred).
+ */
+import { type PreparedScenario, prepareScenario } from "../../../src/ensemble/prepared.ts"
+import { runReplicate } from "../../../src/ensemble/replicate.ts"
+import { type SeriesLayout, seriesLayout } from "./layout.ts"
+import type { FromWorker, ToWorker } from "./protocol.ts"
+import { replicateOutput, transferables } from "./replicateOutput.ts"
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null
+  postMessage(message: FromWorker, transfer?: Array<Transferable>): void
+}
+const scope = self as unknown as WorkerScope
+
+interface Job {
+  readonly id: number
+  readonly seed: number
+  readonly variants: ReadonlyArray<{ readonly prepared: PreparedScenario; readonly layout: SeriesLayout } | string>
+}
+let job: Job | undefined
+
+const reasonOf = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause))
+
+const prepare = (scenario: Parameters<typeof prepareScenario>[0]) => {
+  try {
+    return { prepared: prepareScenario(scenario), layout: seriesLayout(scenario) }
+  } catch (cause) {
+    return reasonOf(cause)
+  }
+}
+
+scope.onmessage = (event) => {
+  const message = event.data
+  if (message.type === "prepare") {
+    job = { id: message.job, seed: message.seed, variants: message.variants.map(prepare) }
+    return
+  }
+  if (job === undefined || job.id !== message.job) return
+  const variant = job.variants[message.variant]
+  const fail = (reason: string) => scope.postMessage({ type: "failed", job: message.job, variant: message.variant, replicate: message.replicate, reason })
+  if (typeof variant === "string") return fail(variant)
+  try {
+    const start = performance.now()
+    const output = replicateOutput(runReplicate(variant.prepared, job.seed, message.replicate), variant.layout)
+    scope.postMessage({ type: "result", job: message.job, variant: message.variant, output, ms: performance.now() - start }, transferables(output))
+  } catch (cause) {
+    fail(reasonOf(cause))
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * A scenario as its changes from a shipped one: only the keys that differ (lists, when they differ, whole;
+ * a key the scenario no longer has, as null). What the share URL carries, so that it stays short.
+ */
+type Json = unknown
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value)
+
+const equal = (a: Json, b: Json): boolean => JSON.stringify(a) === JSON.stringify(b)
+
+/** What turns `base` into `current`; undefined when they are the same. */
+export const scenarioChanges = (base: Json, current: Json): Json | undefined => {
+  if (equal(base, current)) return undefined
+  if (!isRecord(base) || !isRecord(current)) return current
+  const out: Record<string, unknown> = {}
+  for (const key of Object.keys(current)) {
+    const change = Object.hasOwn(base, key) ? scenarioChanges(base[key], current[key]) : current[key]
+    if (change !== undefined) out[key] = change
+  }
+  for (const key of Object.keys(base)) if (!Object.hasOwn(current, key)) out[key] = null
+  return out
+}
+
+/** `base` with the changes applied: the inverse of `scenarioChanges`. */
+export const applyChanges = (base: Json, changes: Json | undefined): Json => {
+  if (changes === undefined) return base
+  if (!isRecord(base) || !isRecord(changes)) return changes
+  const out: Record<string, unknown> = { ...base }
+  for (const [key, change] of Object.entries(changes)) {
+    if (change === null) delete out[key]
+    else out[key] = Object.hasOwn(base, key) ? applyChanges(base[key], change) : change
+  }
+  return out
+}

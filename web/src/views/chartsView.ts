@@ -1,0 +1,31 @@
+/** The main charts as figures on the page, each redrawn (by the scheduler) from the latest results. */
+import { mainCharts } from "../charts/registry.ts"
+import { contractInfo, type EnsembleResults } from "../run/ensembleResults.ts"
+import type { Drawable } from "./redrawScheduler.ts"
+import { h } from "./dom.ts"
+
+export interface ChartsView {
+  readonly element: HTMLElement
+  readonly drawables: ReadonlyArray<Drawable>
+}
+
+/** `current()` gives the results and contract in view when a chart is drawn; `onDrawn` hears how many replicates it showed. */
+export const chartsView = (
+  current: () => { readonly results: EnsembleResults; readonly contract: string } | undefined,
+  onDrawn: (replicates: number) => void
+): ChartsView => {
+  const figures = mainCharts.map((entry) => {
+    const body = h("div", { class: "chart-body" }, h("p", { class: "waiting" }, "waiting for the first replicates…"))
+    const figure = h("figure", { class: "chart", id: `chart-${entry.id}`, "data-chart": entry.id, "data-replicates": 0 }, h("figcaption", {}, entry.title), body)
+    const draw = () => {
+      const now = current()
+      if (now === undefined || now.results.count === 0) return
+      const summary = now.results.summary(entry.needs(contractInfo(now.results.scenario), now.contract))
+      body.replaceChildren(entry.render(summary, now.contract))
+      figure.dataset.replicates = String(summary.replicates)
+      onDrawn(summary.replicates)
+    }
+    return { figure, drawable: { name: entry.id, draw } }
+  })
+  return { element: h("div", { class: "charts" }, figures.map((f) => f.figure)), drawables: figures.map((f) => f.drawable) }
+}

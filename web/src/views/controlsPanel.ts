@@ -1,0 +1,94 @@
+/**
+ * The parameter controls, grouped by who asks (commissioner, provider, researcher): each labelled, with its
+ * unit, range, source and confidence from the Schema's annotations, assumed values flagged, a slider and a
+ * number box (both keyboard-usable), and a place beside it for any problem with its value.
+ */
+import { renderPath } from "../../../src/scenario/issues.ts"
+import type { Schedule } from "../../../src/scenario/schedule.ts"
+import type { ControlGroup, ControlSpec } from "../controls/buildControls.ts"
+import type { ConcretePath } from "../controls/paths.ts"
+import { freshId, h } from "./dom.ts"
+import { scheduleEditor, type Timeline } from "./scheduleEditor.ts"
+
+export interface ControlsHandlers {
+  readonly onValue: (path: ConcretePath, value: number) => void
+  readonly onSchedule: (path: ConcretePath, schedule: Schedule) => void
+  readonly scheduleAt: (path: ConcretePath) => Schedule
+  readonly timeline: Timeline
+}
+
+/** Slider bounds: the declared range, narrowed around the value where the range is vast (money, counts). */
+export const sliderRange = (c: ControlSpec): { min: number; max: number; step: number } => {
+  const { min, max, integer } = c.info
+  const top = Math.min(max, c.value > 0 ? Math.max(c.value * 3, min + 1) : Math.min(max, min + 100))
+  const step = integer ? 1 : Number(((top - min) / 200).toPrecision(2))
+  return { min, max: top, step }
+}
+
+/** Why a typed value cannot be used, or undefined if it can. */
+export const valueProblem = (c: ControlSpec, text: string): string | undefined => {
+  const v = Number(text)
+  if (text.trim() === "" || !Number.isFinite(v)) return `expected a number, found "${text}"`
+  if (v < c.info.min || v > c.info.max) return `expected a value between ${c.info.min} and ${c.info.max} (${c.info.unit}), found ${v}`
+  if (c.info.integer && !Number.isInteger(v)) return `expected a whole number, found ${v}`
+  return undefined
+}
+
+const formatRange = (c: ControlSpec): string => `${c.info.min.toLocaleString("en-GB")} to ${c.info.max.toLocaleString("en-GB")} ${c.info.unit}`
+
+const control = (c: ControlSpec, handlers: ControlsHandlers): HTMLElement => {
+  const id = freshId("control")
+  const range = sliderRange(c)
+  const slider = h("input", { type: "range", id: `${id}-slider`, min: range.min, max: range.max, step: range.step, value: c.value, "aria-label": `${c.label} (slider)`, "aria-describedby": `${id}-help` })
+  const box = h("input", { type: "number", id, min: c.info.min, max: c.info.max, step: "any", value: c.value, "aria-describedby": `${id}-help ${id}-problem` })
+  const problem = h("p", { class: "problem", id: `${id}-problem`, role: "alert", hidden: true })
+  const showProblem = (text: string | undefined) => {
+    problem.hidden = text === undefined
+    problem.textContent = text ?? ""
+    box.setAttribute("aria-invalid", String(text !== undefined))
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const commit = (text: string) => {
+    const p = valueProblem(c, text)
+    showProblem(p)
+    if (p === undefined) handlers.onValue(c.path, Number(text))
+  }
+  slider.addEventListener("input", () => {
+    box.value = slider.value
+    clearTimeout(timer)
+    timer = setTimeout(() => commit(slider.value), 120)
+  })
+  box.addEventListener("change", () => {
+    if (Number(box.value) <= range.max) slider.value = box.value
+    commit(box.value)
+  })
+  return h("div", { class: `control${c.assumed ? " assumed" : ""}`, "data-key": c.key, "data-problem-path": renderPath(c.path) },
+    h("label", { for: id }, c.label, " ", h("span", { class: "unit" }, `(${c.info.unit})`), c.assumed ? h("span", { class: "badge", title: "No published source: this value is assumed" }, "assumed") : null),
+    h("div", { class: "inputs" }, slider, box),
+    h("p", { class: "help", id: `${id}-help` }, `${c.info.description}. Range ${formatRange(c)}. Source: ${c.info.source} (${c.info.confidence}).`),
+    problem)
+}
+
+export const controlsPanel = (groups: ReadonlyArray<ControlGroup>, handlers: ControlsHandlers): HTMLElement =>
+  h("div", { class: "controls" },
+    groups.map((g, i) =>
+      h("details", { class: "audience", "data-audience": g.audience, open: i === 0 },
+        h("summary", {}, h("strong", {}, g.title), " ", h("span", { class: "question" }, g.question)),
+        g.sections.map((s) =>
+          h("fieldset", {},
+            h("legend", {}, s.title),
+            s.controls.map((c) => control(c, handlers)),
+            s.schedules.map((sc) => scheduleEditor(sc, handlers.scheduleAt(sc.path), handlers.timeline, (schedule) => handlers.onSchedule(sc.path, schedule))))))))
+
+/** Shows each problem beside the control or schedule editor whose path it names; returns the problems shown nowhere. */
+export const showProblemsAtControls = <P extends { readonly where: string; readonly expected: string; readonly found: string }>(
+  root: HTMLElement, problems: ReadonlyArray<P>
+): Array<P> => {
+  for (const el of root.querySelectorAll<HTMLElement>("[data-problem-path] > .problem.from-scenario")) el.remove()
+  return problems.filter((p) => {
+    const host = [...root.querySelectorAll<HTMLElement>("[data-problem-path]")].find((el) => p.where === el.dataset.problemPath || p.where.startsWith(`${el.dataset.problemPath}.`) || p.where.startsWith(`${el.dataset.problemPath}[`))
+    if (host === undefined) return true
+    host.append(h("p", { class: "problem from-scenario", role: "alert" }, `${p.expected}, found ${p.found}`))
+    return false
+  })
+}
