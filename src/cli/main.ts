@@ -162,8 +162,10 @@ const calibrateCmd = Command.make(
     scenario: Argument.String("scenario").pipe(Argument.withDescription("Scenario file (JSON)")),
     targets: Argument.String("targets").pipe(Argument.withDescription("Targets file (JSON)")),
     params: Flag.String("params").pipe(Flag.withDescription("Parameters to calibrate, comma-separated (default: those declared calibratable)"), Flag.optional),
-    samples: Flag.Int("samples").pipe(Flag.withDescription("Prior draws"), Flag.withDefault(200), Flag.filter((n) => n >= 2 && n <= 100000, (n) => `expected 2 to 100000 samples, found ${n}`)),
-    accept: Flag.Finite("accept").pipe(Flag.withDescription("Share of draws kept (closest to the targets)"), Flag.withDefault(0.1), Flag.filter((x) => x > 0 && x <= 1, (x) => `expected a share above 0 and at most 1, found ${x}`)),
+    particles: Flag.Int("particles").pipe(Flag.withDescription("Parameter sets per generation"), Flag.withDefault(100), Flag.filter((n) => n >= 4 && n <= 100000, (n) => `expected 4 to 100000 particles, found ${n}`)),
+    alpha: Flag.Finite("alpha").pipe(Flag.withDescription("Share of the particles kept each generation"), Flag.withDefault(0.5), Flag.filter((x) => x > 0 && x < 1, (x) => `expected a share above 0 and below 1, found ${x}`)),
+    minAcceptance: Flag.Finite("min-acceptance").pipe(Flag.withDescription("Stop once fewer new sets than this share beat the previous tolerance"), Flag.withDefault(0.1), Flag.filter((x) => x >= 0 && x <= 1, (x) => `expected a share from 0 to 1, found ${x}`)),
+    generations: Flag.Int("generations").pipe(Flag.withDescription("Generations after the first, at most"), Flag.withDefault(20), Flag.filter((n) => n >= 0 && n <= 1000, (n) => `expected 0 to 1000 generations, found ${n}`)),
     spread: Flag.Finite("spread").pipe(Flag.withDescription("Prior range: each default ± this share (within its declared range)"), Flag.withDefault(0.5), Flag.filter((x) => x > 0 && x <= 1, (x) => `expected a spread above 0 and at most 1, found ${x}`)),
     seed: seedFlag,
     replicates: replicatesFlag(4),
@@ -173,11 +175,11 @@ const calibrateCmd = Command.make(
   },
   (o) =>
     calibrateCommand({
-      scenarioFile: o.scenario, targetsFile: o.targets, params: list(o.params), samples: o.samples, acceptShare: o.accept,
-      spread: o.spread, replicates: o.replicates, seed: Option.getOrUndefined(o.seed), workers: Option.getOrUndefined(o.workers),
-      out: Option.getOrUndefined(o.out), quiet: o.quiet
+      scenarioFile: o.scenario, targetsFile: o.targets, params: list(o.params), particles: o.particles, alpha: o.alpha,
+      minAcceptance: o.minAcceptance, maxGenerations: o.generations, spread: o.spread, replicates: o.replicates,
+      seed: Option.getOrUndefined(o.seed), workers: Option.getOrUndefined(o.workers), out: Option.getOrUndefined(o.out), quiet: o.quiet
     })
-).pipe(Command.withDescription("Fit the free parameters to published targets (rejection ABC) and write the posterior"))
+).pipe(Command.withDescription("Fit the free parameters to published targets (ABC-SMC) and write the posterior"))
 
 const spsim = Command.make("spsim").pipe(
   Command.withDescription("Commissioning simulator for link-worker social prescribing"),
