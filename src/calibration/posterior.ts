@@ -5,6 +5,7 @@
 import seedrandom from "seedrandom"
 import type { Scenario } from "../scenario/schema.ts"
 import { withAtPath } from "../scenario/parameters.ts"
+import type { ParameterUncertainty } from "../results/document.ts"
 
 export interface Posterior {
   /** Parameter paths, one per column of `sets`. */
@@ -102,3 +103,15 @@ export const posteriorIndexFor = (posterior: Posterior, seed: number, replicate:
   }
   return w.length - 1
 }
+
+/** The scenario replicate i runs when an ensemble carries parameter uncertainty: its own draw from the posterior. */
+export const scenarioForReplicate = (scenario: Scenario, posterior: Posterior, seed: number, replicate: number): Scenario =>
+  withParameterSet(scenario, posterior.paths, posterior.sets[posteriorIndexFor(posterior, seed, replicate)])
+
+export const parameterUncertainty = (file: string, posterior: Posterior): ParameterUncertainty => ({
+  posterior: file,
+  sets: posterior.sets.length,
+  parameters: posterior.paths,
+  note: `Each replicate i ran with a parameter set drawn by weight from ${file} (the draw keyed by seed and i), ` +
+    "so the bands show uncertainty about these parameters as well as chance."
+})

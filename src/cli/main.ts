@@ -73,10 +73,11 @@ const run = Command.make(
     json: Flag.Boolean("json").pipe(Flag.withDescription("Print summary.json to stdout instead of the table"), Flag.withDefault(false)),
     people: Flag.Boolean("people").pipe(Flag.withDescription("With --out: also write people.csv (one row per person per replicate; large)"), Flag.withDefault(false)),
     parquet: Flag.Boolean("parquet").pipe(Flag.withDescription("With --out: also write each table as Parquet (DuckDB, pandas, R arrow)"), Flag.withDefault(false)),
+    posterior: Flag.String("posterior").pipe(Flag.withDescription("posterior.csv from spsim calibrate: each replicate draws its parameter set from it (parameter uncertainty)"), Flag.optional),
     workers: workersFlag,
     quiet: quietFlag
   },
-  ({ file, seed, replicates, out, json, people, parquet, workers, quiet }) =>
+  ({ file, seed, replicates, out, json, people, parquet, posterior, workers, quiet }) =>
     runScenario({
       file,
       seed: Option.getOrUndefined(seed),
@@ -86,7 +87,8 @@ const run = Command.make(
       people,
       workers: Option.getOrUndefined(workers),
       quiet,
-      parquet
+      parquet,
+      posterior: Option.getOrUndefined(posterior)
     })
 ).pipe(Command.withDescription("Run replicates of a scenario and report the results"))
 
@@ -94,9 +96,10 @@ const compare = Command.make(
   "compare",
   {
     files: Argument.String("scenarios").pipe(Argument.withDescription("Two or more scenario files; differences are against the first"), Argument.variadic({ min: 2 })),
+    posterior: Flag.String("posterior").pipe(Flag.withDescription("posterior.csv from spsim calibrate: replicate i of every scenario draws the same parameter set from it"), Flag.optional),
     ...analysisFlags
   },
-  (o) => compareScenarios({ files: o.files, ...analysisOptions(o) })
+  (o) => compareScenarios({ files: o.files, posterior: Option.getOrUndefined(o.posterior), ...analysisOptions(o) })
 ).pipe(Command.withDescription("Compare scenarios on common random numbers: each metric per scenario and paired differences"))
 
 const sweep = Command.make(
