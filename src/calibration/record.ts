@@ -28,7 +28,12 @@ export const CalibrationRecord = Schema.Struct({
     generation: Schema.Finite, proposed: Schema.Finite, acceptance: Schema.NullOr(Schema.Finite), epsilon: Schema.Finite, kept: Schema.Finite
   })),
   stopped: Schema.String,
-  posterior: Schema.Struct({ sets: Schema.Finite, parameters: Schema.Array(Summary) }),
+  posterior: Schema.Struct({
+    sets: Schema.Finite,
+    parameters: Schema.Array(Summary),
+    /** Per target: the weighted share of posterior sets whose simulated median lies within its range. */
+    targets: Schema.Array(Schema.Struct({ name: Schema.String, withinRange: Schema.Finite }))
+  }),
   calibrated: Schema.Struct({
     particle: Schema.String,
     distance: Schema.Finite,
@@ -58,7 +63,14 @@ export const calibrationRecord = (o: Omit<CalibrateOptions, "onProgress">, r: Ca
   priors: r.priors,
   generations: r.result.generations,
   stopped: r.result.stopped,
-  posterior: { sets: r.result.particles.length, parameters: r.summary },
+  posterior: {
+    sets: r.result.particles.length,
+    parameters: r.summary,
+    targets: r.targets.targets.map((t, k) => ({
+      name: t.name,
+      withinRange: r.result.particles.reduce((s, p, i) => s + (targetMiss(p.simulated[k], t) === 0 ? r.posterior.weights[i] : 0), 0)
+    }))
+  },
   calibrated: {
     particle: `${r.chosen.generation}/${r.chosen.index}`,
     distance: r.chosen.distance,

@@ -1,6 +1,7 @@
 /**
  * The `spsim` command line. Exit codes: 0 success, 2 bad input (arguments or scenario file), 1 anything else.
  */
+import { basename } from "node:path"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Cause, Console, Effect, Exit, Option } from "effect"
@@ -142,22 +143,26 @@ const report = Command.make(
   {
     scenario: Argument.String("scenario").pipe(Argument.withDescription("Scenario file (JSON)")),
     targets: Argument.String("targets").pipe(Argument.withDescription("Targets file (JSON), e.g. calibration/ways-to-wellness.targets.json")),
+    calibration: Flag.String("calibration").pipe(Flag.withDescription("calibration.json from spsim calibrate: list the calibrated parameters and their posterior"), Flag.optional),
     seed: seedFlag,
     replicates: replicatesFlag(20),
-    out: Flag.String("out").pipe(Flag.withDescription("Write the report (Markdown) to this file"), Flag.optional),
+    out: Flag.String("out").pipe(Flag.withDescription("Write the report (Markdown) to this file, and its chart beside it (NAME-cumulative.svg)"), Flag.optional),
     workers: workersFlag
   },
   (o) =>
     Effect.gen(function*() {
-      const { markdown } = yield* validationReport({
-        scenarioFile: o.scenario, targetsFile: o.targets, seed: Option.getOrUndefined(o.seed), replicates: o.replicates,
-        workers: Option.getOrUndefined(o.workers)
-      })
       const out = Option.getOrUndefined(o.out)
-      if (out !== undefined) yield* writeFileAtomic(out, markdown)
-      else yield* Console.log(markdown)
+      const chartFile = out === undefined ? undefined : `${out.replace(/\.md$/, "")}-cumulative.svg`
+      const { markdown, svg } = yield* validationReport({
+        scenarioFile: o.scenario, targetsFile: o.targets, seed: Option.getOrUndefined(o.seed), replicates: o.replicates,
+        workers: Option.getOrUndefined(o.workers), calibration: Option.getOrUndefined(o.calibration),
+        chart: chartFile === undefined ? undefined : basename(chartFile)
+      })
+      if (out === undefined) return yield* Console.log(markdown)
+      if (svg !== undefined && chartFile !== undefined) yield* writeFileAtomic(chartFile, svg)
+      yield* writeFileAtomic(out, markdown)
     })
-).pipe(Command.withDescription("Set simulated figures beside published targets (validation report, Markdown)"))
+).pipe(Command.withDescription("Set simulated figures beside published targets (validation report, Markdown, with an SVG chart)"))
 
 const calibrateCmd = Command.make(
   "calibrate",
@@ -165,13 +170,13 @@ const calibrateCmd = Command.make(
     scenario: Argument.String("scenario").pipe(Argument.withDescription("Scenario file (JSON)")),
     targets: Argument.String("targets").pipe(Argument.withDescription("Targets file (JSON)")),
     params: Flag.String("params").pipe(Flag.withDescription("Parameters to calibrate, comma-separated (default: those declared calibratable)"), Flag.optional),
-    particles: Flag.Int("particles").pipe(Flag.withDescription("Parameter sets per generation"), Flag.withDefault(100), Flag.filter((n) => n >= 4 && n <= 100000, (n) => `expected 4 to 100000 particles, found ${n}`)),
+    particles: Flag.Int("particles").pipe(Flag.withDescription("Parameter sets per generation"), Flag.withDefault(80), Flag.filter((n) => n >= 4 && n <= 100000, (n) => `expected 4 to 100000 particles, found ${n}`)),
     alpha: Flag.Finite("alpha").pipe(Flag.withDescription("Share of the particles kept each generation"), Flag.withDefault(0.5), Flag.filter((x) => x > 0 && x < 1, (x) => `expected a share above 0 and below 1, found ${x}`)),
     minAcceptance: Flag.Finite("min-acceptance").pipe(Flag.withDescription("Stop once fewer new sets than this share beat the previous tolerance"), Flag.withDefault(0.1), Flag.filter((x) => x >= 0 && x <= 1, (x) => `expected a share from 0 to 1, found ${x}`)),
-    generations: Flag.Int("generations").pipe(Flag.withDescription("Generations after the first, at most"), Flag.withDefault(20), Flag.filter((n) => n >= 0 && n <= 1000, (n) => `expected 0 to 1000 generations, found ${n}`)),
+    generations: Flag.Int("generations").pipe(Flag.withDescription("Generations after the first, at most"), Flag.withDefault(12), Flag.filter((n) => n >= 0 && n <= 1000, (n) => `expected 0 to 1000 generations, found ${n}`)),
     spread: Flag.Finite("spread").pipe(Flag.withDescription("Prior range: each default ± this share (within its declared range)"), Flag.withDefault(0.5), Flag.filter((x) => x > 0 && x <= 1, (x) => `expected a spread above 0 and at most 1, found ${x}`)),
     seed: seedFlag,
-    replicates: replicatesFlag(4),
+    replicates: replicatesFlag(10),
     out: outFlag,
     workers: workersFlag,
     quiet: quietFlag

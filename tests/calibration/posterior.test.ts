@@ -14,8 +14,8 @@ describe("posterior.csv", () => {
     const { posterior, problems } = parsePosterior(posteriorCsv(paths, particles), "p.csv")
     expect(problems).toEqual([])
     expect(posterior.paths).toEqual(paths)
-    expect(posterior.sets.map((s) => [...s])).toEqual(particles.map((p) => [...p.set]))
-    expect([...posterior.weights]).toEqual([1 / 6, 3 / 6, 0.5 / 6, 1.5 / 6])
+    expect(posterior.sets.map((s) => Array.from(s))).toEqual(particles.map((p) => [...p.set]))
+    expect(Array.from(posterior.weights)).toEqual([1 / 6, 3 / 6, 0.5 / 6, 1.5 / 6])
   })
 
   it("names the line, column, expectation and value of every problem", () => {

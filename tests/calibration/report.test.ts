@@ -2,12 +2,16 @@ import { readFileSync } from "node:fs"
 import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
+import { cumulativeBands, cumulativeChart } from "../../src/calibration/chart.ts"
 import { evaluateTargets } from "../../src/calibration/report.ts"
 import { validationReport } from "../../src/calibration/runReport.ts"
 import type { Targets } from "../../src/calibration/targets.ts"
-import { shippedScenario } from "../support/scenarios.ts"
+import { weekOf } from "../../src/model/schedule.ts"
+import { band } from "../../src/results/summary.ts"
+import { runReplicates, shippedScenario } from "../support/scenarios.ts"
 
 const root = new URL("../../", import.meta.url)
+const read = (path: string) => readFileSync(new URL(path, root), "utf8")
 
 describe("targets", () => {
   const scenario = shippedScenario()
@@ -37,11 +41,46 @@ describe("targets", () => {
   })
 })
 
-describe("docs/validation.md", () => {
-  it("is the report of a direct run of the scenario (run `npm run report` after a change)", async () => {
-    const { markdown } = await Effect.runPromise(validationReport({
-      scenarioFile: "scenarios/covid.json", targetsFile: "calibration/ways-to-wellness.targets.json", seed: undefined, replicates: 20, workers: 1
-    }).pipe(Effect.provide(NodeServices.layer)))
-    expect(readFileSync(new URL("docs/validation.md", root), "utf8"), "docs/validation.md is stale: run `npm run report`").toBe(markdown)
+describe("the chart", () => {
+  it("shows running totals over replicates, and a point and range bar per cumulative target", () => {
+    // Running totals (1, 3, 6) and (3, 3, 3).
+    expect(cumulativeBands([[1, 2, 3], [3, 0, 0]], 3).map((b) => b.p50)).toEqual([2, 3, 4.5])
+    const targets = JSON.parse(read("calibration/ways-to-wellness.targets.json")).targets
+    const svg = cumulativeChart({ title: "t", startDate: "2015-04-01", weeks: 364, series: [{ series: "referred", label: "referred", replicates: [new Float64Array(364).fill(20)] }], targets })
+    expect(svg.match(/<circle [^>]*><title>People referred/g)).toHaveLength(3)
+    expect(svg.match(/<polyline /g)).toHaveLength(1)
+    expect(svg.startsWith("<svg")).toBe(true)
   })
+})
+
+const reportOf = (replicates: number, calibration?: string) =>
+  Effect.runPromise(validationReport({
+    scenarioFile: "scenarios/covid.json", targetsFile: "calibration/ways-to-wellness.targets.json", seed: undefined, replicates, workers: 1,
+    calibration, chart: "validation-cumulative.svg"
+  }).pipe(Effect.provide(NodeServices.layer)))
+
+describe("spsim report", () => {
+  it("gives the numbers of a direct ensemble run of the scenario", async () => {
+    const { results } = await reportOf(3)
+    const scenario = shippedScenario("covid")
+    const direct = runReplicates(scenario, 3)
+    for (const r of results) {
+      const t = r.target
+      const values = t.kind === "metric"
+        ? direct.map((d) => d.metrics[t.metric])
+        : direct.map((d) => d.sim.weekly.columns[t.series as "referred"].slice(0, weekOf(t.date, scenario.startDate) + 1).reduce((s, x) => s + x, 0))
+      expect(r.simulated, t.name).toEqual(band(values))
+    }
+  }, 60_000)
+})
+
+describe("docs/validation.md", () => {
+  it("is the report of a direct run of the calibrated scenario, with its chart (run `npm run report` after a change)", async () => {
+    const script = JSON.parse(read("package.json")).scripts.report as string
+    expect(script).toMatch(/--calibration calibration\/ways-to-wellness\.calibration\.json --replicates 20 --workers 1 --out docs\/validation\.md/)
+    const { markdown, svg } = await reportOf(20, "calibration/ways-to-wellness.calibration.json")
+    expect(read("docs/validation.md"), "docs/validation.md is stale: run `npm run report`").toBe(markdown)
+    expect(read("docs/validation-cumulative.svg"), "docs/validation-cumulative.svg is stale: run `npm run report`").toBe(svg)
+    expect(markdown).toMatch(/## Calibrated parameters/)
+  }, 120_000)
 })
