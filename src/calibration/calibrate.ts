@@ -20,7 +20,7 @@ import { distance } from "./distance.ts"
 import { medoidIndex, normalised, type Posterior, summarisePosterior, withParameterSet } from "./posterior.ts"
 import type { Prior } from "./priors.ts"
 import { evaluateTargets, type ReplicateRecord, seriesNeeded } from "./report.ts"
-import { type Evaluation, runSmc, type SmcOptions } from "./smc.ts"
+import { type Evaluation, mostProposals, runSmc, type SmcOptions } from "./smc.ts"
 import { Targets } from "./targets.ts"
 
 export interface CalibrateOptions extends SmcOptions {
@@ -53,7 +53,7 @@ export const calibrate = Effect.fn("calibrate")(function*(options: CalibrateOpti
   const series = seriesNeeded(targets)
   const R = options.replicates
   const H = base.horizonWeeks
-  const most = R * (options.particles + options.maxGenerations * (options.particles - Math.max(2, Math.floor(options.alpha * options.particles))))
+  const most = R * mostProposals(options)
   let done = 0
 
   // Contracts bear on no target: the simulations leave them out (the calibrated scenario keeps them).

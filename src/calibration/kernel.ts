@@ -1,6 +1,8 @@
 /**
- * The perturbation kernel of the sequential sampler: a multivariate normal whose covariance is twice the
- * weighted covariance of the current particles (Beaumont et al. 2009; Filippi et al. 2013), with its
+ * The perturbation kernels of the sequential sampler: multivariate normals, one per particle, with the
+ * "optimal local covariance matrix" of Filippi, Barnes, Cornebise & Stumpf (2013, Stat Appl Genet Mol Biol
+ * 12:87) — the weighted spread, around that particle, of the particles already within the next tolerance —
+ * so each particle is moved towards where the closer particles lie, and by about as far. Each has its
  * Cholesky factor for drawing and its log density for importance weights.
  */
 import type { Uniform } from "../model/random.ts"
@@ -11,22 +13,6 @@ export interface GaussianKernel {
   readonly cholesky: Float64Array
   /** log of (2π)^(-d/2) |Σ|^(-1/2). */
   readonly logNormaliser: number
-}
-
-/** Weighted mean and covariance (row-major d×d) of parameter sets. */
-export const weightedMoments = (sets: ReadonlyArray<ArrayLike<number>>, weights: ArrayLike<number>, d: number) => {
-  const total = sumOf(weights)
-  const mean = new Float64Array(d)
-  sets.forEach((s, i) => {
-    for (let a = 0; a < d; a++) mean[a] += (weights[i] / total) * s[a]
-  })
-  const cov = new Float64Array(d * d)
-  sets.forEach((s, i) => {
-    const w = weights[i] / total
-    for (let a = 0; a < d; a++) for (let b = 0; b <= a; b++) cov[a * d + b] += w * (s[a] - mean[a]) * (s[b] - mean[b])
-  })
-  for (let a = 0; a < d; a++) for (let b = 0; b < a; b++) cov[b * d + a] = cov[a * d + b]
-  return { mean, cov }
 }
 
 const sumOf = (xs: ArrayLike<number>): number => {
@@ -55,15 +41,31 @@ export const choleskyFactor = (cov: Float64Array, d: number, floor: ArrayLike<nu
   return l
 }
 
-/** The kernel with covariance 2 × the particles' weighted covariance; `floor` is the smallest variance allowed per parameter. */
-export const perturbationKernel = (sets: ReadonlyArray<ArrayLike<number>>, weights: ArrayLike<number>, floor: ArrayLike<number>): GaussianKernel => {
+/** The kernel with this covariance (row-major d×d); `floor` is the smallest variance allowed per parameter. */
+export const gaussianKernel = (cov: Float64Array, floor: ArrayLike<number>): GaussianKernel => {
   const d = floor.length
-  const { cov } = weightedMoments(sets, weights, d)
-  for (let i = 0; i < cov.length; i++) cov[i] *= 2
   const cholesky = choleskyFactor(cov, d, floor)
   let logDet = 0
   for (let i = 0; i < d; i++) logDet += 2 * Math.log(cholesky[i * d + i])
   return { dimension: d, cholesky, logNormaliser: -0.5 * (d * Math.log(2 * Math.PI) + logDet) }
+}
+
+/**
+ * The local kernel around `centre`: Σ = Σ_k w̃_k (θ_k − centre)(θ_k − centre)ᵀ over the sets `closer`
+ * (those within the next tolerance) with normalised weights w̃.
+ */
+export const localKernel = (
+  centre: ArrayLike<number>, closer: ReadonlyArray<ArrayLike<number>>, weights: ArrayLike<number>, floor: ArrayLike<number>
+): GaussianKernel => {
+  const d = floor.length
+  const total = sumOf(weights)
+  const cov = new Float64Array(d * d)
+  closer.forEach((s, k) => {
+    const w = weights[k] / total
+    for (let a = 0; a < d; a++) for (let b = 0; b <= a; b++) cov[a * d + b] += w * (s[a] - centre[a]) * (s[b] - centre[b])
+  })
+  for (let a = 0; a < d; a++) for (let b = 0; b < a; b++) cov[b * d + a] = cov[a * d + b]
+  return gaussianKernel(cov, floor)
 }
 
 /** A standard normal draw from two uniforms (Box–Muller, one of the pair). */

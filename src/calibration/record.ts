@@ -54,8 +54,9 @@ export const commandLine = (o: Omit<CalibrateOptions, "onProgress">, seed: numbe
 export const calibrationRecord = (o: Omit<CalibrateOptions, "onProgress">, r: Calibration, version: string): CalibrationRecord => ({
   spsimVersion: version,
   command: commandLine(o, r.seed),
-  method: "ABC-SMC, adaptive population Monte Carlo (Lenormand, Jabot & Deffuant 2013): uniform priors, Gaussian kernel of twice the weighted covariance, " +
-    "distance = Euclidean norm of each target's miss outside its range in half-widths, on the median over the replicates (common random numbers)",
+  method: "ABC-SMC (population Monte Carlo, Beaumont et al. 2009) with adaptive tolerances (the alpha quantile of the last population's distances), " +
+    "uniform priors, Gaussian kernels with optimal local covariance (Filippi et al. 2013), importance weights; distance = Euclidean norm of each " +
+    "target's miss outside its range in half-widths, on the median over the replicates (common random numbers)",
   scenario: o.scenarioFile,
   targets: o.targetsFile,
   seed: r.seed,

@@ -37,8 +37,8 @@ describe("spsim calibrate", () => {
     targets: [target("starChangeMean", "Star change", 0.05), target("engagedShare", "engaged share", 0.004)]
   }))
   const options: CalibrateOptions = {
-    scenarioFile, targetsFile, params: ["wellbeing.gainEventsPerWeek", "contact.attendFirstAppointment"], particles: 40, alpha: 0.5,
-    minAcceptance: 0.1, maxGenerations: 6, spread: 0.5, replicates, seed: undefined, workers: 1
+    scenarioFile, targetsFile, params: ["wellbeing.gainEventsPerWeek", "contact.attendFirstAppointment"], particles: 24, alpha: 0.5,
+    minAcceptance: 0.15, maxGenerations: 5, spread: 0.5, replicates, seed: undefined, workers: 1
   }
   const run = (o: Partial<CalibrateOptions> = {}) => Effect.runPromise(calibrate({ ...options, ...o }).pipe(Effect.provide(NodeServices.layer)))
 
