@@ -47,8 +47,9 @@ const calibrationSection = (o: ReportText, c: { readonly file: string; readonly 
     const prior = rec.priors[j]
     const here = getAtPath(o.scenario, p.path)
     const calibrated = rec.calibrated.values[p.path]
-    const status = here === calibrated ? "calibrated value" : `**not the calibrated value** (${sig(calibrated)})`
-    return `| \`${p.path}\` | ${sig(prior.low)} – ${sig(prior.high)} | ${sig(p.p50)} (${sig(p.p05)} – ${sig(p.p95)}) | ${typeof here === "number" ? sig(here) : "—"} | ${status} |`
+    // Scenario files hold the calibrated values to 4 significant figures.
+    const status = typeof here === "number" && Math.abs(here - calibrated) <= 5e-4 * Math.abs(calibrated) ? "calibrated" : `**not the calibrated value** (${sig(calibrated)})`
+    return `| \`${p.path}\` | ${sig(prior.low)} – ${sig(prior.high)} | ${sig(p.p50)} (${sig(p.p05)} – ${sig(p.p95)}) | ${typeof here === "number" ? +here.toPrecision(4) : "—"} | ${status} |`
   })
   const reach = rec.posterior.targets.map((t) => `${t.name}: ${percent(t.withinRange)}`)
   return [
@@ -58,7 +59,8 @@ const calibrationSection = (o: ReportText, c: { readonly file: string; readonly 
     `with \`${rec.command}\` (record: \`${c.file}\`; spsim ${rec.spsimVersion}). ${rec.generations.length} generations, ${runs.toLocaleString("en-GB")} simulations;`,
     `stopped: ${rec.stopped}; final tolerance ${sig(last.epsilon)} (0 would mean every kept set within every target's range). The posterior holds ${rec.posterior.sets} weighted parameter sets;`,
     `the scenario takes its medoid (set ${rec.calibrated.particle}), a set the posterior holds, rather than the marginal medians, which need not fit together.`,
-    "Priors are uniform over each hand-set default ± " + `${percent(rec.settings.spread)}` + " (within the parameter's declared range).",
+    `Priors are uniform over each hand-set default ± ${percent(rec.settings.spread)} (within the parameter's declared range); the scenario files hold the calibrated`,
+    "values to 4 significant figures.",
     "",
     "| parameter | prior (uniform) | posterior median (90% interval) | in this scenario | |",
     "|---|---|---|---|---|",

@@ -9,6 +9,8 @@ import type { Targets } from "../../src/calibration/targets.ts"
 import { weekOf } from "../../src/model/schedule.ts"
 import { band } from "../../src/results/summary.ts"
 import { runReplicates, shippedScenario } from "../support/scenarios.ts"
+import { renderReport } from "../../src/calibration/validationMarkdown.ts"
+import type { CalibrationRecord } from "../../src/calibration/record.ts"
 
 const root = new URL("../../", import.meta.url)
 const read = (path: string) => readFileSync(new URL(path, root), "utf8")
@@ -38,6 +40,42 @@ describe("targets", () => {
     expect(results[1].match).toBe(false)
     expect(results[1].publishedInInterval).toBe(false)
     expect(results[2].problem).toBe('no metric "nope" in the results')
+  })
+})
+
+describe("the report's text", () => {
+  const scenario = shippedScenario()
+  const record: CalibrationRecord = {
+    spsimVersion: "0", command: "spsim calibrate a b", method: "m", scenario: "a", targets: "b", seed: 1,
+    settings: { particles: 2, alpha: 0.5, minAcceptance: 0.2, maxGenerations: 1, replicates: 3, spread: 0.5 },
+    priors: [{ path: "wellbeing.gainEventsPerWeek", low: 0.05, high: 0.2, integer: false }, { path: "contact.attendFirstAppointment", low: 0.4, high: 1, integer: false }],
+    generations: [{ generation: 0, proposed: 4, acceptance: null, epsilon: 0.5, kept: 2 }],
+    stopped: "generation limit",
+    posterior: {
+      sets: 2,
+      parameters: [{ path: "wellbeing.gainEventsPerWeek", mean: 0.1, p05: 0.09, p50: 0.1, p95: 0.11 }, { path: "contact.attendFirstAppointment", mean: 0.7, p05: 0.6, p50: 0.7, p95: 0.8 }],
+      targets: [{ name: "share", withinRange: 0.25 }]
+    },
+    calibrated: { particle: "0/1", distance: 0.5, values: { "wellbeing.gainEventsPerWeek": scenario.wellbeing.gainEventsPerWeek * 1.0001, "contact.attendFirstAppointment": 0.5 }, targets: [] }
+  }
+  const results = evaluateTargets({ name: "t", description: "d", targets: [{ kind: "metric", name: "share", metric: "engagedShare", published: 0.7, low: 0.65, high: 0.75, source: "s", confidence: "low" }] },
+    scenario, [{ metrics: { engagedShare: 0.8 }, weekly: new Map() }])
+  const text = renderReport({
+    targets: { name: "t", description: "d", targets: [] }, scenario, scenarioFile: "s.json", targetsFile: "t.json", seed: 1, replicates: 1, version: "0",
+    results, assumed: 1, parameters: 2, calibration: { file: "c.json", record }, chart: "c.svg"
+  })
+
+  it("marks a missed target with how far it is off", () => {
+    expect(text).toContain("| share | 0.700 | 0.650 – 0.750 | 0.800 (0.800 – 0.800) | **missed** (7% above) |")
+    expect(text).toContain("**0 of 1 targets matched** (simulated median within the target's range); missed: share.")
+  })
+
+  it("lists each calibrated parameter with its prior and posterior, and flags a scenario value that is not the calibrated one", () => {
+    expect(text).toMatch(/\| `wellbeing.gainEventsPerWeek` \| 0.05 – 0.2 \| 0.1 \(0.09 – 0.11\) \| 0.135 \| calibrated \|/)
+    expect(text).toMatch(/\| `contact.attendFirstAppointment` \| 0.4 – 1 \| 0.7 \(0.6 – 0.8\) \| 0.81 \| \*\*not the calibrated value\*\* \(0.5\) \|/)
+    expect(text).toContain("with `spsim calibrate a b`")
+    expect(text).toContain("share: 25%")
+    expect(text).toContain("](c.svg)")
   })
 })
 
