@@ -1,9 +1,9 @@
 /**
- * The perturbation kernels of the sequential sampler: multivariate normals, one per particle, with the
- * "optimal local covariance matrix" of Filippi, Barnes, Cornebise & Stumpf (2013, Stat Appl Genet Mol Biol
- * 12:87) — the weighted spread, around that particle, of the particles already within the next tolerance —
- * so each particle is moved towards where the closer particles lie, and by about as far. Each has its
- * Cholesky factor for drawing and its log density for importance weights.
+ * The perturbation kernel of the sequential sampler: a multivariate normal whose covariance is twice the
+ * weighted covariance of the population (Beaumont et al. 2009; Filippi et al. 2013), with its Cholesky factor
+ * for drawing and its log density for importance weights. One kernel for every particle keeps the proposal
+ * density smooth, so importance weights stay comparable (particle-specific local kernels made a few weights
+ * swamp the rest in nine dimensions).
  */
 import type { Uniform } from "../model/random.ts"
 
@@ -50,19 +50,18 @@ export const gaussianKernel = (cov: Float64Array, floor: ArrayLike<number>): Gau
   return { dimension: d, cholesky, logNormaliser: -0.5 * (d * Math.log(2 * Math.PI) + logDet) }
 }
 
-/**
- * The local kernel around `centre`: Σ = Σ_k w̃_k (θ_k − centre)(θ_k − centre)ᵀ over the sets `closer`
- * (those within the next tolerance) with normalised weights w̃.
- */
-export const localKernel = (
-  centre: ArrayLike<number>, closer: ReadonlyArray<ArrayLike<number>>, weights: ArrayLike<number>, floor: ArrayLike<number>
-): GaussianKernel => {
+/** The kernel with covariance 2 × the population's weighted covariance. */
+export const perturbationKernel = (sets: ReadonlyArray<ArrayLike<number>>, weights: ArrayLike<number>, floor: ArrayLike<number>): GaussianKernel => {
   const d = floor.length
   const total = sumOf(weights)
+  const mean = new Float64Array(d)
+  sets.forEach((s, k) => {
+    for (let a = 0; a < d; a++) mean[a] += (weights[k] / total) * s[a]
+  })
   const cov = new Float64Array(d * d)
-  closer.forEach((s, k) => {
-    const w = weights[k] / total
-    for (let a = 0; a < d; a++) for (let b = 0; b <= a; b++) cov[a * d + b] += w * (s[a] - centre[a]) * (s[b] - centre[b])
+  sets.forEach((s, k) => {
+    const w = (2 * weights[k]) / total
+    for (let a = 0; a < d; a++) for (let b = 0; b <= a; b++) cov[a * d + b] += w * (s[a] - mean[a]) * (s[b] - mean[b])
   })
   for (let a = 0; a < d; a++) for (let b = 0; b < a; b++) cov[b * d + a] = cov[a * d + b]
   return gaussianKernel(cov, floor)

@@ -30,6 +30,10 @@ export const CalibrationRecord = Schema.Struct({
   stopped: Schema.String,
   posterior: Schema.Struct({
     sets: Schema.Finite,
+    /** The largest distance among the posterior's sets. */
+    tolerance: Schema.Finite,
+    /** Effective sample size of the weights, (Σw)² / Σw². */
+    effectiveSize: Schema.Finite,
     parameters: Schema.Array(Summary),
     /** Per target: the weighted share of posterior sets whose simulated median lies within its range. */
     targets: Schema.Array(Schema.Struct({ name: Schema.String, withinRange: Schema.Finite }))
@@ -55,7 +59,7 @@ export const calibrationRecord = (o: Omit<CalibrateOptions, "onProgress">, r: Ca
   spsimVersion: version,
   command: commandLine(o, r.seed),
   method: "ABC-SMC (population Monte Carlo, Beaumont et al. 2009) with adaptive tolerances (the alpha quantile of the last population's distances), " +
-    "uniform priors, Gaussian kernels with optimal local covariance (Filippi et al. 2013), importance weights; distance = Euclidean norm of each " +
+    "uniform priors, a Gaussian kernel of twice the weighted covariance, importance weights; distance = Euclidean norm of each " +
     "target's miss outside its range in half-widths, on the median over the replicates (common random numbers)",
   scenario: o.scenarioFile,
   targets: o.targetsFile,
@@ -66,6 +70,8 @@ export const calibrationRecord = (o: Omit<CalibrateOptions, "onProgress">, r: Ca
   stopped: r.result.stopped,
   posterior: {
     sets: r.result.particles.length,
+    tolerance: Math.max(...r.result.particles.map((p) => p.distance)),
+    effectiveSize: 1 / Array.from(r.posterior.weights).reduce((s, w) => s + w * w, 0),
     parameters: r.summary,
     targets: r.targets.targets.map((t, k) => ({
       name: t.name,

@@ -6,7 +6,7 @@
  * Generation 0 draws `particles / alpha` sets from the priors (a Latin hypercube) and keeps the `particles`
  * closest to the targets. Each later generation lowers the tolerance to the `alpha` quantile of the last
  * population's distances, then draws new sets — a particle of the last population picked by weight, moved by
- * a Gaussian kernel with its own "optimal local covariance" (kernel.ts), redrawn if it leaves the priors — in
+ * a Gaussian kernel of twice the population's weighted covariance, redrawn if it leaves the priors — in
  * batches until `particles` of them lie within the tolerance; each is weighed by prior density over
  * proposal density. Every weight in a population comes from the same proposal, so none swamps the others.
  * It stops when the tolerance reaches 0 (every particle within every target's range), when fewer than
@@ -19,7 +19,7 @@
  */
 import { Effect } from "effect"
 import type { Uniform } from "../model/random.ts"
-import { type GaussianKernel, localKernel, logKernelDensity, perturb } from "./kernel.ts"
+import { type GaussianKernel, logKernelDensity, perturb, perturbationKernel } from "./kernel.ts"
 import { drawPriorSamples, insidePriors, logPriorDensity, type Prior } from "./priors.ts"
 
 export interface SmcOptions {
@@ -96,18 +96,17 @@ const MAX_TRIES = 100_000
 
 /** A new set from the kernel around a kept particle, within the priors, with its importance weight. */
 const propose = (
-  priors: ReadonlyArray<Prior>, kept: ReadonlyArray<Particle>, cumulative: Float64Array, kernels: ReadonlyArray<GaussianKernel>, uniform: Uniform
+  priors: ReadonlyArray<Prior>, kept: ReadonlyArray<Particle>, cumulative: Float64Array, kernel: GaussianKernel, uniform: Uniform
 ): { set: Float64Array; weight: number } => {
   for (let tries = 0; tries < MAX_TRIES; tries++) {
-    const i = pickByWeight(cumulative, uniform)
-    const set = perturb(kernels[i], kept[i].set, uniform)
+    const set = perturb(kernel, kept[pickByWeight(cumulative, uniform)].set, uniform)
     priors.forEach((p, j) => {
       if (p.integer) set[j] = Math.round(set[j])
     })
     if (!insidePriors(priors, set)) continue
     const total = cumulative[cumulative.length - 1]
     // log Σ_j w̃_j K(set | θ_j), by log-sum-exp.
-    const terms = kept.map((p, j) => Math.log(p.weight / total) + logKernelDensity(kernels[j], set, p.set))
+    const terms = kept.map((p) => Math.log(p.weight / total) + logKernelDensity(kernel, set, p.set))
     const top = Math.max(...terms)
     const logProposal = top + Math.log(terms.reduce((s, t) => s + Math.exp(t - top), 0))
     return { set, weight: Math.exp(logPriorDensity(priors) - logProposal) }
@@ -144,24 +143,26 @@ export const runSmc = Effect.fnUntraced(function*<E, R>(
     const epsilon = quantileOfDistances(population, options.alpha)
     if (generations[generations.length - 1].epsilon === 0) return { particles: population, generations, stopped: "tolerance reached 0: every kept set is within every target's range" }
     if (generation > options.maxGenerations) return { particles: population, generations, stopped: "generation limit" }
-    const closer = population.filter((p) => p.distance <= epsilon)
-    const kernels = population.map((p) => localKernel(p.set, closer.map((c) => c.set), closer.map((c) => c.weight), floor))
+    const kernel = perturbationKernel(population.map((p) => p.set), population.map((p) => p.weight), floor)
     const cumulative = new Float64Array(population.length)
     population.forEach((p, i) => (cumulative[i] = (i > 0 ? cumulative[i - 1] : 0) + p.weight))
     const accepted: Array<Particle> = []
     let proposed = 0
+    let within = 0
     while (accepted.length < N && proposed < limit) {
       // Enough for the sets still wanted at the last acceptance rate, with a margin; never past the limit.
       const batch = Math.min(limit - proposed, Math.ceil((1.2 * (N - accepted.length)) / Math.max(acceptance, options.minAcceptance, 0.01)))
-      const drawn = Array.from({ length: batch }, () => propose(priors, population, cumulative, kernels, uniform))
+      const drawn = Array.from({ length: batch }, () => propose(priors, population, cumulative, kernel, uniform))
       const evaluations = yield* evaluate(drawn.map((p) => p.set), generation)
       drawn.forEach((p, k) => {
         const e = evaluations[k]
-        if (e.distance <= epsilon && accepted.length < N) accepted.push({ generation, index: proposed + k, set: p.set, weight: p.weight, ...e })
+        if (e.distance > epsilon) return
+        within++
+        if (accepted.length < N) accepted.push({ generation, index: proposed + k, set: p.set, weight: p.weight, ...e })
       })
       proposed += batch
     }
-    acceptance = accepted.length / proposed
+    acceptance = within / proposed
     if (accepted.length < N) {
       generations.push({ generation, proposed, acceptance, epsilon, kept: 0 })
       return { particles: population, generations, stopped: "acceptance below the minimum: the last generation's tolerance is as far as the model reaches" }

@@ -41,7 +41,6 @@ export interface ReportText {
 
 const calibrationSection = (o: ReportText, c: { readonly file: string; readonly record: CalibrationRecord }): Array<string> => {
   const rec = c.record
-  const last = rec.generations[rec.generations.length - 1]
   const runs = rec.generations.reduce((s, g) => s + g.proposed, 0) * rec.settings.replicates
   const rows = rec.posterior.parameters.map((p, j) => {
     const prior = rec.priors[j]
@@ -57,7 +56,8 @@ const calibrationSection = (o: ReportText, c: { readonly file: string; readonly 
     "",
     `The ${rec.priors.length} parameters below were calibrated to these targets by approximate Bayesian computation (${rec.method}),`,
     `with \`${rec.command}\` (record: \`${c.file}\`; spsim ${rec.spsimVersion}). ${rec.generations.length} generations, ${runs.toLocaleString("en-GB")} simulations;`,
-    `stopped: ${rec.stopped}; final tolerance ${sig(last.epsilon)} (0 would mean every kept set within every target's range). The posterior holds ${rec.posterior.sets} weighted parameter sets;`,
+    `stopped: ${rec.stopped}. The posterior holds ${rec.posterior.sets} weighted parameter sets (effective size ${sig(rec.posterior.effectiveSize)}), each at most ${sig(rec.posterior.tolerance)} from the`,
+    "targets (0 would mean within every target's range);",
     `the scenario takes its medoid (set ${rec.calibrated.particle}), a set the posterior holds, rather than the marginal medians, which need not fit together.`,
     `Priors are uniform over each hand-set default ± ${percent(rec.settings.spread)} (within the parameter's declared range); the scenario files hold the calibrated`,
     "values to 4 significant figures.",

@@ -28,14 +28,13 @@ export const calibrateCommand = Effect.fn("calibrateCommand")(function*(
     yield* writeFileAtomic(`${options.out}/calibration.json`, `${JSON.stringify(record, null, 2)}\n`)
   }
   const runs = r.result.generations.reduce((s, g) => s + g.proposed, 0) * options.replicates
-  const last = r.result.generations[r.result.generations.length - 1]
   yield* Console.log([
     `${r.base.name}: ABC-SMC over ${r.priors.length} parameters, ${r.result.generations.length} generations, ${runs.toLocaleString("en-GB")} simulations in ${seconds.toFixed(0)} s; ` +
-    `${r.result.particles.length} parameter sets kept (distance ≤ ${num(last.epsilon)}); stopped: ${r.result.stopped}`,
+    `${r.result.particles.length} parameter sets kept (distance ≤ ${num(record.posterior.tolerance)}, effective size ${num(record.posterior.effectiveSize)}); stopped: ${r.result.stopped}`,
     "",
     textTable(
-      ["generation", "new sets", "within previous tolerance", "tolerance"],
-      r.result.generations.map((g) => [String(g.generation), String(g.proposed), g.acceptance === null ? "-" : `${(g.acceptance * 100).toFixed(0)}%`, num(g.epsilon)])
+      ["generation", "new sets", "within tolerance", "tolerance", "kept"],
+      r.result.generations.map((g) => [String(g.generation), String(g.proposed), g.acceptance === null ? "-" : `${(g.acceptance * 100).toFixed(0)}%`, num(g.epsilon), String(g.kept)])
     ),
     "",
     textTable(

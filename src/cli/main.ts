@@ -172,7 +172,7 @@ const calibrateCmd = Command.make(
     params: Flag.String("params").pipe(Flag.withDescription("Parameters to calibrate, comma-separated (default: those declared calibratable)"), Flag.optional),
     particles: Flag.Int("particles").pipe(Flag.withDescription("Parameter sets kept in each generation (the posterior's size)"), Flag.withDefault(40), Flag.filter((n) => n >= 4 && n <= 100000, (n) => `expected 4 to 100000 particles, found ${n}`)),
     alpha: Flag.Finite("alpha").pipe(Flag.withDescription("Each generation's tolerance: this quantile of the last population's distances"), Flag.withDefault(0.5), Flag.filter((x) => x > 0 && x < 1, (x) => `expected a share above 0 and below 1, found ${x}`)),
-    minAcceptance: Flag.Finite("min-acceptance").pipe(Flag.withDescription("Stop once fewer than this share of a generation's new sets meet its tolerance"), Flag.withDefault(0.2), Flag.filter((x) => x >= 0 && x <= 1, (x) => `expected a share from 0 to 1, found ${x}`)),
+    minAcceptance: Flag.Finite("min-acceptance").pipe(Flag.withDescription("Stop once fewer than this share of a generation's new sets meet its tolerance"), Flag.withDefault(0.15), Flag.filter((x) => x >= 0 && x <= 1, (x) => `expected a share from 0 to 1, found ${x}`)),
     generations: Flag.Int("generations").pipe(Flag.withDescription("Generations after the first, at most"), Flag.withDefault(10), Flag.filter((n) => n >= 0 && n <= 1000, (n) => `expected 0 to 1000 generations, found ${n}`)),
     spread: Flag.Finite("spread").pipe(Flag.withDescription("Prior range: each default ± this share (within its declared range)"), Flag.withDefault(0.5), Flag.filter((x) => x > 0 && x <= 1, (x) => `expected a spread above 0 and at most 1, found ${x}`)),
     seed: seedFlag,

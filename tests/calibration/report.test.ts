@@ -53,6 +53,8 @@ describe("the report's text", () => {
     stopped: "generation limit",
     posterior: {
       sets: 2,
+      tolerance: 0.5,
+      effectiveSize: 1.8,
       parameters: [{ path: "wellbeing.gainEventsPerWeek", mean: 0.1, p05: 0.09, p50: 0.1, p95: 0.11 }, { path: "contact.attendFirstAppointment", mean: 0.7, p05: 0.6, p50: 0.7, p95: 0.8 }],
       targets: [{ name: "share", withinRange: 0.25 }]
     },
