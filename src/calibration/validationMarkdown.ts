@@ -54,7 +54,7 @@ const calibrationSection = (o: ReportText, c: { readonly file: string; readonly 
   return [
     "## Calibrated parameters",
     "",
-    `The ${rec.priors.length} parameters below were calibrated to these targets by approximate Bayesian computation (${rec.method}),`,
+    `The ${rec.priors.length} parameters below were calibrated to these targets by approximate Bayesian computation — ${rec.method} —`,
     `with \`${rec.command}\` (record: \`${c.file}\`; spsim ${rec.spsimVersion}). ${rec.generations.length} generations, ${runs.toLocaleString("en-GB")} simulations;`,
     `stopped: ${rec.stopped}. The posterior holds ${rec.posterior.sets} weighted parameter sets (effective size ${sig(rec.posterior.effectiveSize)}), each at most ${sig(rec.posterior.tolerance)} from the`,
     "targets (0 would mean within every target's range);",
