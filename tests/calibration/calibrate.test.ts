@@ -8,7 +8,7 @@ import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import { calibrate, type CalibrateOptions } from "../../src/calibration/calibrate.ts"
 import { band } from "../../src/results/summary.ts"
-import { runMetrics, scenarioWith } from "../support/scenarios.ts"
+import { runMetrics, scenarioWith, shippedScenario } from "../support/scenarios.ts"
 
 const root = fileURLToPath(new URL("../..", import.meta.url))
 
@@ -44,13 +44,16 @@ describe("spsim calibrate", () => {
 
   it("recovers the parameters that generated synthetic targets, within the posterior's 90% interval", async () => {
     const result = await run()
-    expect(result.priors[0]).toMatchObject({ low: 0.0675, high: 0.2025 })
+    // Priors: the default ± 50%.
+    const gainDefault = shippedScenario().wellbeing.gainEventsPerWeek
+    expect(result.priors[0].low).toBeCloseTo(gainDefault * 0.5, 12)
+    expect(result.priors[0].high).toBeCloseTo(gainDefault * 1.5, 12)
     const [gain, attend] = result.summary
     expect(gain.p05).toBeLessThanOrEqual(truth.gain)
     expect(gain.p95).toBeGreaterThanOrEqual(truth.gain)
     expect(attend.p05).toBeLessThanOrEqual(truth.attend)
     expect(attend.p95).toBeGreaterThanOrEqual(truth.attend)
-    // Much narrower than the priors (0.0675–0.2025 and 0.405–1).
+    // Much narrower than the priors (about 0.06–0.18 and 0.39–1).
     expect(gain.p95 - gain.p05).toBeLessThan(0.04)
     expect(attend.p95 - attend.p05).toBeLessThan(0.1)
     // The calibrated scenario is a set the posterior holds, and it carries the values into the scenario.
