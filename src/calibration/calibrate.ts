@@ -22,11 +22,14 @@ import type { Prior } from "./priors.ts"
 import { evaluateTargets, type ReplicateRecord, seriesNeeded } from "./report.ts"
 import { type Evaluation, mostProposals, runSmc, type SmcOptions } from "./smc.ts"
 import { Targets } from "./targets.ts"
+import { CalibrationRecord } from "./record.ts"
 
 export interface CalibrateOptions extends SmcOptions {
   readonly scenarioFile: string
   readonly targetsFile: string
   readonly params: ReadonlyArray<string> | undefined
+  /** calibration.json of an earlier calibration: take its priors (paths and ranges) instead of default ± spread. */
+  readonly priorsFrom?: string | undefined
   readonly spread: number
   readonly replicates: number
   readonly seed: number | undefined
@@ -41,10 +44,21 @@ export const calibratablePaths = (): Array<string> => listParameters().filter((p
 export const calibrate = Effect.fn("calibrate")(function*(options: CalibrateOptions) {
   const base = yield* loadScenario(options.scenarioFile)
   const targets = yield* loadDocument(Targets, options.targetsFile)
-  const paths = options.params ?? calibratablePaths()
-  const problems = paths.filter((p) => findParameter(p)?.perElement !== false).map((p) => `--params: expected a single-valued numeric parameter (see docs/parameters.md), found "${p}"`)
+  if (options.priorsFrom !== undefined && options.params !== undefined) {
+    return yield* new InputError({ problems: ["--priors and --params: expected one of them (the priors file names its parameters), found both"] })
+  }
+  const earlier = options.priorsFrom === undefined ? undefined : yield* loadDocument(CalibrationRecord, options.priorsFrom)
+  const paths = earlier?.priors.map((p) => p.path) ?? options.params ?? calibratablePaths()
+  const flag = earlier === undefined ? "--params" : `--priors ${options.priorsFrom}`
+  const problems = paths.filter((p) => findParameter(p)?.perElement !== false).map((p) => `${flag}: expected a single-valued numeric parameter (see docs/parameters.md), found "${p}"`)
+  earlier?.priors.forEach((p) => {
+    const info = findParameter(p.path)
+    if (info !== undefined && !(p.low >= info.min && p.high <= info.max && p.low <= p.high)) {
+      problems.push(`${flag}: prior of "${p.path}": expected a range within ${info.min} – ${info.max}, found ${p.low} – ${p.high}`)
+    }
+  })
   if (problems.length > 0) return yield* new InputError({ problems })
-  const priors: Array<Prior> = paths.map((path) => {
+  const priors: Array<Prior> = earlier?.priors.map((p) => ({ ...p })) ?? paths.map((path) => {
     const info = findParameter(path)!
     const s = swingOf(info, getAtPath(base, path) as number, options.spread)
     return { path, low: s.low, high: s.high, integer: info.integer }

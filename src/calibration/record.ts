@@ -51,6 +51,7 @@ export type CalibrationRecord = typeof CalibrationRecord.Type
 export const commandLine = (o: Omit<CalibrateOptions, "onProgress">, seed: number): string =>
   [
     "spsim calibrate", o.scenarioFile, o.targetsFile, ...(o.params !== undefined ? [`--params ${o.params.join(",")}`] : []),
+    ...(o.priorsFrom !== undefined ? [`--priors ${o.priorsFrom}`] : []),
     `--particles ${o.particles}`, `--alpha ${o.alpha}`, `--min-acceptance ${o.minAcceptance}`, `--generations ${o.maxGenerations}`,
     `--replicates ${o.replicates}`, `--spread ${o.spread}`, `--seed ${seed}`
   ].join(" ")

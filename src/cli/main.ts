@@ -170,6 +170,7 @@ const calibrateCmd = Command.make(
     scenario: Argument.String("scenario").pipe(Argument.withDescription("Scenario file (JSON)")),
     targets: Argument.String("targets").pipe(Argument.withDescription("Targets file (JSON)")),
     params: Flag.String("params").pipe(Flag.withDescription("Parameters to calibrate, comma-separated (default: those declared calibratable)"), Flag.optional),
+    priors: Flag.String("priors").pipe(Flag.withDescription("calibration.json of an earlier calibration: use its priors (to repeat it after its values were adopted)"), Flag.optional),
     particles: Flag.Int("particles").pipe(Flag.withDescription("Parameter sets kept in each generation (the posterior's size)"), Flag.withDefault(40), Flag.filter((n) => n >= 4 && n <= 100000, (n) => `expected 4 to 100000 particles, found ${n}`)),
     alpha: Flag.Finite("alpha").pipe(Flag.withDescription("Each generation's tolerance: this quantile of the last population's distances"), Flag.withDefault(0.5), Flag.filter((x) => x > 0 && x < 1, (x) => `expected a share above 0 and below 1, found ${x}`)),
     minAcceptance: Flag.Finite("min-acceptance").pipe(Flag.withDescription("Stop once fewer than this share of a generation's new sets meet its tolerance"), Flag.withDefault(0.15), Flag.filter((x) => x >= 0 && x <= 1, (x) => `expected a share from 0 to 1, found ${x}`)),
@@ -183,7 +184,7 @@ const calibrateCmd = Command.make(
   },
   (o) =>
     calibrateCommand({
-      scenarioFile: o.scenario, targetsFile: o.targets, params: list(o.params), particles: o.particles, alpha: o.alpha,
+      scenarioFile: o.scenario, targetsFile: o.targets, params: list(o.params), priorsFrom: Option.getOrUndefined(o.priors), particles: o.particles, alpha: o.alpha,
       minAcceptance: o.minAcceptance, maxGenerations: o.generations, spread: o.spread, replicates: o.replicates,
       seed: Option.getOrUndefined(o.seed), workers: Option.getOrUndefined(o.workers), out: Option.getOrUndefined(o.out), quiet: o.quiet
     })

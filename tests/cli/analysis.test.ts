@@ -1,6 +1,6 @@
 /** compare, sweep and sensitivity as a commissioner, provider or researcher runs them. */
 import { spawnSync } from "node:child_process"
-import { mkdtempSync, readFileSync } from "node:fs"
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -120,7 +120,19 @@ describe("spsim report and spsim calibrate", () => {
     expect(record.generations).toHaveLength(2)
     // The posterior carries into an ensemble.
     expect(spsim("run", scenario("ways-to-wellness"), "--replicates", "1", "--posterior", join(dir, "posterior.csv"), "--quiet").code).toBe(0)
-  })
+    // The same calibration again from its record's priors on a scenario that has adopted another value: the same posterior.
+    const adopted = join(dir, "adopted.json")
+    writeFileSync(adopted, JSON.stringify({ extends: scenario("ways-to-wellness"), wellbeing: { gainEventsPerWeek: 0.2 } }))
+    const again = join(dir, "again")
+    const repeat = spsim("calibrate", adopted, targets, "--priors", join(dir, "calibration.json"), "--particles", "6", "--generations", "1",
+      "--replicates", "1", "--out", again, "--quiet")
+    expect(repeat.code, repeat.stderr).toBe(0)
+    expect(readFileSync(join(again, "posterior.csv"), "utf8")).toBe(readFileSync(join(dir, "posterior.csv"), "utf8"))
+    expect(JSON.parse(readFileSync(join(again, "calibration.json"), "utf8")).command).toContain(`--priors ${join(dir, "calibration.json")}`)
+    const both = spsim("calibrate", scenario("ways-to-wellness"), targets, "--priors", join(dir, "calibration.json"), "--params", "wellbeing.gainEventsPerWeek")
+    expect(both.code).toBe(2)
+    expect(both.stderr).toContain("--priors and --params: expected one of them")
+  }, 120_000)
 
   it("refuses a parameter that cannot be calibrated, with exit code 2", () => {
     const r = spsim("calibrate", scenario("ways-to-wellness"), targets, "--params", "population.ethnicGroups[].weight", "--particles", "4")
