@@ -6,6 +6,7 @@ import { Effect, Stream } from "effect"
 import { runRequests } from "../ensemble/pool.ts"
 import type { Metrics } from "../results/metrics.ts"
 import type { Scenario } from "../scenario/schema.ts"
+import { type Posterior, scenarioForReplicate } from "../calibration/posterior.ts"
 
 export interface VariantRun {
   readonly seed: number
@@ -14,6 +15,8 @@ export interface VariantRun {
   readonly workers?: number | undefined
   /** Called after each replicate, with replicates done and the total, for progress reports. */
   readonly onProgress?: (done: number, total: number) => void
+  /** Parameter uncertainty: replicate i of every variant runs with the same draw from this posterior (still paired). */
+  readonly posterior?: Posterior | undefined
 }
 
 /** What every analysis command (compare, sweep, sensitivity) takes besides its own inputs. */
@@ -33,7 +36,12 @@ export const runVariants = Effect.fnUntraced(function*(variants: ReadonlyArray<S
   const out: Array<Array<Metrics>> = variants.map(() => [])
   let done = 0
   const workers = run.workers ?? (total >= 50 ? undefined : 1)
-  const request = (i: number) => ({ scenario: variants[Math.floor(i / run.replicates)], seed: run.seed, replicate: i % run.replicates, rows: noRows })
+  const request = (i: number) => {
+    const variant = variants[Math.floor(i / run.replicates)]
+    const replicate = i % run.replicates
+    const scenario = run.posterior === undefined ? variant : scenarioForReplicate(variant, run.posterior, run.seed, replicate)
+    return { scenario, seed: run.seed, replicate, rows: noRows }
+  }
   yield* Stream.runForEach(runRequests(total, request, { workers }), (r) =>
     Effect.sync(() => {
       out[Math.floor(done / run.replicates)].push(r.metrics)

@@ -1,74 +1,106 @@
 /**
- * `spsim calibrate SCENARIO TARGETS`: approximate Bayesian computation (rejection, Latin-hypercube prior
- * draws) over the free parameters — by default those declared calibratable — each within its default ±
- * `spread` (and its declared range), every draw run on the same replicate seeds. Gives the calibrated
- * scenario (each parameter at its posterior median) and the accepted parameter sets (the posterior).
+ * `spsim calibrate SCENARIO TARGETS`: approximate Bayesian computation by sequential Monte Carlo (smc.ts)
+ * over the free parameters — by default those declared calibratable — each with a uniform prior over its
+ * default ± `spread` (within its declared range). Every parameter set is simulated on the same replicate
+ * seeds (common random numbers) and scored by the median over those replicates of each target. Gives the
+ * posterior (weighted parameter sets) and the calibrated scenario (the posterior's medoid).
  */
 import seedrandom from "seedrandom"
 import { Effect, Schema, Stream } from "effect"
 import { swingOf } from "../analysis/sensitivity.ts"
-import { runRequests } from "../ensemble/pool.ts"
+import { defaultWorkers, runRequests } from "../ensemble/pool.ts"
 import { weeklyHeader } from "../results/tables.ts"
 import { seriesFromCsv } from "../results/weeklyBands.ts"
-import { findParameter, getAtPath, listParameters, withAtPath } from "../scenario/parameters.ts"
+import { findParameter, getAtPath, listParameters } from "../scenario/parameters.ts"
 import { loadDocument } from "../scenario/load.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
 import { Scenario } from "../scenario/schema.ts"
 import { InputError } from "../scenario/errors.ts"
-import { acceptClosest, distance, drawPriorSamples, type Prior } from "./abc.ts"
+import { distance } from "./distance.ts"
+import { medoidIndex, normalised, type Posterior, summarisePosterior, withParameterSet } from "./posterior.ts"
+import type { Prior } from "./priors.ts"
 import { evaluateTargets, type ReplicateRecord, seriesNeeded } from "./report.ts"
+import { type Evaluation, mostProposals, runSmc, type SmcOptions } from "./smc.ts"
 import { Targets } from "./targets.ts"
+import { CalibrationRecord } from "./record.ts"
 
-export interface CalibrateOptions {
+export interface CalibrateOptions extends SmcOptions {
   readonly scenarioFile: string
   readonly targetsFile: string
   readonly params: ReadonlyArray<string> | undefined
-  readonly samples: number
-  readonly acceptShare: number
+  /** calibration.json of an earlier calibration: take its priors (paths and ranges) instead of default ± spread. */
+  readonly priorsFrom?: string | undefined
   readonly spread: number
   readonly replicates: number
   readonly seed: number | undefined
   readonly workers: number | undefined
-  readonly onProgress?: (done: number, total: number) => void
+  /** Simulations done, and the most the run can take (it may stop earlier). */
+  readonly onProgress?: (done: number, most: number) => void
 }
+
+/** The calibratable parameters: assumed (or weakly sourced) values the published targets inform. */
+export const calibratablePaths = (): Array<string> => listParameters().filter((p) => p.calibratable && !p.perElement).map((p) => p.path)
 
 export const calibrate = Effect.fn("calibrate")(function*(options: CalibrateOptions) {
   const base = yield* loadScenario(options.scenarioFile)
   const targets = yield* loadDocument(Targets, options.targetsFile)
-  const paths = options.params ?? listParameters().filter((p) => p.calibratable && !p.perElement).map((p) => p.path)
-  const problems = paths.filter((p) => findParameter(p)?.perElement !== false).map((p) => `--params: "${p}" is not a single-valued numeric parameter (see docs/parameters.md)`)
+  if (options.priorsFrom !== undefined && options.params !== undefined) {
+    return yield* new InputError({ problems: ["--priors and --params: expected one of them (the priors file names its parameters), found both"] })
+  }
+  const earlier = options.priorsFrom === undefined ? undefined : yield* loadDocument(CalibrationRecord, options.priorsFrom)
+  const paths = earlier?.priors.map((p) => p.path) ?? options.params ?? calibratablePaths()
+  const flag = earlier === undefined ? "--params" : `--priors ${options.priorsFrom}`
+  const problems = paths.filter((p) => findParameter(p)?.perElement !== false).map((p) => `${flag}: expected a single-valued numeric parameter (see docs/parameters.md), found "${p}"`)
+  earlier?.priors.forEach((p) => {
+    const info = findParameter(p.path)
+    if (info !== undefined && !(p.low >= info.min && p.high <= info.max && p.low <= p.high)) {
+      problems.push(`${flag}: prior of "${p.path}": expected a range within ${info.min} – ${info.max}, found ${p.low} – ${p.high}`)
+    }
+  })
   if (problems.length > 0) return yield* new InputError({ problems })
-  const priors: Array<Prior> = paths.map((path) => {
+  const priors: Array<Prior> = earlier?.priors.map((p) => ({ ...p })) ?? paths.map((path) => {
     const info = findParameter(path)!
     const s = swingOf(info, getAtPath(base, path) as number, options.spread)
     return { path, low: s.low, high: s.high, integer: info.integer }
   })
   const seed = options.seed ?? base.seed
-  const sets = drawPriorSamples(priors, options.samples, seedrandom.xor4096(`spsim:abc:${seed}`))
-  const variants = sets.map((set) => priors.reduce((s, p, j) => withAtPath(s, p.path, set[j]), base))
   const series = seriesNeeded(targets)
   const R = options.replicates
-  const records: Array<Array<ReplicateRecord>> = variants.map(() => [])
-  const total = variants.length * R
+  const H = base.horizonWeeks
+  const most = R * mostProposals(options)
   let done = 0
-  const request = (i: number) => ({
-    scenario: variants[Math.floor(i / R)], seed, replicate: i % R, rows: { weekly: series.length > 0, people: false, contracts: false }
-  })
-  yield* Stream.runForEach(runRequests(total, request, { workers: options.workers ?? (total >= 50 ? undefined : 1) }), (r) =>
-    Effect.sync(() => {
-      const H = base.horizonWeeks
-      const values = seriesFromCsv(r.weeklyCsv ?? "", weeklyHeader, series, H)
-      records[Math.floor(done / R)].push({ metrics: r.metrics, weekly: new Map(series.map((n, k) => [n, values.subarray(k * H, (k + 1) * H)])) })
-      done++
-      options.onProgress?.(done, total)
-    }))
-  const scales = targets.targets.map((t) => ({ published: t.published, halfRange: (t.high - t.low) / 2 }))
-  const simulated = variants.map((v, i) => evaluateTargets(targets, v, records[i]).map((r) => r.simulated?.p50 ?? Number.NaN))
-  const distances = simulated.map((s) => distance(s, scales))
-  const posterior = acceptClosest(priors, sets, distances, options.acceptShare)
-  const calibrated = Schema.decodeUnknownSync(Scenario)(priors.reduce(
-    (s, p, j) => withAtPath(s, p.path, p.integer ? Math.round(posterior.summary[j].p50) : posterior.summary[j].p50),
-    { ...base, description: `${base.description} Calibrated by spsim calibrate to ${options.targetsFile} (${options.samples} draws, ${options.acceptShare * 100}% accepted): ${paths.join(", ")} at their posterior medians.` }
-  ))
-  return { base, targets, priors, sets, distances, simulated, posterior, calibrated }
+
+  // Contracts bear on no target: the simulations leave them out (the calibrated scenario keeps them).
+  const uncontracted: Scenario = { ...base, contracts: [] }
+
+  /** Each set's R replicates on the same seeds; its distance from the targets' medians over them. */
+  const evaluate = (sets: ReadonlyArray<Float64Array>) =>
+    Effect.gen(function*() {
+      const variants = sets.map((set) => withParameterSet(uncontracted, paths, set))
+      const records: Array<Array<ReplicateRecord>> = variants.map(() => [])
+      const total = variants.length * R
+      const request = (i: number) => ({
+        scenario: variants[Math.floor(i / R)], seed, replicate: i % R, rows: { weekly: series.length > 0, people: false, contracts: false }
+      })
+      let received = 0
+      yield* Stream.runForEach(runRequests(total, request, { workers: options.workers ?? (total >= 50 ? defaultWorkers() : 1) }), (r) =>
+        Effect.sync(() => {
+          const values = seriesFromCsv(r.weeklyCsv ?? "", weeklyHeader, series, H)
+          records[Math.floor(received / R)].push({ metrics: r.metrics, weekly: new Map(series.map((n, k) => [n, values.subarray(k * H, (k + 1) * H)])) })
+          received++
+          options.onProgress?.(++done, most)
+        }))
+      return variants.map((v, i): Evaluation => {
+        const simulated = evaluateTargets(targets, v, records[i]).map((r) => r.simulated?.p50 ?? Number.NaN)
+        return { distance: distance(simulated, targets.targets), simulated }
+      })
+    })
+
+  const result = yield* runSmc(priors, options, seedrandom.xor4096(`spsim:calibrate:${seed}`), evaluate)
+  const posterior: Posterior = { paths, sets: result.particles.map((p) => p.set), weights: normalised(result.particles.map((p) => p.weight)) }
+  const summary = summarisePosterior(posterior)
+  const medoid = medoidIndex(posterior)
+  const chosen = result.particles[medoid]
+  const calibrated = Schema.decodeUnknownSync(Scenario)(withParameterSet(base, paths, chosen.set))
+  return { base, targets, priors, seed, result, posterior, summary, medoid, chosen, calibrated }
 })

@@ -7,8 +7,11 @@ import { listParameters } from "../scenario/parameters.ts"
 import { loadDocument } from "../scenario/load.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
 import { spsimVersion } from "../version.ts"
-import { evaluateTargets, renderReport, type ReplicateRecord, seriesNeeded } from "./report.ts"
+import { cumulativeChart } from "./chart.ts"
+import { CalibrationRecord } from "./record.ts"
+import { evaluateTargets, type ReplicateRecord, seriesNeeded } from "./report.ts"
 import { Targets } from "./targets.ts"
+import { renderReport } from "./validationMarkdown.ts"
 
 export interface ReportOptions {
   readonly scenarioFile: string
@@ -16,27 +19,45 @@ export interface ReportOptions {
   readonly seed: number | undefined
   readonly replicates: number
   readonly workers: number | undefined
+  /** calibration.json from spsim calibrate: list the calibrated parameters and their posterior. */
+  readonly calibration?: string | undefined
+  /** The chart's file name as the report links to it; no chart without one. */
+  readonly chart?: string | undefined
 }
+
+const seriesLabels: Record<string, string> = { referred: "People referred", engagedNew: "People engaged" }
 
 export const validationReport = Effect.fn("validationReport")(function*(options: ReportOptions) {
   const scenario = yield* loadScenario(options.scenarioFile)
   const targets = yield* loadDocument(Targets, options.targetsFile)
+  const calibration = options.calibration === undefined
+    ? undefined
+    : { file: options.calibration, record: yield* loadDocument(CalibrationRecord, options.calibration) }
   const seed = options.seed ?? scenario.seed
   const series = seriesNeeded(targets)
   const records: Array<ReplicateRecord> = []
   const rows = { weekly: series.length > 0, people: false, contracts: false }
+  const H = scenario.horizonWeeks
   yield* Stream.runForEach(runEnsemble({ scenario, seed, replicates: options.replicates, workers: options.workers, rows }), (r) =>
     Effect.sync(() => {
-      const values = seriesFromCsv(r.weeklyCsv ?? "", weeklyHeader, series, scenario.horizonWeeks)
-      const weekly = new Map(series.map((name, i) => [name, values.subarray(i * scenario.horizonWeeks, (i + 1) * scenario.horizonWeeks)]))
+      const values = seriesFromCsv(r.weeklyCsv ?? "", weeklyHeader, series, H)
+      const weekly = new Map(series.map((name, i) => [name, values.subarray(i * H, (i + 1) * H)]))
       records.push({ metrics: r.metrics, weekly })
     }))
   const results = evaluateTargets(targets, scenario, records)
   const parameters = listParameters()
+  const chart = options.chart !== undefined && series.length > 0 ? options.chart : undefined
   const markdown = renderReport({
     targets, scenario, scenarioFile: options.scenarioFile, targetsFile: options.targetsFile, seed,
-    replicates: options.replicates, version: spsimVersion, results,
+    replicates: options.replicates, version: spsimVersion, results, calibration, chart,
     assumed: parameters.filter((p) => p.confidence === "assumed").length, parameters: parameters.length
   })
-  return { markdown, results }
+  const svg = chart === undefined ? undefined : cumulativeChart({
+    title: `${scenario.name}: simulated (${options.replicates} replicates) against the published record`,
+    startDate: scenario.startDate,
+    weeks: H,
+    series: series.map((name) => ({ series: name, label: seriesLabels[name] ?? name, replicates: records.map((r) => r.weekly.get(name)!) })),
+    targets: targets.targets
+  })
+  return { markdown, svg, results }
 })

@@ -1,49 +1,56 @@
 /** `spsim calibrate`: the command around src/calibration/calibrate.ts — progress, tables, files. */
 import { Console, Effect, FileSystem } from "effect"
 import { calibrate, type CalibrateOptions } from "../calibration/calibrate.ts"
+import { calibrationRecord } from "../calibration/record.ts"
+import { posteriorCsv } from "../calibration/posteriorFile.ts"
+import { targetMiss } from "../calibration/distance.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
-import { csvRow } from "../io/csv.ts"
 import { spsimVersion } from "../version.ts"
 import { textTable } from "./format.ts"
 import { progressBar } from "./progress.ts"
 
-const num = (x: number): string => (+x.toPrecision(4)).toString()
+const num = (x: number): string => (Number.isFinite(x) ? (+x.toPrecision(4)).toString() : String(x))
 
 export const calibrateCommand = Effect.fn("calibrateCommand")(function*(
   options: Omit<CalibrateOptions, "onProgress"> & { readonly out: string | undefined; readonly quiet: boolean }
 ) {
   const progress = progressBar("calibrate", options.quiet)
+  const started = performance.now()
   const r = yield* calibrate({ ...options, onProgress: progress.update })
   progress.finish()
-  const best = r.posterior.accepted[0]
+  const seconds = (performance.now() - started) / 1000
+  const record = calibrationRecord(options, r, spsimVersion)
   if (options.out !== undefined) {
     const fs = yield* FileSystem.FileSystem
     yield* fs.makeDirectory(options.out, { recursive: true })
     yield* writeFileAtomic(`${options.out}/calibrated.json`, `${JSON.stringify(r.calibrated, null, 2)}\n`)
-    const header = csvRow(["rank", "draw", "distance", ...r.priors.map((p) => p.path)])
-    const lines = r.posterior.accepted.map((i, rank) => csvRow([rank + 1, i, r.distances[i], ...r.sets[i]]))
-    yield* writeFileAtomic(`${options.out}/posterior.csv`, `${[header, ...lines].join("\n")}\n`)
-    yield* writeFileAtomic(`${options.out}/calibration.json`, `${JSON.stringify({
-      spsimVersion, scenario: options.scenarioFile, targets: options.targetsFile, samples: options.samples,
-      acceptShare: options.acceptShare, spread: options.spread, replicates: options.replicates, priors: r.priors,
-      epsilon: r.posterior.epsilon, posterior: r.posterior.summary
-    }, null, 2)}\n`)
+    yield* writeFileAtomic(`${options.out}/posterior.csv`, posteriorCsv(r.posterior.paths, r.result.particles))
+    yield* writeFileAtomic(`${options.out}/calibration.json`, `${JSON.stringify(record, null, 2)}\n`)
   }
+  const runs = r.result.generations.reduce((s, g) => s + g.proposed, 0) * options.replicates
   yield* Console.log([
-    `${r.base.name}: rejection ABC over ${r.priors.length} parameters, ${options.samples} draws × ${options.replicates} replicates, ${r.posterior.accepted.length} accepted (distance ≤ ${num(r.posterior.epsilon)})`,
+    `${r.base.name}: ABC-SMC over ${r.priors.length} parameters, ${r.result.generations.length} generations, ${runs.toLocaleString("en-GB")} simulations in ${seconds.toFixed(0)} s; ` +
+    `${r.result.particles.length} parameter sets kept (distance ≤ ${num(record.posterior.tolerance)}, effective size ${num(record.posterior.effectiveSize)}); stopped: ${r.result.stopped}`,
     "",
     textTable(
-      ["parameter", "prior (uniform)", "posterior median", "posterior 90%"],
+      ["generation", "new sets", "within tolerance", "tolerance", "kept"],
+      r.result.generations.map((g) => [String(g.generation), String(g.proposed), g.acceptance === null ? "-" : `${(g.acceptance * 100).toFixed(0)}%`, num(g.epsilon), String(g.kept)])
+    ),
+    "",
+    textTable(
+      ["parameter", "prior (uniform)", "posterior median", "posterior 90%", "calibrated (medoid)"],
       r.priors.map((p, j) => {
-        const s = r.posterior.summary[j]
-        return [p.path, `${num(p.low)} – ${num(p.high)}`, num(s.p50), `${num(s.p05)} – ${num(s.p95)}`]
+        const s = r.summary[j]
+        return [p.path, `${num(p.low)} – ${num(p.high)}`, num(s.p50), `${num(s.p05)} – ${num(s.p95)}`, num(r.chosen.set[j])]
       })
     ),
     "",
     textTable(
-      ["target", "published", "best draw's median"],
-      r.targets.targets.map((t, k) => [t.name, num(t.published), num(r.simulated[best][k])])
+      ["target", "published", "counted as a match", `calibrated set's median (${options.replicates} replicates)`, ""],
+      r.targets.targets.map((t, k) => [
+        t.name, num(t.published), `${num(t.low)} – ${num(t.high)}`, num(r.chosen.simulated[k]), targetMiss(r.chosen.simulated[k], t) === 0 ? "match" : "missed"
+      ])
     ),
-    ...(options.out !== undefined ? ["", `Calibrated scenario, posterior and settings written to ${options.out}/ (calibrated.json, posterior.csv, calibration.json)`] : [])
+    ...(options.out !== undefined ? ["", `Calibrated scenario, posterior and record written to ${options.out}/ (calibrated.json, posterior.csv, calibration.json)`] : [])
   ].join("\n"))
 }, Effect.scoped)

@@ -16,18 +16,23 @@ import { FileSystem } from "effect"
 import { formatMetric, textTable } from "./format.ts"
 import { progressBar } from "./progress.ts"
 import { scenarioHash } from "./runScenario.ts"
+import { loadPosterior } from "../calibration/posteriorFile.ts"
+import { parameterUncertainty } from "../calibration/posterior.ts"
 
 export interface CompareOptions extends AnalysisOptions {
   readonly files: ReadonlyArray<string>
   readonly metrics: ReadonlyArray<string> | undefined
+  /** posterior.csv: replicate i of every scenario draws the same parameter set from it. */
+  readonly posterior?: string | undefined
 }
 
 export const compareScenarios = Effect.fn("compareScenarios")(function*(options: CompareOptions) {
   const scenarios: Array<Scenario> = []
   for (const file of options.files) scenarios.push(yield* loadScenario(file))
   const seed = options.seed ?? scenarios[0].seed
+  const posterior = options.posterior === undefined ? undefined : yield* loadPosterior(options.posterior)
   const progress = progressBar("compare", options.quiet)
-  const runs = yield* runVariants(scenarios, { seed, replicates: options.replicates, workers: options.workers, onProgress: progress.update })
+  const runs = yield* runVariants(scenarios, { seed, replicates: options.replicates, workers: options.workers, onProgress: progress.update, posterior })
   progress.finish()
   const bands = runs.map((r) => summarise(r))
   const differences = runs.map((r) => pairedDifferences(runs[0], r))
@@ -42,6 +47,7 @@ export const compareScenarios = Effect.fn("compareScenarios")(function*(options:
     replicates: options.replicates,
     scenarios: scenarios.map((s, i) => ({ file: options.files[i], name: s.name, hash: scenarioHash(s) })),
     comparedWith: scenarios[0].name,
+    ...(posterior !== undefined ? { parameterUncertainty: parameterUncertainty(options.posterior!, posterior) } : {}),
     metrics
   }
   if (options.out !== undefined) {
@@ -65,6 +71,7 @@ export const compareScenarios = Effect.fn("compareScenarios")(function*(options:
   yield* Console.log([
     `${labels.join(" vs ")}: ${options.replicates} paired replicates (common random numbers), seed ${seed} (spsim ${spsimVersion})`,
     "",
-    textTable(header, rows)
+    textTable(header, rows),
+    ...(document.parameterUncertainty !== undefined ? ["", `Intervals include parameter uncertainty: replicate i of every scenario drew the same set from ${document.parameterUncertainty.sets} posterior sets in ${options.posterior}.`] : [])
   ].join("\n"))
 }, Effect.scoped)

@@ -67,6 +67,13 @@ export const headlineTable = (summary: SummaryDocument): string => {
     textTable(["", "median", "90% interval"], lines),
     ...(summary.contracts.length > 0 ? ["", "Contracts on the same simulated people", "", contractsTable(summary)] : []),
     "",
-    `Intervals show chance alone. ${summary.provenance.byConfidence.assumed} of ${summary.provenance.parameters} parameters are assumed (nothing published); see docs/parameters.md.`
+    `${intervalsShow(summary)} ${summary.provenance.byConfidence.assumed} of ${summary.provenance.parameters} parameters are assumed (nothing published); see docs/parameters.md.`
   ].join("\n")
+}
+
+const intervalsShow = (summary: SummaryDocument): string => {
+  const u = summary.parameterUncertainty
+  return u === undefined
+    ? "Intervals show chance alone."
+    : `Intervals include parameter uncertainty: each replicate drew its values of ${u.parameters.length} parameters from ${u.sets} posterior sets in ${u.posterior}.`
 }

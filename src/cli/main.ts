@@ -1,6 +1,7 @@
 /**
  * The `spsim` command line. Exit codes: 0 success, 2 bad input (arguments or scenario file), 1 anything else.
  */
+import { basename } from "node:path"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Cause, Console, Effect, Exit, Option } from "effect"
@@ -73,10 +74,11 @@ const run = Command.make(
     json: Flag.Boolean("json").pipe(Flag.withDescription("Print summary.json to stdout instead of the table"), Flag.withDefault(false)),
     people: Flag.Boolean("people").pipe(Flag.withDescription("With --out: also write people.csv (one row per person per replicate; large)"), Flag.withDefault(false)),
     parquet: Flag.Boolean("parquet").pipe(Flag.withDescription("With --out: also write each table as Parquet (DuckDB, pandas, R arrow)"), Flag.withDefault(false)),
+    posterior: Flag.String("posterior").pipe(Flag.withDescription("posterior.csv from spsim calibrate: each replicate draws its parameter set from it (parameter uncertainty)"), Flag.optional),
     workers: workersFlag,
     quiet: quietFlag
   },
-  ({ file, seed, replicates, out, json, people, parquet, workers, quiet }) =>
+  ({ file, seed, replicates, out, json, people, parquet, posterior, workers, quiet }) =>
     runScenario({
       file,
       seed: Option.getOrUndefined(seed),
@@ -86,7 +88,8 @@ const run = Command.make(
       people,
       workers: Option.getOrUndefined(workers),
       quiet,
-      parquet
+      parquet,
+      posterior: Option.getOrUndefined(posterior)
     })
 ).pipe(Command.withDescription("Run replicates of a scenario and report the results"))
 
@@ -94,9 +97,10 @@ const compare = Command.make(
   "compare",
   {
     files: Argument.String("scenarios").pipe(Argument.withDescription("Two or more scenario files; differences are against the first"), Argument.variadic({ min: 2 })),
+    posterior: Flag.String("posterior").pipe(Flag.withDescription("posterior.csv from spsim calibrate: replicate i of every scenario draws the same parameter set from it"), Flag.optional),
     ...analysisFlags
   },
-  (o) => compareScenarios({ files: o.files, ...analysisOptions(o) })
+  (o) => compareScenarios({ files: o.files, posterior: Option.getOrUndefined(o.posterior), ...analysisOptions(o) })
 ).pipe(Command.withDescription("Compare scenarios on common random numbers: each metric per scenario and paired differences"))
 
 const sweep = Command.make(
@@ -139,22 +143,26 @@ const report = Command.make(
   {
     scenario: Argument.String("scenario").pipe(Argument.withDescription("Scenario file (JSON)")),
     targets: Argument.String("targets").pipe(Argument.withDescription("Targets file (JSON), e.g. calibration/ways-to-wellness.targets.json")),
+    calibration: Flag.String("calibration").pipe(Flag.withDescription("calibration.json from spsim calibrate: list the calibrated parameters and their posterior"), Flag.optional),
     seed: seedFlag,
     replicates: replicatesFlag(20),
-    out: Flag.String("out").pipe(Flag.withDescription("Write the report (Markdown) to this file"), Flag.optional),
+    out: Flag.String("out").pipe(Flag.withDescription("Write the report (Markdown) to this file, and its chart beside it (NAME-cumulative.svg)"), Flag.optional),
     workers: workersFlag
   },
   (o) =>
     Effect.gen(function*() {
-      const { markdown } = yield* validationReport({
-        scenarioFile: o.scenario, targetsFile: o.targets, seed: Option.getOrUndefined(o.seed), replicates: o.replicates,
-        workers: Option.getOrUndefined(o.workers)
-      })
       const out = Option.getOrUndefined(o.out)
-      if (out !== undefined) yield* writeFileAtomic(out, markdown)
-      else yield* Console.log(markdown)
+      const chartFile = out === undefined ? undefined : `${out.replace(/\.md$/, "")}-cumulative.svg`
+      const { markdown, svg } = yield* validationReport({
+        scenarioFile: o.scenario, targetsFile: o.targets, seed: Option.getOrUndefined(o.seed), replicates: o.replicates,
+        workers: Option.getOrUndefined(o.workers), calibration: Option.getOrUndefined(o.calibration),
+        chart: chartFile === undefined ? undefined : basename(chartFile)
+      })
+      if (out === undefined) return yield* Console.log(markdown)
+      if (svg !== undefined && chartFile !== undefined) yield* writeFileAtomic(chartFile, svg)
+      yield* writeFileAtomic(out, markdown)
     })
-).pipe(Command.withDescription("Set simulated figures beside published targets (validation report, Markdown)"))
+).pipe(Command.withDescription("Set simulated figures beside published targets (validation report, Markdown, with an SVG chart)"))
 
 const calibrateCmd = Command.make(
   "calibrate",
@@ -162,22 +170,25 @@ const calibrateCmd = Command.make(
     scenario: Argument.String("scenario").pipe(Argument.withDescription("Scenario file (JSON)")),
     targets: Argument.String("targets").pipe(Argument.withDescription("Targets file (JSON)")),
     params: Flag.String("params").pipe(Flag.withDescription("Parameters to calibrate, comma-separated (default: those declared calibratable)"), Flag.optional),
-    samples: Flag.Int("samples").pipe(Flag.withDescription("Prior draws"), Flag.withDefault(200), Flag.filter((n) => n >= 2 && n <= 100000, (n) => `expected 2 to 100000 samples, found ${n}`)),
-    accept: Flag.Finite("accept").pipe(Flag.withDescription("Share of draws kept (closest to the targets)"), Flag.withDefault(0.1), Flag.filter((x) => x > 0 && x <= 1, (x) => `expected a share above 0 and at most 1, found ${x}`)),
+    priors: Flag.String("priors").pipe(Flag.withDescription("calibration.json of an earlier calibration: use its priors (to repeat it after its values were adopted)"), Flag.optional),
+    particles: Flag.Int("particles").pipe(Flag.withDescription("Parameter sets kept in each generation (the posterior's size)"), Flag.withDefault(40), Flag.filter((n) => n >= 4 && n <= 100000, (n) => `expected 4 to 100000 particles, found ${n}`)),
+    alpha: Flag.Finite("alpha").pipe(Flag.withDescription("Each generation's tolerance: this quantile of the last population's distances"), Flag.withDefault(0.5), Flag.filter((x) => x > 0 && x < 1, (x) => `expected a share above 0 and below 1, found ${x}`)),
+    minAcceptance: Flag.Finite("min-acceptance").pipe(Flag.withDescription("Stop once fewer than this share of a generation's new sets meet its tolerance"), Flag.withDefault(0.15), Flag.filter((x) => x >= 0 && x <= 1, (x) => `expected a share from 0 to 1, found ${x}`)),
+    generations: Flag.Int("generations").pipe(Flag.withDescription("Generations after the first, at most"), Flag.withDefault(10), Flag.filter((n) => n >= 0 && n <= 1000, (n) => `expected 0 to 1000 generations, found ${n}`)),
     spread: Flag.Finite("spread").pipe(Flag.withDescription("Prior range: each default ± this share (within its declared range)"), Flag.withDefault(0.5), Flag.filter((x) => x > 0 && x <= 1, (x) => `expected a spread above 0 and at most 1, found ${x}`)),
     seed: seedFlag,
-    replicates: replicatesFlag(4),
+    replicates: replicatesFlag(8),
     out: outFlag,
     workers: workersFlag,
     quiet: quietFlag
   },
   (o) =>
     calibrateCommand({
-      scenarioFile: o.scenario, targetsFile: o.targets, params: list(o.params), samples: o.samples, acceptShare: o.accept,
-      spread: o.spread, replicates: o.replicates, seed: Option.getOrUndefined(o.seed), workers: Option.getOrUndefined(o.workers),
-      out: Option.getOrUndefined(o.out), quiet: o.quiet
+      scenarioFile: o.scenario, targetsFile: o.targets, params: list(o.params), priorsFrom: Option.getOrUndefined(o.priors), particles: o.particles, alpha: o.alpha,
+      minAcceptance: o.minAcceptance, maxGenerations: o.generations, spread: o.spread, replicates: o.replicates,
+      seed: Option.getOrUndefined(o.seed), workers: Option.getOrUndefined(o.workers), out: Option.getOrUndefined(o.out), quiet: o.quiet
     })
-).pipe(Command.withDescription("Fit the free parameters to published targets (rejection ABC) and write the posterior"))
+).pipe(Command.withDescription("Fit the free parameters to published targets (ABC-SMC) and write the posterior"))
 
 const spsim = Command.make("spsim").pipe(
   Command.withDescription("Commissioning simulator for link-worker social prescribing"),

@@ -4,7 +4,9 @@
  */
 import { createHash } from "node:crypto"
 import { Console, Effect, FileSystem, Stream } from "effect"
-import { defaultWorkers, runEnsemble } from "../ensemble/pool.ts"
+import { defaultWorkers, runRequests } from "../ensemble/pool.ts"
+import { loadPosterior } from "../calibration/posteriorFile.ts"
+import { parameterUncertainty, scenarioForReplicate } from "../calibration/posterior.ts"
 import type { Metrics } from "../results/metrics.ts"
 import { canonicalJson, summaryDocument, type SummaryDocument } from "../results/document.ts"
 import { peopleHeader, weeklyHeader } from "../results/tables.ts"
@@ -32,6 +34,8 @@ export interface RunOptions {
   readonly quiet: boolean
   /** Also write a Parquet copy of each CSV file. */
   readonly parquet: boolean
+  /** A posterior (posterior.csv from spsim calibrate): each replicate draws its parameter set from it. */
+  readonly posterior?: string | undefined
 }
 
 export const scenarioHash = (scenario: Scenario): string =>
@@ -42,6 +46,7 @@ const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`
 export const runScenario = Effect.fn("runScenario")(function*(options: RunOptions) {
   const scenario = yield* loadScenario(options.file)
   const seed = options.seed ?? scenario.seed
+  const posterior = options.posterior === undefined ? undefined : yield* loadPosterior(options.posterior)
   const fs = yield* FileSystem.FileSystem
   const out = options.out
   if (out !== undefined) yield* fs.makeDirectory(out, { recursive: true })
@@ -56,7 +61,10 @@ export const runScenario = Effect.fn("runScenario")(function*(options: RunOption
   const rows = { weekly: weeklyFile !== undefined, people: peopleFile !== undefined, contracts: paymentsFile !== undefined }
   const progress = progressBar("run", options.quiet)
   const workers = options.workers ?? autoWorkers(options.replicates)
-  yield* Stream.runForEach(runEnsemble({ scenario, seed, replicates: options.replicates, workers, rows }), (r) =>
+  const request = (replicate: number) => ({
+    scenario: posterior === undefined ? scenario : scenarioForReplicate(scenario, posterior, seed, replicate), seed, replicate, rows
+  })
+  yield* Stream.runForEach(runRequests(options.replicates, request, { workers }), (r) =>
     Effect.gen(function*() {
       metrics.push(r.metrics)
       notes.push(r.notes)
@@ -69,7 +77,10 @@ export const runScenario = Effect.fn("runScenario")(function*(options: RunOption
       progress.update(metrics.length, options.replicates)
     }))
   progress.finish()
-  const summary: SummaryDocument = summaryDocument({ version: spsimVersion, scenario, hash: scenarioHash(scenario), seed, replicates: metrics, notes })
+  const summary: SummaryDocument = summaryDocument({
+    version: spsimVersion, scenario, hash: scenarioHash(scenario), seed, replicates: metrics, notes,
+    parameterUncertainty: posterior === undefined ? undefined : parameterUncertainty(options.posterior!, posterior)
+  })
   if (out !== undefined) {
     yield* writeFileAtomic(`${out}/scenario.json`, json(scenario))
     if (bands !== undefined) yield* writeFileAtomic(`${out}/bands.csv`, `${[csvRow(bandsHeader), ...bands.rows().map(csvRow)].join("\n")}\n`)

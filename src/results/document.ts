@@ -19,8 +19,16 @@ export const provenance = (): Provenance => {
   return {
     parameters: params.length,
     byConfidence,
-    note: "Confidence of each parameter's default as documented in docs/parameters.md (high/medium/low from published evidence; assumed where nothing is published). Bands show variation from chance alone, not uncertainty about assumed parameters."
+    note: "Confidence of each parameter's default as documented in docs/parameters.md (high/medium/low from published evidence; assumed where nothing is published). Bands show variation from chance alone unless parameterUncertainty says the replicates drew their parameters from a posterior."
   }
+}
+
+/** Which posterior the replicates drew their parameters from, when they did (spsim run --posterior). */
+export interface ParameterUncertainty {
+  readonly posterior: string
+  readonly sets: number
+  readonly parameters: ReadonlyArray<string>
+  readonly note: string
 }
 
 export interface SummaryDocument {
@@ -35,6 +43,8 @@ export interface SummaryDocument {
   readonly notes: Record<string, string>
   readonly contracts: ReadonlyArray<string>
   readonly provenance: Provenance
+  /** Present when each replicate drew its parameters from a posterior (spsim run --posterior). */
+  readonly parameterUncertainty?: ParameterUncertainty
 }
 
 export const summaryDocument = (options: {
@@ -44,6 +54,7 @@ export const summaryDocument = (options: {
   readonly seed: number
   readonly replicates: ReadonlyArray<Metrics>
   readonly notes: ReadonlyArray<Record<string, string>>
+  readonly parameterUncertainty?: ParameterUncertainty | undefined
 }): SummaryDocument => ({
   spsimVersion: options.version,
   scenario: { name: options.scenario.name, hash: options.hash },
@@ -54,7 +65,8 @@ export const summaryDocument = (options: {
   metrics: summarise(options.replicates),
   notes: summariseNotes(options.notes),
   contracts: options.scenario.contracts.map((c) => c.name),
-  provenance: provenance()
+  provenance: provenance(),
+  ...(options.parameterUncertainty !== undefined ? { parameterUncertainty: options.parameterUncertainty } : {})
 })
 
 /** JSON with object keys sorted at every level: the same scenario always hashes the same. */

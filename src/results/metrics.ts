@@ -27,12 +27,13 @@ const engagedCohortSaving = (sim: Sim): number => {
   return ratio(saving, comparison)
 }
 
-/** Star change (last review minus baseline, total of 8 areas) of people with two or more reviews. */
-export const starOutcomes = (sim: Sim): { reviewed: number; changeMean: number; improvedShare: number } => {
+/** Star change (last review minus baseline, total of 8 areas) of people with two or more reviews, and their mean baseline total. */
+export const starOutcomes = (sim: Sim): { reviewed: number; changeMean: number; improvedShare: number; baselineMean: number } => {
   const a = sim.people.arrays
   let reviewed = 0
   let change = 0
   let improved = 0
+  let baseline = 0
   for (let id = 0; id < sim.people.count; id++) {
     if (a.reviews[id] < 2) continue
     reviewed++
@@ -40,12 +41,13 @@ export const starOutcomes = (sim: Sim): { reviewed: number; changeMean: number; 
     let anyBetter = false
     for (let k = id * starAreas; k < (id + 1) * starAreas; k++) {
       d += a.starLastReview[k] - a.starBaseline[k]
+      baseline += a.starBaseline[k]
       if (a.starLastReview[k] > a.starBaseline[k]) anyBetter = true
     }
     change += d
     if (anyBetter) improved++
   }
-  return { reviewed, changeMean: ratio(change, reviewed), improvedShare: ratio(improved, reviewed) }
+  return { reviewed, changeMean: ratio(change, reviewed), improvedShare: ratio(improved, reviewed), baselineMean: ratio(baseline, reviewed) }
 }
 
 export const replicateMetrics = (sim: Sim): Metrics => {
@@ -88,6 +90,7 @@ export const replicateMetrics = (sim: Sim): Metrics => {
     meanWeeksOnProgramme: ratio(t.episodeWeeksSum, t.episodesCompleted),
     starReviewed: star.reviewed,
     starChangeMean: star.changeMean,
+    starBaselineMean: star.baselineMean,
     starImprovedShare: star.improvedShare,
     secondaryCareCost: cost,
     comparisonSecondaryCareCost: comparison,

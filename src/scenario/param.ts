@@ -48,5 +48,5 @@ export const share = (info: Omit<ParamInfo, "unit" | "min" | "max">) =>
 /** Shorthand for an assumed parameter (nothing published). */
 export const assumed = { source: "assumed", confidence: "assumed" } as const
 
-/** An assumed parameter that the published targets inform, so calibration moves it by default. */
-export const calibrated = { source: "assumed", confidence: "assumed", calibratable: true } as const
+/** An assumed parameter that the published targets inform, so calibration moves it by default (the WtW default is calibrated). */
+export const calibrated = { source: "assumed; calibrated to the WtW record; spsim calibrate, docs/validation.md", confidence: "assumed", calibratable: true } as const

@@ -1,4 +1,4 @@
-/** Calibration recovers a known parameter from targets the model itself generated. */
+/** Calibration recovers known parameters from synthetic targets the model itself generated, and is reproducible. */
 import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -6,39 +6,67 @@ import { fileURLToPath } from "node:url"
 import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
-import { calibrate } from "../../src/calibration/calibrate.ts"
-import { meanOf, runMetrics, scenarioWith } from "../support/scenarios.ts"
+import { calibrate, type CalibrateOptions } from "../../src/calibration/calibrate.ts"
+import { band } from "../../src/results/summary.ts"
+import { runMetrics, scenarioWith, shippedScenario } from "../support/scenarios.ts"
 
 const root = fileURLToPath(new URL("../..", import.meta.url))
 
 describe("spsim calibrate", () => {
-  it("recovers the Star gain rate that generated synthetic targets, within the posterior interval", async () => {
-    const work = mkdtempSync(join(tmpdir(), "spsim-calibrate-"))
-    // A shorter service, so the test is quick; the truth is a gain rate of 0.1 a week (the default is 0.135).
-    const short = { horizonWeeks: 156, contracts: [] }
-    const truth = 0.1
-    const synthetic = runMetrics(scenarioWith((d) => {
-      d.horizonWeeks = short.horizonWeeks
-      d.contracts = []
-      d.wellbeing.gainEventsPerWeek = truth
-    }), 4)
-    const star = meanOf(synthetic, "starChangeMean")
-    const scenarioFile = join(work, "scenario.json")
-    writeFileSync(scenarioFile, JSON.stringify({ extends: join(root, "scenarios/ways-to-wellness.json"), ...short }))
-    const targetsFile = join(work, "targets.json")
-    writeFileSync(targetsFile, JSON.stringify({
-      name: "synthetic", description: "made by the model with gainEventsPerWeek = 0.1",
-      targets: [{ kind: "metric", name: "Star change", metric: "starChangeMean", published: star, low: star - 0.1, high: star + 0.1, source: "the model", confidence: "high" }]
-    }))
-    const result = await Effect.runPromise(calibrate({
-      scenarioFile, targetsFile, params: ["wellbeing.gainEventsPerWeek"], samples: 24, acceptShare: 0.25, spread: 0.5,
-      replicates: 2, seed: undefined, workers: 1
-    }).pipe(Effect.provide(NodeServices.layer)))
-    const posterior = result.posterior.summary[0]
-    expect(result.priors[0]).toMatchObject({ low: 0.0675, high: 0.2025 })
-    expect(posterior.p05).toBeLessThanOrEqual(truth)
-    expect(posterior.p95).toBeGreaterThanOrEqual(truth)
-    expect(Math.abs(posterior.p50 - truth)).toBeLessThan(0.02)
-    expect(result.calibrated.wellbeing.gainEventsPerWeek).toBe(posterior.p50)
-  })
+  const work = mkdtempSync(join(tmpdir(), "spsim-calibrate-"))
+  // A shorter service without contracts, so the test is quick. The truth: a gain rate of 0.1 a week (the
+  // default is 0.135) and 70% attending the first appointment (the default is 81%).
+  const short = { horizonWeeks: 156, contracts: [] }
+  const truth = { gain: 0.1, attend: 0.7 }
+  const replicates = 2
+  const synthetic = runMetrics(scenarioWith((d) => {
+    d.horizonWeeks = short.horizonWeeks
+    d.contracts = []
+    d.wellbeing.gainEventsPerWeek = truth.gain
+    d.contact.attendFirstAppointment = truth.attend
+  }), replicates)
+  const target = (metric: string, name: string, halfWidth: number) => {
+    const median = band(synthetic.map((m) => m[metric])).p50
+    return { kind: "metric", name, metric, published: median, low: median - halfWidth, high: median + halfWidth, source: "the model", confidence: "high" }
+  }
+  const scenarioFile = join(work, "scenario.json")
+  writeFileSync(scenarioFile, JSON.stringify({ extends: join(root, "scenarios/ways-to-wellness.json"), ...short }))
+  const targetsFile = join(work, "targets.json")
+  writeFileSync(targetsFile, JSON.stringify({
+    name: "synthetic", description: "made by the model with gainEventsPerWeek = 0.1, attendFirstAppointment = 0.7",
+    targets: [target("starChangeMean", "Star change", 0.05), target("engagedShare", "engaged share", 0.004)]
+  }))
+  const options: CalibrateOptions = {
+    scenarioFile, targetsFile, params: ["wellbeing.gainEventsPerWeek", "contact.attendFirstAppointment"], particles: 24, alpha: 0.5,
+    minAcceptance: 0.15, maxGenerations: 5, spread: 0.5, replicates, seed: undefined, workers: 1
+  }
+  const run = (o: Partial<CalibrateOptions> = {}) => Effect.runPromise(calibrate({ ...options, ...o }).pipe(Effect.provide(NodeServices.layer)))
+
+  it("recovers the parameters that generated synthetic targets, within the posterior's 90% interval", async () => {
+    const result = await run()
+    // Priors: the default ± 50%.
+    const gainDefault = shippedScenario().wellbeing.gainEventsPerWeek
+    expect(result.priors[0].low).toBeCloseTo(gainDefault * 0.5, 12)
+    expect(result.priors[0].high).toBeCloseTo(gainDefault * 1.5, 12)
+    const [gain, attend] = result.summary
+    expect(gain.p05).toBeLessThanOrEqual(truth.gain)
+    expect(gain.p95).toBeGreaterThanOrEqual(truth.gain)
+    expect(attend.p05).toBeLessThanOrEqual(truth.attend)
+    expect(attend.p95).toBeGreaterThanOrEqual(truth.attend)
+    // Much narrower than the priors (about 0.06–0.18 and 0.39–1).
+    expect(gain.p95 - gain.p05).toBeLessThan(0.04)
+    expect(attend.p95 - attend.p05).toBeLessThan(0.1)
+    // The calibrated scenario is a set the posterior holds, and it carries the values into the scenario.
+    expect(result.calibrated.wellbeing.gainEventsPerWeek).toBe(result.chosen.set[0])
+    expect(result.calibrated.contact.attendFirstAppointment).toBe(result.chosen.set[1])
+    expect(result.posterior.sets).toContain(result.chosen.set)
+  }, 120_000)
+
+  it("gives the identical posterior for the same seed, on one worker or two", async () => {
+    const small = { particles: 12, maxGenerations: 2 }
+    const [one, two, other] = [await run(small), await run({ ...small, workers: 2 }), await run({ ...small, seed: 7 })]
+    const sets = (r: typeof one) => r.result.particles.map((p) => [...p.set, p.weight, p.distance])
+    expect(sets(two)).toEqual(sets(one))
+    expect(sets(other)).not.toEqual(sets(one))
+  }, 120_000)
 })

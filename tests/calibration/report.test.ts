@@ -2,12 +2,18 @@ import { readFileSync } from "node:fs"
 import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
+import { cumulativeBands, cumulativeChart } from "../../src/calibration/chart.ts"
 import { evaluateTargets } from "../../src/calibration/report.ts"
 import { validationReport } from "../../src/calibration/runReport.ts"
 import type { Targets } from "../../src/calibration/targets.ts"
-import { shippedScenario } from "../support/scenarios.ts"
+import { weekOf } from "../../src/model/schedule.ts"
+import { band } from "../../src/results/summary.ts"
+import { runReplicates, shippedScenario } from "../support/scenarios.ts"
+import { renderReport } from "../../src/calibration/validationMarkdown.ts"
+import type { CalibrationRecord } from "../../src/calibration/record.ts"
 
 const root = new URL("../../", import.meta.url)
+const read = (path: string) => readFileSync(new URL(path, root), "utf8")
 
 describe("targets", () => {
   const scenario = shippedScenario()
@@ -37,11 +43,86 @@ describe("targets", () => {
   })
 })
 
-describe("docs/validation.md", () => {
-  it("is the report of a direct run of the scenario (run `npm run report` after a change)", async () => {
-    const { markdown } = await Effect.runPromise(validationReport({
-      scenarioFile: "scenarios/covid.json", targetsFile: "calibration/ways-to-wellness.targets.json", seed: undefined, replicates: 20, workers: 1
-    }).pipe(Effect.provide(NodeServices.layer)))
-    expect(readFileSync(new URL("docs/validation.md", root), "utf8"), "docs/validation.md is stale: run `npm run report`").toBe(markdown)
+describe("the report's text", () => {
+  const scenario = shippedScenario()
+  const record: CalibrationRecord = {
+    spsimVersion: "0", command: "spsim calibrate a b", method: "m", scenario: "a", targets: "b", seed: 1,
+    settings: { particles: 2, alpha: 0.5, minAcceptance: 0.2, maxGenerations: 1, replicates: 3, spread: 0.5 },
+    priors: [{ path: "wellbeing.gainEventsPerWeek", low: 0.05, high: 0.2, integer: false }, { path: "contact.attendFirstAppointment", low: 0.4, high: 1, integer: false }],
+    generations: [{ generation: 0, proposed: 4, acceptance: null, epsilon: 0.5, kept: 2 }],
+    stopped: "generation limit",
+    posterior: {
+      sets: 2,
+      tolerance: 0.5,
+      effectiveSize: 1.8,
+      parameters: [{ path: "wellbeing.gainEventsPerWeek", mean: 0.1, p05: 0.09, p50: 0.1, p95: 0.11 }, { path: "contact.attendFirstAppointment", mean: 0.7, p05: 0.6, p50: 0.7, p95: 0.8 }],
+      targets: [{ name: "share", withinRange: 0.25 }]
+    },
+    calibrated: { particle: "0/1", distance: 0.5, values: { "wellbeing.gainEventsPerWeek": scenario.wellbeing.gainEventsPerWeek * 1.0001, "contact.attendFirstAppointment": 0.5 }, targets: [] }
+  }
+  const results = evaluateTargets({ name: "t", description: "d", targets: [{ kind: "metric", name: "share", metric: "engagedShare", published: 0.7, low: 0.65, high: 0.75, source: "s", confidence: "low" }] },
+    scenario, [{ metrics: { engagedShare: 0.8 }, weekly: new Map() }])
+  const text = renderReport({
+    targets: { name: "t", description: "d", targets: [] }, scenario, scenarioFile: "s.json", targetsFile: "t.json", seed: 1, replicates: 1, version: "0",
+    results, assumed: 1, parameters: 2, calibration: { file: "c.json", record }, chart: "c.svg"
   })
+
+  it("marks a missed target with how far it is off", () => {
+    expect(text).toContain("| share | 0.700 | 0.650 – 0.750 | 0.800 (0.800 – 0.800) | **missed** (7% above) |")
+    expect(text).toContain("**0 of 1 targets matched** (simulated median within the target's range); missed: share.")
+  })
+
+  it("lists each calibrated parameter with its prior and posterior, and flags a scenario value that is not the calibrated one", () => {
+    expect(text).toContain(`| \`wellbeing.gainEventsPerWeek\` | 0.05 – 0.2 | 0.1 (0.09 – 0.11) | ${scenario.wellbeing.gainEventsPerWeek} | calibrated |`)
+    expect(text).toContain(
+      `| \`contact.attendFirstAppointment\` | 0.4 – 1 | 0.7 (0.6 – 0.8) | ${scenario.contact.attendFirstAppointment} | **not the calibrated value** (0.5) |`
+    )
+    expect(text).toContain("with `spsim calibrate a b`")
+    expect(text).toContain("share: 25%")
+    expect(text).toContain("](c.svg)")
+  })
+})
+
+describe("the chart", () => {
+  it("shows running totals over replicates, and a point and range bar per cumulative target", () => {
+    // Running totals (1, 3, 6) and (3, 3, 3).
+    expect(cumulativeBands([[1, 2, 3], [3, 0, 0]], 3).map((b) => b.p50)).toEqual([2, 3, 4.5])
+    const targets = JSON.parse(read("calibration/ways-to-wellness.targets.json")).targets
+    const svg = cumulativeChart({ title: "t", startDate: "2015-04-01", weeks: 364, series: [{ series: "referred", label: "referred", replicates: [new Float64Array(364).fill(20)] }], targets })
+    expect(svg.match(/<circle [^>]*><title>People referred/g)).toHaveLength(3)
+    expect(svg.match(/<polyline /g)).toHaveLength(1)
+    expect(svg.startsWith("<svg")).toBe(true)
+  })
+})
+
+const reportOf = (replicates: number, calibration?: string) =>
+  Effect.runPromise(validationReport({
+    scenarioFile: "scenarios/covid.json", targetsFile: "calibration/ways-to-wellness.targets.json", seed: undefined, replicates, workers: 1,
+    calibration, chart: "validation-cumulative.svg"
+  }).pipe(Effect.provide(NodeServices.layer)))
+
+describe("spsim report", () => {
+  it("gives the numbers of a direct ensemble run of the scenario", async () => {
+    const { results } = await reportOf(3)
+    const scenario = shippedScenario("covid")
+    const direct = runReplicates(scenario, 3)
+    for (const r of results) {
+      const t = r.target
+      const values = t.kind === "metric"
+        ? direct.map((d) => d.metrics[t.metric])
+        : direct.map((d) => d.sim.weekly.columns[t.series as "referred"].slice(0, weekOf(t.date, scenario.startDate) + 1).reduce((s, x) => s + x, 0))
+      expect(r.simulated, t.name).toEqual(band(values))
+    }
+  }, 60_000)
+})
+
+describe("docs/validation.md", () => {
+  it("is the report of a direct run of the calibrated scenario, with its chart (run `npm run report` after a change)", async () => {
+    const script = JSON.parse(read("package.json")).scripts.report as string
+    expect(script).toMatch(/--calibration calibration\/ways-to-wellness\.calibration\.json --replicates 20 --workers 1 --out docs\/validation\.md/)
+    const { markdown, svg } = await reportOf(20, "calibration/ways-to-wellness.calibration.json")
+    expect(read("docs/validation.md"), "docs/validation.md is stale: run `npm run report`").toBe(markdown)
+    expect(read("docs/validation-cumulative.svg"), "docs/validation-cumulative.svg is stale: run `npm run report`").toBe(svg)
+    expect(markdown).toMatch(/## Calibrated parameters/)
+  }, 120_000)
 })

@@ -1,6 +1,6 @@
 /** compare, sweep and sensitivity as a commissioner, provider or researcher runs them. */
 import { spawnSync } from "node:child_process"
-import { existsSync, mkdtempSync, readFileSync } from "node:fs"
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -93,29 +93,50 @@ describe("spsim sensitivity", () => {
 describe("spsim report and spsim calibrate", () => {
   const targets = join(root, "calibration/ways-to-wellness.targets.json")
 
-  it("writes a validation report with a match or missed mark for every target", () => {
-    const out = join(mkdtempSync(join(tmpdir(), "spsim-report-")), "validation.md")
+  it("writes a validation report with a match or missed mark for every target, and its chart", () => {
+    const dir = mkdtempSync(join(tmpdir(), "spsim-report-"))
+    const out = join(dir, "validation.md")
     expect(spsim("report", scenario("covid"), targets, "--replicates", "2", "--out", out).code).toBe(0)
     const report = readFileSync(out, "utf8")
-    expect(report).toMatch(/\*\*\d of 9 targets matched\*\*/)
-    expect(report.split("\n").filter((l) => /\| (match|\*\*missed\*\*) \|/.test(l))).toHaveLength(9)
+    expect(report).toMatch(/\*\*\d+ of 10 targets matched\*\*/)
+    expect(report.split("\n").filter((l) => /\| (match|\*\*missed\*\*( \(\d+% (below|above)\))?) \|/.test(l))).toHaveLength(10)
+    expect(report).toContain("](validation-cumulative.svg)")
+    expect(readFileSync(join(dir, "validation-cumulative.svg"), "utf8")).toMatch(/^<svg /)
   })
 
-  it("writes a calibrated scenario that validates, and the accepted draws", () => {
+  it("writes a calibrated scenario that validates, the weighted posterior and the record", () => {
     const dir = mkdtempSync(join(tmpdir(), "spsim-calibrate-"))
-    const r = spsim("calibrate", scenario("ways-to-wellness"), targets, "--params", "wellbeing.gainEventsPerWeek", "--samples", "4", "--replicates", "1", "--accept", "0.5", "--out", dir, "--quiet")
+    const r = spsim("calibrate", scenario("ways-to-wellness"), targets, "--params", "wellbeing.gainEventsPerWeek", "--particles", "6", "--generations", "1",
+      "--replicates", "1", "--out", dir, "--quiet")
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toContain("wellbeing.gainEventsPerWeek")
+    expect(r.stdout).toMatch(/ABC-SMC over 1 parameters, 2 generations/)
     expect(spsim("validate", join(dir, "calibrated.json")).code).toBe(0)
     const posterior = readFileSync(join(dir, "posterior.csv"), "utf8").trim().split("\n")
-    expect(posterior[0]).toBe("rank,draw,distance,wellbeing.gainEventsPerWeek")
-    expect(posterior).toHaveLength(3)
-    expect(existsSync(join(dir, "calibration.json"))).toBe(true)
-  })
+    expect(posterior[0]).toBe("particle,weight,distance,wellbeing.gainEventsPerWeek")
+    expect(posterior.length).toBeGreaterThanOrEqual(4)
+    const record = JSON.parse(readFileSync(join(dir, "calibration.json"), "utf8"))
+    expect(record.command).toMatch(/^spsim calibrate .* --params wellbeing.gainEventsPerWeek --particles 6 /)
+    expect(record.generations).toHaveLength(2)
+    // The posterior carries into an ensemble.
+    expect(spsim("run", scenario("ways-to-wellness"), "--replicates", "1", "--posterior", join(dir, "posterior.csv"), "--quiet").code).toBe(0)
+    // The same calibration again from its record's priors on a scenario that has adopted another value: the same posterior.
+    const adopted = join(dir, "adopted.json")
+    writeFileSync(adopted, JSON.stringify({ extends: scenario("ways-to-wellness"), wellbeing: { gainEventsPerWeek: 0.2 } }))
+    const again = join(dir, "again")
+    const repeat = spsim("calibrate", adopted, targets, "--priors", join(dir, "calibration.json"), "--particles", "6", "--generations", "1",
+      "--replicates", "1", "--out", again, "--quiet")
+    expect(repeat.code, repeat.stderr).toBe(0)
+    expect(readFileSync(join(again, "posterior.csv"), "utf8")).toBe(readFileSync(join(dir, "posterior.csv"), "utf8"))
+    expect(JSON.parse(readFileSync(join(again, "calibration.json"), "utf8")).command).toContain(`--priors ${join(dir, "calibration.json")}`)
+    const both = spsim("calibrate", scenario("ways-to-wellness"), targets, "--priors", join(dir, "calibration.json"), "--params", "wellbeing.gainEventsPerWeek")
+    expect(both.code).toBe(2)
+    expect(both.stderr).toContain("--priors and --params: expected one of them")
+  }, 120_000)
 
   it("refuses a parameter that cannot be calibrated, with exit code 2", () => {
-    const r = spsim("calibrate", scenario("ways-to-wellness"), targets, "--params", "population.ethnicGroups[].weight", "--samples", "2")
+    const r = spsim("calibrate", scenario("ways-to-wellness"), targets, "--params", "population.ethnicGroups[].weight", "--particles", "4")
     expect(r.code).toBe(2)
-    expect(r.stderr).toContain("not a single-valued numeric parameter")
+    expect(r.stderr).toContain('--params: expected a single-valued numeric parameter (see docs/parameters.md), found "population.ethnicGroups[].weight"')
   })
 })

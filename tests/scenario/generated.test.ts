@@ -70,7 +70,7 @@ describe("docs/model.md", () => {
   it("shows the WtW default and source beside each parameter", () => {
     expect(model).toContain(`| [\`contact.waitHalfLifeWeeks\`](parameters.md#contact-and-first-appointment) | weeks | ${wtw.contact.waitHalfLifeWeeks} | assumed | assumed |`)
     expect(model).toContain(
-      `| [\`secondaryCare.maxEffectEngaged\`](parameters.md#secondary-care) | share (0-1) | ${wtw.secondaryCare.maxEffectEngaged} | calibrated to Bridges / WtW news 2018, 2020 (self-reported) | medium, calibratable |`
+      `| [\`secondaryCare.maxEffectEngaged\`](parameters.md#secondary-care) | share (0-1) | ${wtw.secondaryCare.maxEffectEngaged} | calibrated to Bridges / WtW news 2018, 2020 (self-reported); spsim calibrate, docs/validation.md | medium, calibratable |`
     )
     expect(model).toMatch(/\| \[`communityServices\.funding`\]\(parameters\.md#community-services\) \| multiplier over time \| (step|linear): .* \| — \| — \|/)
   })

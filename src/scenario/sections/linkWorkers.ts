@@ -13,7 +13,7 @@ export const LinkWorkers = Schema.Struct({
   contactingWorkload: param({ unit: "workload weight", min: 0, max: 2, description: "Workload of a person being contacted, relative to one in intensive support", ...assumed }),
   maintenanceWorkload: param({ unit: "workload weight", min: 0, max: 2, description: "Workload of a person in maintenance, relative to one in intensive support", ...assumed }),
   mentalHealthTrainedShare: share({ description: "Share of link workers trained in mental health", ...assumed }),
-  turnoverPerYear: share({ description: "Share of link workers leaving each year (NALW 2020: 29% considering leaving within a year)", source: "assumed, informed by NALW survey 2020", confidence: "low", calibratable: true }),
+  turnoverPerYear: share({ description: "Share of link workers leaving each year (NALW 2020: 29% considering leaving within a year)", source: "assumed, informed by NALW survey 2020; calibrated to the WtW record; spsim calibrate, docs/validation.md; barely identified by it", confidence: "low", calibratable: true }),
   vacancyWeeksMean: param({ unit: "weeks", min: 0, max: 104, description: "Mean weeks a post stays vacant before a replacement starts", ...assumed }),
   handoverManagedShare: share({ description: "Share of people whose handover to a new link worker is managed (introduced, notes passed on) when their link worker leaves", ...assumed })
 })

@@ -5,7 +5,7 @@ import { assumed, calibrated, param, share } from "../param.ts"
 export const Contact = Schema.Struct({
   attemptsMax: param({ unit: "attempts", min: 1, max: 20, integer: true, description: "Phone contact attempts (one a week) before the referral is closed as unreachable", ...assumed }),
   attemptSuccess: share({ description: "Chance that one contact attempt reaches the person", ...assumed }),
-  attendFirstAppointment: share({ description: "Chance of attending the first appointment with no wait (ELSA: 88% of adults 50+ offered a referral accepted it)", source: "Fancourt & Steptoe, ELSA wave 10 (acceptance)", confidence: "medium", calibratable: true }),
+  attendFirstAppointment: share({ description: "Chance of attending the first appointment with no wait (ELSA: 88% of adults 50+ offered a referral accepted it)", source: "calibrated to WtW engaged counts and share; spsim calibrate, docs/validation.md; ELSA wave 10 acceptance (Fancourt & Steptoe) as context", confidence: "medium", calibratable: true }),
   waitHalfLifeWeeks: param({ unit: "weeks", min: 1, max: 520, description: "Wait from referral after which the chance of attending has halved", ...assumed })
 })
 

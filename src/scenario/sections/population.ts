@@ -28,7 +28,7 @@ export const Population = Schema.Struct({
   employedShare: share({ description: "Share in work (cannot attend daytime-only services)", ...assumed }),
   travelsShare: share({ description: "Share willing to travel to a service in a neighbouring area", ...assumed }),
   starBaseline: Schema.Struct({
-    meanPerArea: param({ unit: "Star points (1-10)", min: 1, max: 10, description: "Mean baseline score per Well-being Star area for people with neither anxiety/depression nor isolation (the shifts below apply to those); WtW's +3.4 total points was an 11% gain, so a baseline total of about 31 (3.9 per area) overall", source: "derived from WtW news Jan 2020", confidence: "low", calibratable: true }),
+    meanPerArea: param({ unit: "Star points (1-10)", min: 1, max: 10, description: "Mean baseline score per Well-being Star area for people with neither anxiety/depression nor isolation (the shifts below apply to those); WtW's +3.4 total points was an 11% gain, so a baseline total of about 31 (3.9 per area) overall", source: "calibrated to the baseline WtW news Jan 2020 implies (+3.4 points = 11%); spsim calibrate, docs/validation.md", confidence: "low", calibratable: true }),
     sdPerArea: param({ unit: "Star points", min: 0, max: 5, description: "Spread of baseline scores between people and areas", ...assumed }),
     mentalHealthShift: param({ unit: "Star points", min: -5, max: 5, description: "Shift of every area's baseline for people with anxiety or depression", ...assumed }),
     isolationShift: param({ unit: "Star points", min: -5, max: 5, description: "Shift of every area's baseline for socially isolated people", ...assumed })

@@ -13,7 +13,7 @@ export const SecondaryCare = Schema.Struct({
   perExtraConditionMultiplier: param({ unit: "multiplier per condition", min: 1, max: 5, description: "Hospital cost multiplier for each extra long-term condition", ...assumed }),
   costCv: param({ unit: "coefficient of variation", min: 0, max: 5, description: "Spread of hospital cost between people (lognormal)", ...assumed }),
   costGrowthPerYear: param({ unit: "per year", min: -0.5, max: 0.5, description: "Yearly growth of hospital cost over the contract, for everyone and their counterparts alike (ageing, progression, prices); someone referred in a later year starts from a higher cost", ...assumed }),
-  maxEffectEngaged: share({ description: "Reduction in hospital cost reached after the ramp while engaged; WtW reported 27% lower cost on average against its comparison group (11% to 45% by year)", source: "calibrated to Bridges / WtW news 2018, 2020 (self-reported)", confidence: "medium", calibratable: true }),
+  maxEffectEngaged: share({ description: "Reduction in hospital cost reached after the ramp while engaged; WtW reported 27% lower cost on average against its comparison group (11% to 45% by year)", source: "calibrated to Bridges / WtW news 2018, 2020 (self-reported); spsim calibrate, docs/validation.md", confidence: "medium", calibratable: true }),
   effectRampWeeks: param({ unit: "weeks", min: 0, max: 208, integer: true, description: "Weeks of engagement for the effect to reach its maximum", ...assumed }),
   retainedAfterDischarge: share({ description: "Share of the reached effect kept on discharge", ...calibrated }),
   retainedAfterDisengagement: share({ description: "Share of the reached effect kept on disengagement", ...assumed }),
