@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest"
 import { redrawDue } from "../../web/src/views/redrawPolicy.ts"
 
 describe("when to redraw as replicates arrive", () => {
-  it("draws the first replicate, then as the count grows by half, at the first band and at the end", () => {
+  it("draws at the first band, then as the count grows by half, and at the end", () => {
     const drawnAt: Array<number> = []
     let drawn = 0
     for (let n = 1; n <= 200; n++) {
@@ -11,11 +11,17 @@ describe("when to redraw as replicates arrive", () => {
         drawnAt.push(n)
       }
     }
-    expect(drawnAt).toEqual([1, 2, 3, 5, 8, 12, 18, 20, 30, 45, 68, 102, 153, 200])
+    expect(drawnAt).toEqual([20, 30, 45, 68, 102, 153, 200])
   })
 
-  it("draws after a while however few have arrived", () => {
+  it("draws after a while however few have arrived since, but never before the first band", () => {
     expect(redrawDue(41, 40, 100, 200)).toBe(false)
-    expect(redrawDue(41, 40, 800, 200)).toBe(true)
+    expect(redrawDue(41, 40, 2500, 200)).toBe(true)
+    expect(redrawDue(19, 0, 5000, 200)).toBe(false)
+  })
+
+  it("draws a run smaller than the first band when it ends", () => {
+    expect(redrawDue(4, 0, 0, 5)).toBe(false)
+    expect(redrawDue(5, 0, 0, 5)).toBe(true)
   })
 })

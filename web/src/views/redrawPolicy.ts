@@ -1,8 +1,8 @@
 /**
- * When new replicates are worth a redraw. Redrawing on every arrival would spend the main thread (and, on a
- * small machine, the workers' cores) on charts that barely change; so charts are redrawn when the count has
- * grown by half since the last drawing, when it reaches the first band's size, when a while has passed, and
- * at the end.
+ * When new replicates are worth a redraw. Every chart drawing takes the main thread for tens of milliseconds,
+ * and on a small machine that time comes out of the workers' cores; so charts are first drawn at the first
+ * band (bands from a handful of replicates say little; the status line counts them meanwhile), then when the
+ * count has grown by half since the last drawing or a while has passed, and at the end.
  */
 export interface RedrawPolicy {
   readonly growth: number
@@ -10,13 +10,11 @@ export interface RedrawPolicy {
   readonly maxWaitMs: number
 }
 
-export const defaultRedrawPolicy: RedrawPolicy = { growth: 1.5, firstBand: 20, maxWaitMs: 700 }
+export const defaultRedrawPolicy: RedrawPolicy = { growth: 1.5, firstBand: 20, maxWaitMs: 2000 }
 
 export const redrawDue = (
   count: number, drawnCount: number, msSinceDrawn: number, total: number, policy: RedrawPolicy = defaultRedrawPolicy
 ): boolean =>
   count >= total ||
-  drawnCount === 0 ||
-  count >= drawnCount * policy.growth ||
-  (drawnCount < policy.firstBand && count >= policy.firstBand) ||
-  msSinceDrawn >= policy.maxWaitMs
+  (count >= policy.firstBand &&
+    (drawnCount < policy.firstBand || count >= drawnCount * policy.growth || msSinceDrawn >= policy.maxWaitMs))
