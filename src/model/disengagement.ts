@@ -24,14 +24,14 @@ export const disengagementHazard = (
     if (change >= 0 && week - change < hot.changeEffectWeeks) {
       h *= a.lwChangeManaged[id] ? hot.changeManagedMultiplier : hot.changeUnmanagedMultiplier
     }
-    if (a.mentalHealth[id]) h *= posts.mentalHealthFactor[lw]
+    h *= posts.mentalHealthFactor[2 * lw + a.mentalHealth[id]]
   } else {
     h *= hot.unassignedMultiplier
     if (a.mentalHealth[id]) h *= hot.mentalHealthMultiplier
   }
   if (week < a.noServiceUntil[id]) h *= hot.noSuitableServiceMultiplier
   if (inSetback) h *= hot.setbackMultiplier
-  if (a.state[id] === State.maintenance) h *= hot.maintenanceDisengageMultiplier
+  h *= hot.disengageStateMultiplier[a.state[id]]
   return h
 }
 

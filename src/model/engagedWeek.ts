@@ -8,7 +8,7 @@ import { State } from "./constants.ts"
 import { atSupportLimit, dischargeSettled } from "./discharge.ts"
 import { disengage, disengagementHazard } from "./disengagement.ts"
 import { startOnwardReferral } from "./onwardReferral.ts"
-import { releasePlace } from "./services.ts"
+import { closedServiceOccupied, releasePlace } from "./services.ts"
 import { startSetback } from "./setbacks.ts"
 import type { Sim } from "./sim.ts"
 import { stepDown } from "./transitions.ts"
@@ -19,19 +19,21 @@ export const engagedWeeks = (sim: Sim, week: number): number => {
   const {
     state, lw: linkWorker, serviceId, serviceEndWeek, setbackUntil, setbackClock, setbackHazard, gainClock,
     nextReviewWeek, onwardClock, effect, hospitalBaseWeek, saving: personSaving, engagedWeek, supportLimitWeeks,
-    goalClock, settleClock, disengageClock
+    phaseClock, disengageClock
   } = a
   const open = sim.services.open
   const posts = sim.posts
   const hot = sim.params.hot
   const gainFactor = posts.gainFactor
   const {
-    gainEventsPerWeek, maintenanceGainMultiplier, onwardReferralGainMultiplier, onwardRateWeek, onwardMaintenanceMultiplier,
-    maxEffectEngaged, effectStepWeek, intensiveWeeksMin, goalHazardWeek, settleHazardWeek
+    gainEventsPerWeek, gainStateMultiplier, serviceGainMultiplier, onwardRateByState, phaseRateByState, maxEffectEngaged,
+    effectStepWeek, intensiveWeeksMin
   } = hot
   const growth = sim.params.curves.growth[week]
   const live = sim.live.ids
   const count = sim.live.count
+  // Closed services rarely hold anyone: only then is each place's service looked at.
+  const closures = closedServiceOccupied(sim.services)
   let saving = 0
   for (let j = 0; j < count; j++) {
     const id = live[j]
@@ -39,9 +41,8 @@ export const engagedWeeks = (sim: Sim, week: number): number => {
     if (st !== State.intensive && st !== State.maintenance) continue
     const lw = linkWorker[id]
     const maintenance = st === State.maintenance
-    // Community service: the place ends, or the service closed.
-    const service = serviceId[id]
-    if (service >= 0 && (week >= serviceEndWeek[id] || open[service] === 0)) releasePlace(sim, id)
+    // Community service: the place ends (never, with no place), or the service closed.
+    if (week >= serviceEndWeek[id] || (closures && serviceId[id] >= 0 && open[serviceId[id]] === 0)) releasePlace(sim, id)
     // Setbacks (setbacks.ts).
     let inSetback = week < setbackUntil[id]
     if (!inSetback) {
@@ -53,22 +54,22 @@ export const engagedWeeks = (sim: Sim, week: number): number => {
       }
     }
     // Wellbeing gains and reviews (wellbeing.ts).
-    const inService = serviceId[id] >= 0
+    // Attending a service (1) or not (0), and having a link worker (1) or not, as numbers: the factors below
+    // are table entries and products rather than branches the processor cannot predict.
+    const inService = (serviceId[id] >>> 31) ^ 1
+    const withLinkWorker = (lw >>> 31) ^ 1
     if (!inSetback && lw >= 0) {
-      let rate = gainEventsPerWeek * gainFactor[lw]
-      if (maintenance) rate *= maintenanceGainMultiplier
-      if (inService) rate *= onwardReferralGainMultiplier
+      const rate = gainEventsPerWeek * gainFactor[lw] * gainStateMultiplier[st] * serviceGainMultiplier[inService]
       const clock = gainClock[id] - rate
       gainClock[id] = clock
       if (clock <= 0) gainPoints(sim, id)
     }
     if (week >= nextReviewWeek[id]) review(sim, id, week)
-    // Onward referral (onwardReferral.ts).
-    if (!inService && lw >= 0) {
-      const clock = onwardClock[id] - (maintenance ? onwardRateWeek * onwardMaintenanceMultiplier : onwardRateWeek)
-      onwardClock[id] = clock
-      if (clock <= 0) startOnwardReferral(sim, id, week)
-    }
+    // Onward referral (onwardReferral.ts): the clock runs with a link worker and no service place (taking 0
+    // off a clock leaves it as it is, and a clock that is not running is above 0).
+    const onwardClockNow = onwardClock[id] - onwardRateByState[st] * ((inService ^ 1) & withLinkWorker)
+    onwardClock[id] = onwardClockNow
+    if (onwardClockNow <= 0) startOnwardReferral(sim, id, week)
     // Secondary care (secondaryCare.ts): the effect ramps up while engaged; this week's saving is counted.
     const e = Math.min(maxEffectEngaged, effect[id] + effectStepWeek)
     effect[id] = e
@@ -78,18 +79,17 @@ export const engagedWeeks = (sim: Sim, week: number): number => {
     // Phases and discharge (discharge.ts).
     const weeksEngaged = week - engagedWeek[id]
     if (weeksEngaged >= supportLimitWeeks[id] && atSupportLimit(sim, id, week)) continue
-    if (!maintenance) {
-      if (weeksEngaged >= intensiveWeeksMin) {
-        const clock = goalClock[id] - goalHazardWeek
-        goalClock[id] = clock
-        if (clock <= 0) stepDown(sim, id)
-      }
-    } else {
-      const clock = settleClock[id] - settleHazardWeek
-      settleClock[id] = clock
+    // Reaching goals (intensive support, after its minimum length) or settling (maintenance, which starts only
+    // after that minimum): one clock at the phase's rate.
+    if (weeksEngaged >= intensiveWeeksMin) {
+      const clock = phaseClock[id] - phaseRateByState[st]
+      phaseClock[id] = clock
       if (clock <= 0) {
-        dischargeSettled(sim, id, week)
-        continue
+        if (!maintenance) stepDown(sim, id)
+        else {
+          dischargeSettled(sim, id, week)
+          continue
+        }
       }
     }
     // Disengagement (disengagement.ts).

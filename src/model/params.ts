@@ -3,6 +3,7 @@
  * per-week arrays, categorical distributions into cumulative weights. Computed once per scenario.
  */
 import type { Scenario } from "../scenario/schema.ts"
+import { State, stateCount } from "./constants.ts"
 import { serviceCategories } from "../scenario/sections/community.ts"
 import { compileSchedule } from "./schedule.ts"
 import { costCurves, type CostCurves } from "./secondaryCare.ts"
@@ -22,6 +23,10 @@ const cumulative = (weights: ReadonlyArray<number>): Float64Array => {
 
 /** A yearly event rate as a weekly hazard. */
 const weekly = (perYear: number): number => perYear / 52
+
+/** A table by pathway state: the given entries, `otherwise` elsewhere. */
+const byState = (entries: Partial<Record<number, number>>, otherwise: number): Float64Array =>
+  Float64Array.from({ length: stateCount }, (_, st) => entries[st] ?? otherwise)
 
 /** Numbers the weekly loop reads for every person, flattened out of the scenario for speed. */
 export interface HotConstants {
@@ -44,6 +49,18 @@ export interface HotConstants {
   readonly setbackMultiplier: number
   readonly mentalHealthMultiplier: number
   readonly maintenanceDisengageMultiplier: number
+  /**
+   * Factors that depend on the pathway state, as tables indexed by state (1 where the state has none), so the
+   * weekly loop multiplies by an entry instead of branching on a state it cannot predict. Multiplying by 1 is
+   * exact: the results are those of the branches.
+   */
+  readonly disengageStateMultiplier: Float64Array
+  readonly gainStateMultiplier: Float64Array
+  readonly onwardRateByState: Float64Array
+  /** The phase clock's rate: reaching goals in intensive support, settling in maintenance. */
+  readonly phaseRateByState: Float64Array
+  /** The gain-rate factor of attending a community service, by 0 (not attending) or 1. */
+  readonly serviceGainMultiplier: Float64Array
 }
 
 export interface ModelParams {
@@ -117,7 +134,15 @@ export const compileParams = (scenario: Scenario): ModelParams => {
     noSuitableServiceMultiplier: disengagement.noSuitableServiceMultiplier,
     setbackMultiplier: disengagement.setbackMultiplier,
     mentalHealthMultiplier: disengagement.mentalHealthMultiplier,
-    maintenanceDisengageMultiplier: disengagement.maintenanceMultiplier
+    maintenanceDisengageMultiplier: disengagement.maintenanceMultiplier,
+    disengageStateMultiplier: byState({ [State.maintenance]: disengagement.maintenanceMultiplier }, 1),
+    gainStateMultiplier: byState({ [State.maintenance]: wellbeing.maintenanceGainMultiplier }, 1),
+    onwardRateByState: byState({
+      [State.intensive]: onwardReferral.ratePerWeek,
+      [State.maintenance]: onwardReferral.ratePerWeek * onwardReferral.maintenanceMultiplier
+    }, 0),
+    phaseRateByState: byState({ [State.intensive]: 1 / engagement.intensiveWeeksMean, [State.maintenance]: 1 / discharge.settledWeeksMean }, 0),
+    serviceGainMultiplier: Float64Array.of(1, wellbeing.onwardReferralGainMultiplier)
   }
   const effectDecayWeek = Math.pow(0.5, 1 / secondaryCare.effectHalfLifeWeeks)
   const compiled: Omit<ModelParams, "population"> = {

@@ -55,8 +55,8 @@ export class PeopleArrays {
   readonly disengageClock: Float64Array
   readonly setbackClock: Float64Array
   readonly gainClock: Float64Array
-  readonly goalClock: Float64Array
-  readonly settleClock: Float64Array
+  /** Reaching goals in intensive support, then settling in maintenance: one clock, redrawn at the step down. */
+  readonly phaseClock: Float64Array
   readonly onwardClock: Float64Array
   readonly hospitalBaseWeek: Float64Array
   readonly setbackHazard: Float64Array
@@ -117,8 +117,7 @@ export class PeopleArrays {
     this.disengageClock = new Float64Array(n)
     this.setbackClock = new Float64Array(n)
     this.gainClock = new Float64Array(n)
-    this.goalClock = new Float64Array(n)
-    this.settleClock = new Float64Array(n)
+    this.phaseClock = new Float64Array(n)
     this.onwardClock = new Float64Array(n)
     this.hospitalBaseWeek = new Float64Array(n)
     this.setbackHazard = new Float64Array(n)

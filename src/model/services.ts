@@ -94,9 +94,19 @@ export const updateServices = (sim: Sim, week: number): void => {
   }
 }
 
+/** `serviceEndWeek` of a person with no service place: a week that never comes, so no check is needed first. */
+export const noPlaceEndWeek = 32000
+
+/** Whether some closed service still has people in it (they lose their places at their turn this week). */
+export const closedServiceOccupied = (s: Services): boolean => {
+  for (let i = 0; i < s.count; i++) if (s.open[i] === 0 && s.occupied[i] > 0) return true
+  return false
+}
+
 /** The person stops attending their community service. */
 export const releasePlace = (sim: Sim, id: number): void => {
   const a = sim.people.arrays
   sim.services.occupied[a.serviceId[id]]--
   a.serviceId[id] = -1
+  a.serviceEndWeek[id] = noPlaceEndWeek
 }

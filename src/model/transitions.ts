@@ -9,7 +9,7 @@ import { State, starAreas } from "./constants.ts"
 import type { Sim } from "./sim.ts"
 import { onExit, onFirstReferral, onReReferral } from "./secondaryCare.ts"
 import { scheduleReReferral } from "./referral.ts"
-import { releasePlace } from "./services.ts"
+import { noPlaceEndWeek, releasePlace } from "./services.ts"
 import { workloadOf } from "./workforce.ts"
 
 /** Change state, keeping the state counts and the link worker's workload right. */
@@ -58,6 +58,7 @@ export const enterWaiting = (sim: Sim, id: number, week: number): void => {
   a.lwChangeWeek[id] = -1
   a.contactAttempts[id] = 0
   a.serviceId[id] = -1
+  a.serviceEndWeek[id] = noPlaceEndWeek
   a.setbackUntil[id] = -1
   a.noServiceUntil[id] = -1
   a.reviews[id] = 0
@@ -129,7 +130,7 @@ export const engage = (sim: Sim, id: number, week: number): void => {
   a.disengageClock[id] = personExponential(a, id, Draw.disengage)
   a.setbackClock[id] = personExponential(a, id, Draw.setback)
   a.gainClock[id] = personExponential(a, id, Draw.gain)
-  a.goalClock[id] = personExponential(a, id, Draw.goal)
+  a.phaseClock[id] = personExponential(a, id, Draw.goal)
   a.onwardClock[id] = personExponential(a, id, Draw.onward)
   const base = id * starAreas
   for (let k = 0; k < starAreas; k++) {
@@ -155,7 +156,7 @@ export const engage = (sim: Sim, id: number, week: number): void => {
 export const stepDown = (sim: Sim, id: number): void => {
   const a = sim.people.arrays
   moveState(sim, id, State.maintenance)
-  a.settleClock[id] = personExponential(a, id, Draw.settle)
+  a.phaseClock[id] = personExponential(a, id, Draw.settle)
   sim.tally.maintenanceEntries++
 }
 

@@ -37,6 +37,10 @@ export interface Posts {
   readonly pressure: Float64Array
   readonly gainFactor: Float64Array
   readonly hazardFactor: Float64Array
+  /**
+   * The dropout factor of anxiety or depression with this link worker, by the person's flag: entry 2i + flag
+   * (1 for no anxiety or depression), so the weekly loop multiplies without a branch that cannot be predicted.
+   */
   readonly mentalHealthFactor: Float64Array
   /** Posts of area c are clusterStart[c] .. clusterStart[c+1]-1. */
   readonly clusterStart: Int32Array
@@ -107,7 +111,7 @@ export const createPosts = (scenario: Scenario, practices: Practices, workforce:
     pressure: new Float64Array(count),
     gainFactor: new Float64Array(count),
     hazardFactor: new Float64Array(count),
-    mentalHealthFactor: new Float64Array(count),
+    mentalHealthFactor: new Float64Array(2 * count),
     clusterStart,
     basePosts
   }
@@ -211,7 +215,8 @@ export const measureLinkWorkers = (sim: Sim): void => {
     posts.pressure[i] = pressure
     posts.gainFactor[i] = linkWorkerTimeFactor(sim, hours)
     posts.hazardFactor[i] = 1 + d.caseloadPressureEffect * pressure
-    posts.mentalHealthFactor[i] = 1 + (d.mentalHealthMultiplier - 1) * (1 - (posts.trained[i] ? d.mentalHealthTrainingMitigation : 0))
+    posts.mentalHealthFactor[2 * i] = 1
+    posts.mentalHealthFactor[2 * i + 1] = 1 + (d.mentalHealthMultiplier - 1) * (1 - (posts.trained[i] ? d.mentalHealthTrainingMitigation : 0))
   }
 }
 
