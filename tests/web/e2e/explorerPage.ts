@@ -22,10 +22,18 @@ export const openExplorer = async (context: BrowserContext, hash: string, replic
   return { page, errors }
 }
 
-/** Waits until a run of `replicates` has finished and every chart has drawn all of them. */
+/**
+ * Waits until a run of `replicates` has finished and every chart, the headline tables and the comparison have
+ * drawn all of them from this run (`data-run`: the previous run's drawings stay up until the new one is drawn).
+ */
 export const waitForRun = async (page: Page, replicates: number): Promise<void> => {
   await page.waitForSelector(`#status[data-done="true"][data-replicates="${replicates}"]`, { timeout: 150_000 })
-  await page.waitForFunction((n) => [...document.querySelectorAll<HTMLElement>("figure.chart")].every((f) => f.dataset.replicates === String(n)), replicates, { timeout: 30_000 })
+  await page.waitForFunction((n) => {
+    const run = document.querySelector<HTMLElement>("#status")?.dataset.run
+    const figures = [...document.querySelectorAll<HTMLElement>("figure.chart")]
+    const drawn = [...figures, ...document.querySelectorAll<HTMLElement>(".headline, #compare")]
+    return figures.every((f) => f.dataset.replicates === String(n)) && drawn.every((d) => d.dataset.run === run)
+  }, replicates, { timeout: 30_000 })
 }
 
 /** The headline table's medians by metric. */

@@ -41,6 +41,8 @@ export const startExplorer = (root: HTMLElement): void => {
   let drawnCount = 0
   let drawnAt = 0
   let computeMsTotal = 0
+  /** Counts runs; each drawing says which run it shows (`data-run`), so a page (or a test) can tell a finished run's drawings from the last run's. */
+  let runNumber = 0
 
   const status = h("p", { id: "status", role: "status", "aria-live": "polite", "data-replicates": 0, "data-done": "false" })
   const problems = h("div", { id: "problems" })
@@ -54,7 +56,7 @@ export const startExplorer = (root: HTMLElement): void => {
   }
   const showNotes = (notes: ReadonlyArray<string>) => problems.replaceChildren(...notes.map((n) => h("p", { class: "note", role: "note" }, n)))
 
-  const charts = chartsView(() => (results === undefined ? undefined : { results, contract: view.contract }), (replicates) => {
+  const charts = chartsView(() => (results === undefined ? undefined : { results, contract: view.contract, run: runNumber }), (replicates) => {
     if (!firstBandMarked && replicates >= Math.min(firstBandReplicates, view.replicates)) {
       firstBandMarked = true
       performance.mark("spsim:first-band")
@@ -66,11 +68,15 @@ export const startExplorer = (root: HTMLElement): void => {
       if (results === undefined || results.count === 0) return
       const summary = results.summary({})
       headline.replaceChildren(headlineTable(summary), contractsTable(summary, view.contract))
+      headline.dataset.run = String(runNumber)
     }
   }
   const compareDrawable: Drawable = {
     name: "compare",
-    draw: () => compareHost.replaceChildren(...(pinned !== undefined && results !== undefined && results.count > 0 ? [compareView(pinned, results)] : []))
+    draw: () => {
+      compareHost.replaceChildren(...(pinned !== undefined && results !== undefined && results.count > 0 ? [compareView(pinned, results)] : []))
+      compareHost.dataset.run = String(runNumber)
+    }
   }
   const drawables = [headlineDrawable, ...charts.drawables, compareDrawable]
 
@@ -78,11 +84,13 @@ export const startExplorer = (root: HTMLElement): void => {
     const n = results?.count ?? 0
     status.dataset.replicates = String(n)
     status.dataset.done = String(!running)
+    status.dataset.run = String(runNumber)
     status.dataset.replicateMs = n > 0 ? (computeMsTotal / n).toFixed(1) : ""
     status.textContent = `${view.scenario.name}: ${n} of ${view.replicates} replicates${running ? "…" : ""} · seed ${view.seed} · spsim ${spsimVersion}`
   }
 
   const run = () => {
+    runNumber++
     results = new EnsembleResults(view.scenario, view.seed)
     running = true
     firstBandMarked = false

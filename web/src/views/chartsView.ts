@@ -9,9 +9,9 @@ export interface ChartsView {
   readonly drawables: ReadonlyArray<Drawable>
 }
 
-/** `current()` gives the results and contract in view when a chart is drawn; `onDrawn` hears how many replicates it showed. */
+/** `current()` gives the results, contract in view and run number when a chart is drawn; `onDrawn` hears how many replicates it showed. */
 export const chartsView = (
-  current: () => { readonly results: EnsembleResults; readonly contract: string } | undefined,
+  current: () => { readonly results: EnsembleResults; readonly contract: string; readonly run: number } | undefined,
   onDrawn: (replicates: number) => void
 ): ChartsView => {
   const figures = mainCharts.map((entry) => {
@@ -23,6 +23,7 @@ export const chartsView = (
       const summary = now.results.summary(entry.needs(contractInfo(now.results.scenario), now.contract))
       body.replaceChildren(entry.render(summary, now.contract))
       figure.dataset.replicates = String(summary.replicates)
+      figure.dataset.run = String(now.run)
       onDrawn(summary.replicates)
     }
     return { figure, drawable: { name: entry.id, draw } }
