@@ -31,13 +31,7 @@ const byState = (entries: Partial<Record<number, number>>, otherwise: number): F
 /** Numbers the weekly loop reads for every person, flattened out of the scenario for speed. */
 export interface HotConstants {
   readonly intensiveWeeksMin: number
-  readonly goalHazardWeek: number
-  readonly settleHazardWeek: number
   readonly gainEventsPerWeek: number
-  readonly maintenanceGainMultiplier: number
-  readonly onwardReferralGainMultiplier: number
-  readonly onwardRateWeek: number
-  readonly onwardMaintenanceMultiplier: number
   readonly effectStepWeek: number
   readonly maxEffectEngaged: number
   readonly disengageBaseWeek: number
@@ -48,7 +42,6 @@ export interface HotConstants {
   readonly noSuitableServiceMultiplier: number
   readonly setbackMultiplier: number
   readonly mentalHealthMultiplier: number
-  readonly maintenanceDisengageMultiplier: number
   /**
    * Factors that depend on the pathway state, as tables indexed by state (1 where the state has none), so the
    * weekly loop multiplies by an entry instead of branching on a state it cannot predict. Multiplying by 1 is
@@ -117,13 +110,7 @@ export const compileParams = (scenario: Scenario): ModelParams => {
   const { engagement, wellbeing, onwardReferral, disengagement, discharge } = scenario
   const hot: HotConstants = {
     intensiveWeeksMin: engagement.intensiveWeeksMin,
-    goalHazardWeek: 1 / engagement.intensiveWeeksMean,
-    settleHazardWeek: 1 / discharge.settledWeeksMean,
     gainEventsPerWeek: wellbeing.gainEventsPerWeek,
-    maintenanceGainMultiplier: wellbeing.maintenanceGainMultiplier,
-    onwardReferralGainMultiplier: wellbeing.onwardReferralGainMultiplier,
-    onwardRateWeek: onwardReferral.ratePerWeek,
-    onwardMaintenanceMultiplier: onwardReferral.maintenanceMultiplier,
     effectStepWeek: secondaryCare.effectRampWeeks > 0 ? secondaryCare.maxEffectEngaged / secondaryCare.effectRampWeeks : secondaryCare.maxEffectEngaged,
     maxEffectEngaged: secondaryCare.maxEffectEngaged,
     disengageBaseWeek: weekly(disengagement.baseRatePerYear),
@@ -134,7 +121,6 @@ export const compileParams = (scenario: Scenario): ModelParams => {
     noSuitableServiceMultiplier: disengagement.noSuitableServiceMultiplier,
     setbackMultiplier: disengagement.setbackMultiplier,
     mentalHealthMultiplier: disengagement.mentalHealthMultiplier,
-    maintenanceDisengageMultiplier: disengagement.maintenanceMultiplier,
     disengageStateMultiplier: byState({ [State.maintenance]: disengagement.maintenanceMultiplier }, 1),
     gainStateMultiplier: byState({ [State.maintenance]: wellbeing.maintenanceGainMultiplier }, 1),
     onwardRateByState: byState({

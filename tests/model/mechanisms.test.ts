@@ -182,6 +182,28 @@ describe("referral", () => {
 })
 
 describe("support length and secondary care", () => {
+  it("no wellbeing gains in maintenance mean smaller Star gains", () => {
+    expectFall(base, variant((d) => { d.wellbeing.maintenanceGainMultiplier = 0 }), "starChangeMean")
+  })
+
+  it("no extra gains while attending a community service mean smaller Star gains", () => {
+    expectFall(base, variant((d) => { d.wellbeing.onwardReferralGainMultiplier = 1 }), "starChangeMean")
+  })
+
+  it("a higher dropout hazard in maintenance means more people drop out", () => {
+    expectRise(base, variant((d) => { d.disengagement.maintenanceMultiplier = 2 }), disengagedShare)
+  })
+
+  it("no onward referrals in maintenance mean fewer onward referrals", () => {
+    expectFall(base, variant((d) => { d.onwardReferral.maintenanceMultiplier = 0 }), "onwardReferrals")
+  })
+
+  it("settling sooner in maintenance means more early discharges, after less time on the programme", () => {
+    const sooner = variant((d) => { d.discharge.settledWeeksMean = 10 })
+    expectRise(base, sooner, "dischargedSettled")
+    expectFall(base, sooner, "meanWeeksOnProgramme")
+  })
+
   it("a shorter maximum support discharges more people at the limit, after less time on the programme", () => {
     const oneYear = variant((d) => { d.discharge.maxSupportWeeks = 52 })
     expectRise(base, oneYear, "dischargedAtLimit")
