@@ -1,102 +1,102 @@
 /**
- * The hot path of the weekly loop: one week on the programme for every engaged person. The processes'
- * rules live in their own modules (setbacks, wellbeing, onward referral, secondary care, discharge,
- * disengagement); this file advances their clocks for everyone at once, with the arrays held in locals,
- * and calls into those modules only when an event happens. Returns this week's hospital-cost saving.
+ * The hot path of the weekly loop: one week on the programme for every engaged person. Events whose week is
+ * known (`calendar.ts`) are handled kind by kind, each by its process's module (secondary care, community
+ * services, setbacks, wellbeing, onward referral, discharge). The two clocks whose rates move every week with
+ * the link worker's caseload, wellbeing gains and dropout, are counted down for everyone engaged, each a
+ * person's own factor times their link worker's of the week: gains before the reviews that record them,
+ * dropout last, at the risk the week's events left. Returns this week's hospital-cost saving.
  */
+import { Due } from "./calendar.ts"
 import { State } from "./constants.ts"
 import { atSupportLimit, dischargeSettled } from "./discharge.ts"
-import { disengage, disengagementHazard } from "./disengagement.ts"
-import { startOnwardReferral } from "./onwardReferral.ts"
+import { disengage } from "./disengagement.ts"
+import { retimeOnward, startOnwardReferral } from "./onwardReferral.ts"
+import { refreshRates } from "./rates.ts"
+import { engagedSaving, reachPlateau } from "./secondaryCare.ts"
 import { closedServiceOccupied, releasePlace } from "./services.ts"
-import { startSetback } from "./setbacks.ts"
+import { endSetback, startSetback } from "./setbacks.ts"
 import type { Sim } from "./sim.ts"
 import { stepDown } from "./transitions.ts"
 import { gainPoints, review } from "./wellbeing.ts"
 
 export const engagedWeeks = (sim: Sim, week: number): number => {
   const a = sim.people.arrays
-  const {
-    state, lw: linkWorker, serviceId, serviceEndWeek, setbackUntil, setbackClock, setbackHazard, gainClock,
-    nextReviewWeek, onwardClock, effect, hospitalBaseWeek, saving: personSaving, engagedWeek, supportLimitWeeks,
-    phaseClock, disengageClock
-  } = a
-  const open = sim.services.open
-  const posts = sim.posts
-  const hot = sim.params.hot
-  const gainFactor = posts.gainFactor
-  const {
-    gainEventsPerWeek, gainStateMultiplier, serviceGainMultiplier, onwardRateByState, phaseRateByState, maxEffectEngaged,
-    effectStepWeek, intensiveWeeksMin
-  } = hot
-  const growth = sim.params.curves.growth[week]
-  const live = sim.live.ids
-  const count = sim.live.count
-  // Closed services rarely hold anyone: only then is each place's service looked at.
-  const closures = closedServiceOccupied(sim.services)
-  let saving = 0
-  for (let j = 0; j < count; j++) {
-    const id = live[j]
-    const st = state[id]
-    if (st !== State.intensive && st !== State.maintenance) continue
-    const lw = linkWorker[id]
-    const maintenance = st === State.maintenance
-    // Community service: the place ends (never, with no place), or the service closed.
-    if (week >= serviceEndWeek[id] || (closures && serviceId[id] >= 0 && open[serviceId[id]] === 0)) releasePlace(sim, id)
-    // Setbacks (setbacks.ts).
-    let inSetback = week < setbackUntil[id]
-    if (!inSetback) {
-      const clock = setbackClock[id] - setbackHazard[id]
-      setbackClock[id] = clock
-      if (clock <= 0) {
-        startSetback(sim, id, week)
-        inSetback = true
-      }
-    }
-    // Wellbeing gains and reviews (wellbeing.ts).
-    // Attending a service (1) or not (0), and having a link worker (1) or not, as numbers: the factors below
-    // are table entries and products rather than branches the processor cannot predict.
-    const inService = (serviceId[id] >>> 31) ^ 1
-    const withLinkWorker = (lw >>> 31) ^ 1
-    if (!inSetback && lw >= 0) {
-      const rate = gainEventsPerWeek * gainFactor[lw] * gainStateMultiplier[st] * serviceGainMultiplier[inService]
-      const clock = gainClock[id] - rate
-      gainClock[id] = clock
-      if (clock <= 0) gainPoints(sim, id)
-    }
-    if (week >= nextReviewWeek[id]) review(sim, id, week)
-    // Onward referral (onwardReferral.ts): the clock runs with a link worker and no service place (taking 0
-    // off a clock leaves it as it is, and a clock that is not running is above 0).
-    const onwardClockNow = onwardClock[id] - onwardRateByState[st] * ((inService ^ 1) & withLinkWorker)
-    onwardClock[id] = onwardClockNow
-    if (onwardClockNow <= 0) startOnwardReferral(sim, id, week)
-    // Secondary care (secondaryCare.ts): the effect ramps up while engaged; this week's saving is counted.
-    const e = Math.min(maxEffectEngaged, effect[id] + effectStepWeek)
-    effect[id] = e
-    const s = hospitalBaseWeek[id] * growth * e
-    personSaving[id] += s
-    saving += s
-    // Phases and discharge (discharge.ts).
-    const weeksEngaged = week - engagedWeek[id]
-    if (weeksEngaged >= supportLimitWeeks[id] && atSupportLimit(sim, id, week)) continue
-    // Reaching goals (intensive support, after its minimum length) or settling (maintenance, which starts only
-    // after that minimum): one clock at the phase's rate.
-    if (weeksEngaged >= intensiveWeeksMin) {
-      const clock = phaseClock[id] - phaseRateByState[st]
-      phaseClock[id] = clock
-      if (clock <= 0) {
-        if (!maintenance) stepDown(sim, id)
-        else {
-          dischargeSettled(sim, id, week)
-          continue
-        }
-      }
-    }
-    // Disengagement (disengagement.ts).
-    const h = disengagementHazard(a, posts, hot, id, lw, week, inSetback)
-    const clock = disengageClock[id] - h
-    disengageClock[id] = clock
-    if (clock <= 0) disengage(sim, id, week)
+  const cal = sim.calendar
+  let id: number
+  // Secondary care (secondaryCare.ts): effects that reach their maximum this week, then the week's saving.
+  while ((id = cal.take(a, week, Due.plateau)) >= 0) reachPlateau(sim, id)
+  const saving = engagedSaving(sim, week)
+  // Community services (services.ts): a place ends, or its service closed (rare: then everyone is looked at).
+  if (closedServiceOccupied(sim.services)) leaveClosedServices(sim, week)
+  while ((id = cal.take(a, week, Due.serviceEnd)) >= 0) endPlace(sim, id, week)
+  // The end of a setback, and of the raised dropout risk after a change of link worker or a failed referral.
+  while ((id = cal.take(a, week, Due.setbackEnd)) >= 0) endSetback(sim, id, week)
+  while ((id = cal.take(a, week, Due.changeEnd)) >= 0) if (isEngaged(a.state[id])) refreshRates(sim, id, week)
+  while ((id = cal.take(a, week, Due.noServiceEnd)) >= 0) refreshRates(sim, id, week)
+  // Setbacks (setbacks.ts), then the week's wellbeing gains (wellbeing.ts), before the reviews that record them.
+  while ((id = cal.take(a, week, Due.setback)) >= 0) startSetback(sim, id, week)
+  countDownGains(sim)
+  // Reviews and onward referrals (wellbeing.ts, onwardReferral.ts).
+  while ((id = cal.take(a, week, Due.review)) >= 0) review(sim, id, week)
+  while ((id = cal.take(a, week, Due.onward)) >= 0) startOnwardReferral(sim, id, week)
+  // Discharge at the support limit, then reaching goals or settling (discharge.ts).
+  while ((id = cal.take(a, week, Due.supportLimit)) >= 0) atSupportLimit(sim, id, week)
+  while ((id = cal.take(a, week, Due.phase)) >= 0) {
+    if (a.state[id] === State.intensive) stepDown(sim, id, week)
+    else dischargeSettled(sim, id, week)
   }
+  // Dropout (disengagement.ts), at the risk the week's events left.
+  countDownDropout(sim, week)
   return saving
+}
+
+const isEngaged = (state: number): boolean => state === State.intensive || state === State.maintenance
+
+/** Wellbeing gains (wellbeing.ts) for everyone engaged: their own rate times their link worker's factor. */
+const countDownGains = (sim: Sim): void => {
+  const a = sim.people.arrays
+  const { gainClock, gainRate, slot } = a
+  const gainTable = sim.posts.gainTable
+  const ids = sim.engaged.ids
+  for (let j = 0; j < sim.engaged.count; j++) {
+    const id = ids[j]
+    const gain = gainClock[id] - gainTable[slot[id] >> 1] * gainRate[id]
+    gainClock[id] = gain
+    if (gain <= 0) gainPoints(sim, id)
+  }
+}
+
+/**
+ * Dropout (disengagement.ts) for everyone engaged, backwards, so that someone who drops out (their place taken by
+ * the last in the list, already counted) leaves the rest in order.
+ */
+const countDownDropout = (sim: Sim, week: number): void => {
+  const a = sim.people.arrays
+  const { disengageClock, hazardRate, slot } = a
+  const hazardTable = sim.posts.hazardTable
+  const ids = sim.engaged.ids
+  for (let j = sim.engaged.count - 1; j >= 0; j--) {
+    const id = ids[j]
+    const dropout = disengageClock[id] - hazardTable[slot[id]] * hazardRate[id]
+    disengageClock[id] = dropout
+    if (dropout <= 0) disengage(sim, id, week)
+  }
+}
+
+/** The place ends: the person's gain rate falls back and the onward-referral clock runs again. */
+const endPlace = (sim: Sim, id: number, week: number): void => {
+  releasePlace(sim, id)
+  refreshRates(sim, id, week)
+  retimeOnward(sim, id, week)
+}
+
+/** Everyone whose service closed loses their place. */
+const leaveClosedServices = (sim: Sim, week: number): void => {
+  const a = sim.people.arrays
+  const open = sim.services.open
+  const ids = sim.engaged.ids
+  for (let j = 0; j < sim.engaged.count; j++) {
+    const id = ids[j]
+    if (a.serviceId[id] >= 0 && open[a.serviceId[id]] === 0) endPlace(sim, id, week)
+  }
 }

@@ -5,9 +5,11 @@
  * Failures are recorded with their reason and raise the person's risk of dropping out for a while.
  */
 import { serviceCategories } from "../scenario/sections/community.ts"
-import { OnwardFailure, olderAgeBand } from "./constants.ts"
+import { Due, runOutWeek } from "./calendar.ts"
+import { OnwardFailure, olderAgeBand, State } from "./constants.ts"
 import { Draw } from "./random.ts"
 import { personExponential, personUniform } from "./personRandom.ts"
+import { refreshRates } from "./rates.ts"
 import { culturallySpecific } from "./services.ts"
 import type { Sim } from "./sim.ts"
 
@@ -97,17 +99,40 @@ export const referOnward = (sim: Sim, id: number, week: number): void => {
     sim.services.occupied[found]++
     a.serviceId[id] = found
     a.serviceEndWeek[id] = Math.min(32000, week + Math.max(1, Math.round(sim.params.categories.useWeeksMean[k] * personExponential(a, id, Draw.serviceUse))))
-    return
+    sim.calendar.schedule(a, id, Due.serviceEnd, a.serviceEndWeek[id])
+  } else {
+    sim.tally.onwardFailures++
+    sim.tally.onwardFailuresByReason[-found - 1]++
+    a.onwardFailures[id]++
+    a.noServiceUntil[id] = week + sim.scenario.disengagement.noSuitableServiceWeeks
+    sim.calendar.schedule(a, id, Due.noServiceEnd, a.noServiceUntil[id])
   }
-  sim.tally.onwardFailures++
-  sim.tally.onwardFailuresByReason[-found - 1]++
-  a.onwardFailures[id]++
-  a.noServiceUntil[id] = week + sim.scenario.disengagement.noSuitableServiceWeeks
+  refreshRates(sim, id, week)
 }
 
-/** The onward-referral clock ran out: refer, and start the clock for the next one. */
+/**
+ * The onward-referral clock runs while the person is engaged, has a link worker and no service place, at its
+ * state's rate. When any of these changes in week `week`, the clock is brought up to the start of the week at
+ * the old rate and its run-out week found at the new one.
+ */
+export const retimeOnward = (sim: Sim, id: number, week: number): void => {
+  const a = sim.people.arrays
+  const from = Math.max(week, a.onwardFrom[id])
+  const clock = a.onwardClock[id] - a.onwardRate[id] * (from - a.onwardFrom[id])
+  const st = a.state[id]
+  const running = (st === State.intensive || st === State.maintenance) && a.lw[id] >= 0 && a.serviceId[id] < 0
+  const rate = running ? sim.params.hot.onwardRateByState[st] : 0
+  a.onwardClock[id] = clock
+  a.onwardFrom[id] = from
+  a.onwardRate[id] = rate
+  sim.calendar.schedule(a, id, Due.onward, runOutWeek(from, clock, rate))
+}
+
+/** The onward-referral clock ran out in week `week`: refer, and start the clock for the next one from next week. */
 export const startOnwardReferral = (sim: Sim, id: number, week: number): void => {
   const a = sim.people.arrays
   a.onwardClock[id] = personExponential(a, id, Draw.onward)
+  a.onwardFrom[id] = week + 1
   referOnward(sim, id, week)
+  retimeOnward(sim, id, week + 1)
 }

@@ -28,7 +28,7 @@ const weekly = (perYear: number): number => perYear / 52
 const byState = (entries: Partial<Record<number, number>>, otherwise: number): Float64Array =>
   Float64Array.from({ length: stateCount }, (_, st) => entries[st] ?? otherwise)
 
-/** Numbers the weekly loop reads for every person, flattened out of the scenario for speed. */
+/** Numbers the weekly loop and its events read, flattened out of the scenario for speed. */
 export interface HotConstants {
   readonly intensiveWeeksMin: number
   readonly gainEventsPerWeek: number
@@ -38,14 +38,10 @@ export interface HotConstants {
   readonly changeEffectWeeks: number
   readonly changeManagedMultiplier: number
   readonly changeUnmanagedMultiplier: number
-  readonly unassignedMultiplier: number
   readonly noSuitableServiceMultiplier: number
   readonly setbackMultiplier: number
-  readonly mentalHealthMultiplier: number
   /**
-   * Factors that depend on the pathway state, as tables indexed by state (1 where the state has none), so the
-   * weekly loop multiplies by an entry instead of branching on a state it cannot predict. Multiplying by 1 is
-   * exact: the results are those of the branches.
+   * Factors that depend on the pathway state, as tables indexed by state (1 where the state has none).
    */
   readonly disengageStateMultiplier: Float64Array
   readonly gainStateMultiplier: Float64Array
@@ -117,10 +113,8 @@ export const compileParams = (scenario: Scenario): ModelParams => {
     changeEffectWeeks: disengagement.changeEffectWeeks,
     changeManagedMultiplier: disengagement.changeManagedMultiplier,
     changeUnmanagedMultiplier: disengagement.changeUnmanagedMultiplier,
-    unassignedMultiplier: disengagement.unassignedMultiplier,
     noSuitableServiceMultiplier: disengagement.noSuitableServiceMultiplier,
     setbackMultiplier: disengagement.setbackMultiplier,
-    mentalHealthMultiplier: disengagement.mentalHealthMultiplier,
     disengageStateMultiplier: byState({ [State.maintenance]: disengagement.maintenanceMultiplier }, 1),
     gainStateMultiplier: byState({ [State.maintenance]: wellbeing.maintenanceGainMultiplier }, 1),
     onwardRateByState: byState({

@@ -5,6 +5,7 @@
  */
 import { drawProcesses } from "./random.ts"
 import { starAreas } from "./constants.ts"
+import { dueKinds } from "./calendar.ts"
 
 
 export class PeopleArrays {
@@ -17,6 +18,15 @@ export class PeopleArrays {
   readonly nextInQueue: Int32Array
   readonly nextInHandover: Int32Array
   readonly serviceId: Int32Array
+  /** Place in the engaged list (-1 when not engaged). */
+  readonly engagedAt: Int32Array
+  /**
+   * The person's entry in the link-worker tables of this week's gain and dropout factors: 2 × post + (1 with
+   * anxiety or depression), the post being one past the last for no link worker.
+   */
+  readonly slot: Int32Array
+  /** The week each calendar event is due, by kind (`calendar.ts`): entry id × dueKinds + kind, -1 for none. */
+  readonly due: Int32Array
   readonly nextInBucket: Int32Array
   readonly firstReferredWeek: Int16Array
   readonly referredWeek: Int16Array
@@ -29,6 +39,8 @@ export class PeopleArrays {
   readonly serviceEndWeek: Int16Array
   readonly nextReviewWeek: Int16Array
   readonly supportLimitWeeks: Int16Array
+  /** The onward-referral clock has counted down at `onwardRate` since the start of this week. */
+  readonly onwardFrom: Int16Array
   readonly bestStarChange: Int16Array
   readonly ageBand: Uint8Array
   readonly female: Uint8Array
@@ -52,14 +64,24 @@ export class PeopleArrays {
   readonly onwardReferrals: Uint16Array
   readonly onwardFailures: Uint16Array
   readonly setbacks: Uint16Array
+  /** The effect has reached its maximum this episode. */
+  readonly plateaued: Uint8Array
   readonly disengageClock: Float64Array
   readonly setbackClock: Float64Array
   readonly gainClock: Float64Array
   /** Reaching goals in intensive support, then settling in maintenance: one clock, redrawn at the step down. */
   readonly phaseClock: Float64Array
   readonly onwardClock: Float64Array
+  readonly onwardRate: Float64Array
+  /**
+   * The person's own factors of the weekly gain rate and dropout hazard (state, service place, setback, a recent
+   * change of link worker, a failed onward referral), multiplied by their link worker's factors of the week.
+   */
+  readonly gainRate: Float64Array
+  readonly hazardRate: Float64Array
   readonly hospitalBaseWeek: Float64Array
   readonly setbackHazard: Float64Array
+  /** The hospital-cost effect when this episode's support began (then it ramps up), or when the person left. */
   readonly effect: Float64Array
   readonly effectAtExit: Float64Array
   readonly saving: Float64Array
@@ -79,6 +101,9 @@ export class PeopleArrays {
     this.nextInQueue = new Int32Array(n)
     this.nextInHandover = new Int32Array(n)
     this.serviceId = new Int32Array(n)
+    this.engagedAt = new Int32Array(n)
+    this.slot = new Int32Array(n)
+    this.due = new Int32Array(n * dueKinds).fill(-1)
     this.nextInBucket = new Int32Array(n)
     this.firstReferredWeek = new Int16Array(n)
     this.referredWeek = new Int16Array(n)
@@ -91,6 +116,7 @@ export class PeopleArrays {
     this.serviceEndWeek = new Int16Array(n)
     this.nextReviewWeek = new Int16Array(n)
     this.supportLimitWeeks = new Int16Array(n)
+    this.onwardFrom = new Int16Array(n)
     this.bestStarChange = new Int16Array(n)
     this.ageBand = new Uint8Array(n)
     this.female = new Uint8Array(n)
@@ -114,11 +140,15 @@ export class PeopleArrays {
     this.onwardReferrals = new Uint16Array(n)
     this.onwardFailures = new Uint16Array(n)
     this.setbacks = new Uint16Array(n)
+    this.plateaued = new Uint8Array(n)
     this.disengageClock = new Float64Array(n)
     this.setbackClock = new Float64Array(n)
     this.gainClock = new Float64Array(n)
     this.phaseClock = new Float64Array(n)
     this.onwardClock = new Float64Array(n)
+    this.onwardRate = new Float64Array(n)
+    this.gainRate = new Float64Array(n)
+    this.hazardRate = new Float64Array(n)
     this.hospitalBaseWeek = new Float64Array(n)
     this.setbackHazard = new Float64Array(n)
     this.effect = new Float64Array(n)

@@ -5,6 +5,7 @@
  */
 import type { Scenario } from "../scenario/schema.ts"
 import { serviceCategories } from "../scenario/sections/community.ts"
+import { cancel, Due } from "./calendar.ts"
 import { pickCumulative, type Uniform } from "./random.ts"
 import type { Sim } from "./sim.ts"
 
@@ -94,7 +95,7 @@ export const updateServices = (sim: Sim, week: number): void => {
   }
 }
 
-/** `serviceEndWeek` of a person with no service place: a week that never comes, so no check is needed first. */
+/** `serviceEndWeek` of a person with no service place: a week that never comes. */
 export const noPlaceEndWeek = 32000
 
 /** Whether some closed service still has people in it (they lose their places at their turn this week). */
@@ -109,4 +110,5 @@ export const releasePlace = (sim: Sim, id: number): void => {
   sim.services.occupied[a.serviceId[id]]--
   a.serviceId[id] = -1
   a.serviceEndWeek[id] = noPlaceEndWeek
+  cancel(a, id, Due.serviceEnd)
 }

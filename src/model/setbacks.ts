@@ -2,9 +2,11 @@
  * Setbacks: health shocks and family or money crises, more frequent with multimorbidity. A setback lasts a
  * while, costs Star points at once and raises the risk of dropping out until it ends.
  */
+import { Due, runOutWeek } from "./calendar.ts"
 import { starAreas, starMin } from "./constants.ts"
 import { Draw } from "./random.ts"
 import { personExponential, personUniform } from "./personRandom.ts"
+import { refreshRates } from "./rates.ts"
 import type { Sim } from "./sim.ts"
 
 /** The setback clock ran out: a setback starts, costing Star points at once. */
@@ -15,6 +17,7 @@ export const startSetback = (sim: Sim, id: number, week: number): void => {
   a.setbackUntil[id] = Math.min(32000, week + Math.max(1, Math.round(sb.durationWeeksMean * personExponential(a, id, Draw.setbackLength))))
   a.setbacks[id]++
   sim.tally.setbacks++
+  sim.calendar.schedule(a, id, Due.setbackEnd, a.setbackUntil[id])
   const base = id * starAreas
   for (let n = 0; n < sb.starLossPoints; n++) {
     const k = Math.floor(personUniform(a, id, Draw.starLoss) * starAreas)
@@ -23,4 +26,20 @@ export const startSetback = (sim: Sim, id: number, week: number): void => {
       sim.starSumActive--
     }
   }
+  refreshRates(sim, id, week)
+}
+
+/**
+ * The setback clock starts counting down in week `week`: at the first week of support, and when a setback
+ * ends (no new setback starts during one).
+ */
+export const timeNextSetback = (sim: Sim, id: number, week: number): void => {
+  const a = sim.people.arrays
+  sim.calendar.schedule(a, id, Due.setback, runOutWeek(week, a.setbackClock[id], a.setbackHazard[id]))
+}
+
+/** The setback is over: gains resume, the dropout risk falls back, and the clock for the next one runs. */
+export const endSetback = (sim: Sim, id: number, week: number): void => {
+  refreshRates(sim, id, week)
+  timeNextSetback(sim, id, week)
 }

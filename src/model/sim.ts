@@ -2,7 +2,8 @@
 import type { Scenario } from "../scenario/schema.ts"
 import type { ModelParams } from "./params.ts"
 import { People } from "./people.ts"
-import { LiveList, Queues } from "./queue.ts"
+import { Calendar } from "./calendar.ts"
+import { EngagedList, LiveList, Queues } from "./queue.ts"
 import { makeStreams, type Streams } from "./random.ts"
 import { createPractices, type Practices } from "./referral.ts"
 import { createPosts, type Posts } from "./workforce.ts"
@@ -21,7 +22,11 @@ export interface Sim {
   readonly posts: Posts
   readonly services: Services
   readonly people: People
+  /** Waiting or being contacted; and in intensive support or maintenance. */
   readonly live: LiveList
+  readonly engaged: EngagedList
+  /** Per-person events by week (`calendar.ts`). */
+  readonly calendar: Calendar
   /** Waiting for a first link worker, and (ahead of them) people whose link worker left. */
   readonly waiting: Queues
   readonly handover: Queues
@@ -40,6 +45,13 @@ export interface Sim {
   unassigned: number
   keptEffectSum: number
   keptEffectNew: number
+  /**
+   * Running sums over the people engaged, for the week's saving (`secondaryCare.ts`): Σ base·(effect − step·e)
+   * and Σ base over those whose effect still ramps up, Σ base·max over those at the maximum.
+   */
+  effectRampSum: number
+  effectRampBase: number
+  effectPlateauSum: number
   week: number
 }
 
@@ -63,6 +75,8 @@ export const createSim = (params: ModelParams, seed: number, replicate: number):
     services,
     people: new People(Math.min(expectedPeople + 1024, 50_000_000)),
     live: new LiveList(),
+    engaged: new EngagedList(),
+    calendar: new Calendar(params.horizonWeeks),
     waiting: new Queues(clusters),
     handover: new Queues(clusters),
     reReferralDue: new Int32Array(params.horizonWeeks).fill(-1),
@@ -75,6 +89,9 @@ export const createSim = (params: ModelParams, seed: number, replicate: number):
     unassigned: 0,
     keptEffectSum: 0,
     keptEffectNew: 0,
+    effectRampSum: 0,
+    effectRampBase: 0,
+    effectPlateauSum: 0,
     week: 0
   }
 }

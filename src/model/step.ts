@@ -1,6 +1,6 @@
 /**
  * One week of the model: the world moves (services, workforce, referrals, allocation), then every person on
- * the pathway takes their week, then the week is recorded. Plain code over typed arrays: no allocation per
+ * the pathway takes their week (the engaged, then those being contacted), then the week is recorded. Plain code over typed arrays: no allocation per
  * person, no timers, no Effect.
  */
 import { Post, State } from "./constants.ts"
@@ -8,7 +8,7 @@ import { allocate } from "./allocation.ts"
 import { contactWeek } from "./contact.ts"
 import { engagedWeeks } from "./engagedWeek.ts"
 import { referPeople } from "./referral.ts"
-import { fadeKeptEffects, keptSaving } from "./secondaryCare.ts"
+import { closeEngagedSavings, fadeKeptEffects, keptSaving } from "./secondaryCare.ts"
 import { updateServices } from "./services.ts"
 import type { Sim } from "./sim.ts"
 import { Tally } from "./tally.ts"
@@ -30,13 +30,14 @@ export const step = (sim: Sim, week: number): void => {
   for (let j = 0; j < count; j++) {
     const id = live[j]
     if (a.state[id] === State.contacting && a.lw[id] >= 0) contactWeek(sim, id, week)
-    // Compact in place: people who left this week drop out, the order stays.
-    if (a.state[id] <= State.maintenance) live[kept++] = id
+    // Compact in place: people who engaged or left this week drop out, the order stays.
+    if (a.state[id] <= State.contacting) live[kept++] = id
   }
   sim.live.count = kept
   fadeKeptEffects(sim)
   record(sim, week, before, saving)
   sim.week = week + 1
+  if (sim.week === sim.params.horizonWeeks) closeEngagedSavings(sim)
 }
 
 type Counts = Pick<Tally, "newPeople" | "reEntries" | "engaged" | "disengaged" | "onwardReferrals" | "onwardFailures" | "setbacks" | "handovers" | "reviews" | "linkWorkerLeavers" | "hires"> & {

@@ -3,14 +3,20 @@
  * caseloads, community-service places and the secondary-care accounts. Processes decide *when*; these
  * functions do *what*.
  */
+import { clearDue, Due, runOutWeek } from "./calendar.ts"
 import { Draw } from "./random.ts"
 import { personExponential } from "./personRandom.ts"
 import { State, starAreas } from "./constants.ts"
+import { retimeOnward } from "./onwardReferral.ts"
+import { refreshRates } from "./rates.ts"
 import type { Sim } from "./sim.ts"
-import { onExit, onFirstReferral, onReReferral } from "./secondaryCare.ts"
+import { endEffect, onExit, onFirstReferral, onReReferral, startEffect } from "./secondaryCare.ts"
 import { scheduleReReferral } from "./referral.ts"
 import { noPlaceEndWeek, releasePlace } from "./services.ts"
+import { timeNextSetback } from "./setbacks.ts"
 import { workloadOf } from "./workforce.ts"
+
+const engaged = (state: number): boolean => state === State.intensive || state === State.maintenance
 
 /** Change state, keeping the state counts and the link worker's workload right. */
 const moveState = (sim: Sim, id: number, to: number): void => {
@@ -90,6 +96,12 @@ export const assign = (sim: Sim, id: number, lw: number, week: number): void => 
     a.linkWorkerChanges[id]++
     sim.tally.handovers++
     if (a.handoverManaged[id]) sim.tally.handoversManaged++
+    // The raised dropout risk after the change ends (it matters once engaged, if it has not ended by then).
+    sim.calendar.schedule(a, id, Due.changeEnd, week + sim.params.hot.changeEffectWeeks)
+    if (engaged(a.state[id])) {
+      refreshRates(sim, id, week)
+      retimeOnward(sim, id, week)
+    }
   }
 }
 
@@ -108,22 +120,33 @@ export const unassign = (sim: Sim, id: number): void => {
   a.lw[id] = -1
 }
 
-/** Their link worker left: wait, ahead of new referrals, for another. */
-export const awaitHandover = (sim: Sim, id: number, managed: boolean): void => {
+/** Their link worker left in week `week`: wait, ahead of new referrals, for another. */
+export const awaitHandover = (sim: Sim, id: number, managed: boolean, week: number): void => {
   const a = sim.people.arrays
   unassign(sim, id)
   a.handoverManaged[id] = managed ? 1 : 0
   sim.unassigned++
+  if (engaged(a.state[id])) {
+    refreshRates(sim, id, week)
+    retimeOnward(sim, id, week)
+  }
   // Already queued (an entry left from an earlier handover is still waiting to be popped): one entry is enough.
   if (a.inHandover[id]) return
   a.inHandover[id] = 1
   sim.handover.push(a.nextInHandover, a.cluster[id], id)
 }
 
-/** First appointment attended: intensive support starts and the baseline Star is recorded. */
+/**
+ * First appointment attended in week `week`: intensive support starts and the baseline Star is recorded. From
+ * next week the person's clocks run: the calendar gets their first review, support limit, goals, setback and
+ * onward referral, and the weekly loop counts down their gains and dropout.
+ */
 export const engage = (sim: Sim, id: number, week: number): void => {
   const a = sim.people.arrays
+  const hot = sim.params.hot
+  const cal = sim.calendar
   moveState(sim, id, State.intensive)
+  sim.engaged.add(a.engagedAt, id)
   a.engagedWeek[id] = week
   a.everEngaged[id] = 1
   a.supportLimitWeeks[id] = sim.scenario.discharge.maxSupportWeeks
@@ -148,19 +171,41 @@ export const engage = (sim: Sim, id: number, week: number): void => {
     c.waitWeeks[row] = week - a.referredWeek[id]
     c.starBaseline[row] = baseline
   }
-  a.nextReviewWeek[id] = week + sim.scenario.wellbeing.reviewIntervalWeeks
   sim.tally.engaged++
+  const next = week + 1
+  a.nextReviewWeek[id] = week + Math.max(1, sim.scenario.wellbeing.reviewIntervalWeeks)
+  cal.schedule(a, id, Due.review, a.nextReviewWeek[id])
+  cal.schedule(a, id, Due.supportLimit, week + Math.max(1, a.supportLimitWeeks[id]))
+  // Goals can be reached once intensive support has lasted its minimum.
+  cal.schedule(a, id, Due.phase, runOutWeek(week + Math.max(1, hot.intensiveWeeksMin), a.phaseClock[id], hot.phaseRateByState[State.intensive]))
+  timeNextSetback(sim, id, next)
+  a.onwardFrom[id] = next
+  a.onwardRate[id] = 0
+  retimeOnward(sim, id, next)
+  const changeEnds = a.lwChangeWeek[id] + hot.changeEffectWeeks
+  if (a.lwChangeWeek[id] >= 0 && changeEnds > next) cal.schedule(a, id, Due.changeEnd, changeEnds)
+  refreshRates(sim, id, next)
+  startEffect(sim, id, week)
 }
 
-/** Goals reached: support steps down to maintenance. */
-export const stepDown = (sim: Sim, id: number): void => {
+/**
+ * Goals reached in week `week`: support steps down to maintenance. The settling clock and the onward-referral
+ * clock at its maintenance rate run from next week; this week's dropout risk is already maintenance's.
+ */
+export const stepDown = (sim: Sim, id: number, week: number): void => {
   const a = sim.people.arrays
   moveState(sim, id, State.maintenance)
   a.phaseClock[id] = personExponential(a, id, Draw.settle)
+  sim.calendar.schedule(a, id, Due.phase, runOutWeek(week + 1, a.phaseClock[id], sim.params.hot.phaseRateByState[State.maintenance]))
   sim.tally.maintenanceEntries++
+  refreshRates(sim, id, week)
+  retimeOnward(sim, id, week + 1)
 }
 
-/** Leave the pathway (until a possible re-referral): never engaged, disengaged or discharged. The weekly loop drops them from the live list. */
+/**
+ * Leave the pathway (until a possible re-referral): never engaged, disengaged or discharged. Nothing stays due for
+ * them; the contact pass drops them from the live list.
+ */
 export const leave = (sim: Sim, id: number, week: number, reason: number): void => {
   const a = sim.people.arrays
   if (a.lw[id] >= 0) unassign(sim, id)
@@ -171,8 +216,13 @@ export const leave = (sim: Sim, id: number, week: number, reason: number): void 
     sim.tally.episodeWeeksSum += week - a.engagedWeek[id]
     recordExit(sim, id, week, reason)
   }
+  if (engaged(a.state[id])) {
+    sim.starSumActive -= starTotal(sim, id)
+    sim.engaged.remove(a.engagedAt, id)
+    endEffect(sim, id, week)
+  }
+  clearDue(a, id)
   onExit(sim, id, week, reason)
-  if (a.state[id] === State.intensive || a.state[id] === State.maintenance) sim.starSumActive -= starTotal(sim, id)
   moveState(sim, id, reason)
   a.exitWeek[id] = week
   scheduleReReferral(sim, id, week)

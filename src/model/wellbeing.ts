@@ -4,9 +4,12 @@
  * setback; each lands in a random area below the top of the scale. Reviews record the Star every
  * `reviewIntervalWeeks` from the first appointment.
  */
+import { Due } from "./calendar.ts"
 import { starAreas, starMax } from "./constants.ts"
 import { Draw } from "./random.ts"
 import { personExponential, personUniform } from "./personRandom.ts"
+import type { HotConstants } from "./params.ts"
+import type { PeopleArrays } from "./people.ts"
 import type { Sim } from "./sim.ts"
 
 /** Gain-rate multiplier from link-worker time (0 with no link worker). */
@@ -16,6 +19,14 @@ export const linkWorkerTimeFactor = (sim: Sim, hoursPerPerson: number): number =
   const ratio = hoursPerPerson / sim.scenario.engagement.referenceHoursPerPersonWeek
   return Math.min(wb.linkWorkerTimeMaxFactor, Math.pow(ratio, wb.linkWorkerTimeElasticity))
 }
+
+/**
+ * The person's own factor of the weekly gain rate in week `week`: none during a setback, slower in maintenance,
+ * faster while attending a community service. The link worker's factor (time per person; none without a link
+ * worker) multiplies it each week.
+ */
+export const personalGainRate = (a: PeopleArrays, hot: HotConstants, id: number, week: number): number =>
+  week < a.setbackUntil[id] ? 0 : hot.gainStateMultiplier[a.state[id]] * hot.serviceGainMultiplier[a.serviceId[id] >= 0 ? 1 : 0]
 
 /** One-point gains until the clock is positive again (usually one). */
 export const gainPoints = (sim: Sim, id: number): void => {
@@ -48,7 +59,8 @@ export const review = (sim: Sim, id: number, week: number): void => {
     a.starLastReview[k] = a.star[k]
   }
   a.reviews[id]++
-  a.nextReviewWeek[id] = week + sim.scenario.wellbeing.reviewIntervalWeeks
+  a.nextReviewWeek[id] = week + Math.max(1, sim.scenario.wellbeing.reviewIntervalWeeks)
+  sim.calendar.schedule(a, id, Due.review, a.nextReviewWeek[id])
   sim.tally.reviews++
   const change = score - baseline
   const log = sim.records?.reviews

@@ -38,10 +38,14 @@ export interface Posts {
   readonly gainFactor: Float64Array
   readonly hazardFactor: Float64Array
   /**
-   * The dropout factor of anxiety or depression with this link worker, by the person's flag: entry 2i + flag
-   * (1 for no anxiety or depression), so the weekly loop multiplies without a branch that cannot be predicted.
+   * What the weekly loop multiplies a person's own rates by (`slot` in the person arrays): for post i, the gain
+   * rate's factor at entry i (wellbeing gains a week at this link worker's time per person) and the dropout
+   * hazard's at entry 2i + flag (caseload pressure, and anxiety or depression when the flag is 1, less with
+   * training). The entries one past the last post are for people with no link worker: no gains, and the
+   * unassigned dropout multiplier.
    */
-  readonly mentalHealthFactor: Float64Array
+  readonly gainTable: Float64Array
+  readonly hazardTable: Float64Array
   /** Posts of area c are clusterStart[c] .. clusterStart[c+1]-1. */
   readonly clusterStart: Int32Array
   readonly basePosts: Int32Array
@@ -111,7 +115,8 @@ export const createPosts = (scenario: Scenario, practices: Practices, workforce:
     pressure: new Float64Array(count),
     gainFactor: new Float64Array(count),
     hazardFactor: new Float64Array(count),
-    mentalHealthFactor: new Float64Array(2 * count),
+    gainTable: new Float64Array(count + 1),
+    hazardTable: new Float64Array(2 * count + 2),
     clusterStart,
     basePosts
   }
@@ -135,7 +140,7 @@ const leavePost = (sim: Sim, lw: number, week: number): void => {
   while (id >= 0) {
     const next = a.nextInLw[id]
     const managed = personUniform(a, id, Draw.handover) < managedShare
-    awaitHandover(sim, id, managed)
+    awaitHandover(sim, id, managed, week)
     if (managed) {
       const colleague = postWithRoom(sim, posts.cluster[lw])
       // Handed straight to a colleague; the queue entry is skipped when it comes up.
@@ -207,6 +212,7 @@ export const measureLinkWorkers = (sim: Sim): void => {
   const posts = sim.posts
   const lw = sim.scenario.linkWorkers
   const d = sim.scenario.disengagement
+  const gainEvents = sim.params.hot.gainEventsPerWeek
   for (let i = 0; i < posts.count; i++) {
     const fte = posts.fte[i]
     const hours = posts.status[i] === Post.filled ? (lw.directHoursPerFteWeek * fte) / Math.max(1, posts.workload[i]) : 0
@@ -215,9 +221,15 @@ export const measureLinkWorkers = (sim: Sim): void => {
     posts.pressure[i] = pressure
     posts.gainFactor[i] = linkWorkerTimeFactor(sim, hours)
     posts.hazardFactor[i] = 1 + d.caseloadPressureEffect * pressure
-    posts.mentalHealthFactor[2 * i] = 1
-    posts.mentalHealthFactor[2 * i + 1] = 1 + (d.mentalHealthMultiplier - 1) * (1 - (posts.trained[i] ? d.mentalHealthTrainingMitigation : 0))
+    const mentalHealthFactor = 1 + (d.mentalHealthMultiplier - 1) * (1 - (posts.trained[i] ? d.mentalHealthTrainingMitigation : 0))
+    posts.gainTable[i] = gainEvents * posts.gainFactor[i]
+    posts.hazardTable[2 * i] = posts.hazardFactor[i]
+    posts.hazardTable[2 * i + 1] = posts.hazardFactor[i] * mentalHealthFactor
   }
+  const none = posts.count
+  posts.gainTable[none] = 0
+  posts.hazardTable[2 * none] = d.unassignedMultiplier
+  posts.hazardTable[2 * none + 1] = d.unassignedMultiplier * d.mentalHealthMultiplier
 }
 
 /** Workload one person puts on their link worker, by pathway state. */

@@ -5,8 +5,10 @@
  * figures are only as good as these identities.
  */
 import { describe, expect, it, vi } from "vitest"
+import { Due, dueKinds } from "../../src/model/calendar.ts"
 import { Post, State, starAreas, stateCount } from "../../src/model/constants.ts"
 import { compileParams } from "../../src/model/params.ts"
+import { effectInWeek } from "../../src/model/secondaryCare.ts"
 import { createSim, type Sim } from "../../src/model/sim.ts"
 import { step } from "../../src/model/step.ts"
 import type { Scenario } from "../../src/scenario/schema.ts"
@@ -61,6 +63,7 @@ const weekProblems = (sim: Sim, week: number): Array<string> => {
   const occupied = new Array<number>(sim.services.count).fill(0)
   let unassigned = 0
   let starSum = 0
+  let engagedPeople = 0
   for (let id = 0; id < sim.people.count; id++) {
     const state = a.state[id]
     counts[state]++
@@ -78,6 +81,12 @@ const weekProblems = (sim: Sim, week: number): Array<string> => {
     }
     if (state === State.intensive || state === State.maintenance) {
       for (let k = id * starAreas; k < (id + 1) * starAreas; k++) starSum += a.star[k]
+      // In the engaged list, and with a review and the support limit ahead on the calendar.
+      engagedPeople++
+      check(sim.engaged.ids[a.engagedAt[id]] === id, `engaged person ${id} is not at their place in the engaged list`)
+      check(a.due[id * dueKinds + Due.review] > week && a.due[id * dueKinds + Due.supportLimit] > week, `engaged person ${id} has no review or support limit ahead`)
+    } else {
+      for (let k = 0; k < dueKinds; k++) if (k !== Due.changeEnd) check(a.due[id * dueKinds + k] < 0, `person ${id} in state ${state} has events of kind ${k} due`)
     }
   }
 
@@ -91,7 +100,8 @@ const weekProblems = (sim: Sim, week: number): Array<string> => {
   check(stocks === referredSoFar, `weekly stocks add to ${stocks}, cumulative new people ${referredSoFar}`)
   check(col.active[week] === col.intensive[week] + col.maintenance[week], "active = intensive + maintenance")
   check(sim.waiting.total() === counts[State.waiting], `waiting lists hold ${sim.waiting.total()}, ${counts[State.waiting]} people waiting`)
-  check(sim.live.count === counts[State.waiting] + counts[State.contacting] + counts[State.intensive] + counts[State.maintenance], "live list = people on the pathway")
+  check(sim.live.count === counts[State.waiting] + counts[State.contacting], "live list = people waiting or being contacted")
+  check(sim.engaged.count === engagedPeople && engagedPeople === counts[State.intensive] + counts[State.maintenance], "engaged list = people engaged")
 
   // Caseloads: the posts' own counts and workloads match the people who name them; nobody over the cap.
   const cap = sc.linkWorkers.caseloadCapPerFte
@@ -137,7 +147,7 @@ class ReductionTracker {
       // Re-referred this week: what was left of the kept effect now lives in the new episode's effect.
       if (a.episodes[id] > 1 && a.referredWeek[id] === week) this.residual[id] = 0
       if (state === State.intensive || state === State.maintenance) {
-        const reduction = a.effect[id] + this.residual[id]
+        const reduction = effectInWeek(sim, id, week) + this.residual[id]
         if (reduction > sim.scenario.secondaryCare.maxEffectEngaged + 1e-12 && this.negativeCost.length < 10) {
           this.negativeCost.push(`week ${week}, person ${id} (episode ${a.episodes[id]}): cost reduced by ${(100 * reduction).toFixed(1)}%`)
         }
