@@ -15,6 +15,11 @@ export interface ParameterInfo extends Required<ParamInfo> {
   readonly section: string
   /** True when the path runs through an array (one value per element); such paths are not settable here. */
   readonly perElement: boolean
+  /**
+   * True when a scenario may leave the key out (`Schema.optionalKey`), e.g. a contract's yearly cap: no key, no cap.
+   * Only the key itself: the numbers inside an optional object (a contract's `financing`) are not optional here.
+   */
+  readonly optional: boolean
 }
 
 /** A time-varying multiplier (see src/scenario/schedule.ts): not a single number, listed for documentation. */
@@ -38,7 +43,7 @@ const isSchedule = (ast: SchemaAST.Objects): boolean => {
 
 const sectionOf = (path: string): string => (path.includes(".") ? path.slice(0, path.indexOf(".")).replace("[]", "") : "")
 
-const parameterAt = (ast: SchemaAST.AST, path: string): ParameterInfo | undefined => {
+const parameterAt = (ast: SchemaAST.AST, path: string, optional: boolean): ParameterInfo | undefined => {
   const notes = SchemaAST.resolve(ast)
   const unit = notes?.[annotationKeys.unit]
   if (typeof unit !== "string") return undefined
@@ -59,7 +64,8 @@ const parameterAt = (ast: SchemaAST.AST, path: string): ParameterInfo | undefine
     confidence: confidence as Confidence,
     calibratable: notes?.[annotationKeys.calibratable] === true,
     integer: (ast.checks ?? []).some(isIntCheck),
-    perElement: path.includes("[]")
+    perElement: path.includes("[]"),
+    optional
   }
 }
 
@@ -68,10 +74,11 @@ interface Found {
   readonly schedules: Array<ScheduleInfo>
 }
 
-const walk = (ast: SchemaAST.AST, path: string, found: Found): void => {
+/** `optional`: the property signature that led here may be absent (read from the AST, not from a list). */
+const walk = (ast: SchemaAST.AST, path: string, found: Found, optional = false): void => {
   switch (ast._tag) {
     case "Number": {
-      const info = parameterAt(ast, path)
+      const info = parameterAt(ast, path, optional)
       if (info !== undefined) found.parameters.push(info)
       return
     }
@@ -80,19 +87,21 @@ const walk = (ast: SchemaAST.AST, path: string, found: Found): void => {
         found.schedules.push({ path, section: sectionOf(path), description: SchemaAST.resolveDescription(ast) ?? "" })
         return
       }
-      for (const p of ast.propertySignatures) walk(p.type, path === "" ? String(p.name) : `${path}.${String(p.name)}`, found)
+      for (const p of ast.propertySignatures) {
+        walk(p.type, path === "" ? String(p.name) : `${path}.${String(p.name)}`, found, SchemaAST.isOptional(p.type))
+      }
       return
     }
     case "Arrays":
       for (const element of [...ast.elements, ...ast.rest]) walk(element, `${path}[]`, found)
       return
     case "Union":
-      for (const member of ast.types) walk(member, path, found)
+      for (const member of ast.types) walk(member, path, found, optional)
       return
     case "Suspend":
-      return walk(ast.thunk(), path, found)
+      return walk(ast.thunk(), path, found, optional)
     case "Declaration":
-      for (const t of ast.typeParameters) walk(t, path, found)
+      for (const t of ast.typeParameters) walk(t, path, found, optional)
       return
     default:
       return

@@ -35,7 +35,7 @@ const formatNumber = (n: number): string =>
 const confidenceText = (info: ParameterInfo): string => `${info.confidence}${info.calibratable ? ", calibratable" : ""}`
 
 const rangeText = (info: ParameterInfo): string =>
-  `${formatNumber(info.min)} – ${formatNumber(info.max)}${info.integer ? " (whole number)" : ""}`
+  `${formatNumber(info.min)} – ${formatNumber(info.max)}${info.integer ? " (whole number)" : ""}${info.optional ? " (optional)" : ""}`
 
 const parameterTable = (document: unknown, parameters: ReadonlyArray<ParameterInfo>): Array<string> => [
   "| Parameter | Meaning | Unit | Range | WtW default | Source | Confidence |",
@@ -78,7 +78,8 @@ const introduction = (parameters: ReadonlyArray<ParameterInfo>): Array<string> =
   `${parameters.length} parameters: ${countBy(parameters, "high")} high, ${countBy(parameters, "medium")} medium, ` +
   `${countBy(parameters, "low")} low, ${countBy(parameters, "assumed")} assumed; ` +
   `${parameters.filter((p) => p.calibratable).length} calibratable. ` +
-  "Paths with `[]` hold one value per element of a list (the WtW default shows each element's value)."
+  "Paths with `[]` hold one value per element of a list (the WtW default shows each element's value). " +
+  "_(optional)_ marks a key a scenario may leave out: a contract without `capPerYear` has no yearly cap."
 ]
 
 /** The text of docs/parameters.md, with defaults read from the given scenario document (WtW). */

@@ -5,7 +5,7 @@ import type { ParameterInfo } from "../../src/scenario/parameters.ts"
 
 const info = (path: string, min: number, max: number, integer = false): ParameterInfo => ({
   path, section: "", unit: "", min, max, description: "", source: "assumed", confidence: "assumed",
-  calibratable: true, integer, perElement: false
+  calibratable: true, integer, perElement: false, optional: false
 })
 
 describe("one-way swings", () => {

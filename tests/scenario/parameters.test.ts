@@ -75,12 +75,39 @@ describe("listParameters", () => {
       confidence: "assumed",
       calibratable: false,
       integer: false,
-      perElement: false
+      perElement: false,
+      optional: false
     })
     expect(findParameter("discharge.maxSupportWeeks")).toMatchObject({ integer: true, confidence: "high", calibratable: false })
     expect(findParameter("wellbeing.gainEventsPerWeek")).toMatchObject({ calibratable: true })
     expect(findParameter("population.femaleShare")).toMatchObject({ unit: "share (0-1)", min: 0, max: 1, integer: false })
     expect(findParameter("seed")?.section).toBe("")
+  })
+
+  it("marks a parameter optional exactly when the Schema accepts the scenario without its key", () => {
+    // Remove the key from the first element of each list on the way (every list here has one).
+    const without = (path: string) => {
+      const draft = structuredClone(document) as Record<string, unknown>
+      const segments = path.split(".")
+      let node: unknown = draft
+      for (const segment of segments.slice(0, -1)) {
+        node = (node as Record<string, unknown>)[segment.replace("[]", "")]
+        if (segment.endsWith("[]")) node = (node as Array<unknown>)[0]
+      }
+      delete (node as Record<string, unknown>)[segments[segments.length - 1]]
+      return draft
+    }
+    const accepts = (doc: unknown) => Schema.decodeUnknownExit(Scenario)(doc)._tag === "Success"
+    for (const p of parameters) expect(accepts(without(p.path)), p.path).toBe(p.optional)
+    expect(parameters.filter((p) => p.optional).map((p) => p.path)).toEqual([
+      "contracts[].metrics[].perPersonCap",
+      "contracts[].metrics[].cap",
+      "contracts[].capPerYear",
+      "contracts[].capTotal",
+      "contracts[].payers[].fixedPerPayment"
+    ])
+    // Inside an optional object the numbers themselves are required.
+    expect(findParameter("contracts[].financing.capitalCommitted")?.optional).toBe(false)
   })
 
   it("lists schedules apart from numeric parameters", () => {

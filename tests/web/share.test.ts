@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest"
 import { applyChanges, scenarioChanges } from "../../web/src/share/scenarioChanges.ts"
 import { decodeView, encodeView } from "../../web/src/share/shareUrl.ts"
 import { initialView, loadShipped, urlOf, viewFromUrl } from "../../web/src/app/viewState.ts"
-import { setIn } from "../../web/src/controls/paths.ts"
+import { removeIn, setIn } from "../../web/src/controls/paths.ts"
 import { spsimVersion } from "../../src/version.ts"
 
 const shipped = Object.fromEntries(readdirSync("scenarios").filter((f) => f.endsWith(".json")).map((f) => [f, readFileSync(`scenarios/${f}`, "utf8")]))
@@ -57,6 +57,20 @@ describe("the share URL", () => {
     expect(back.success.view.scenario).toEqual(view.scenario)
     expect(back.success.view).toMatchObject({ seed: 99, replicates: 40, contract: "hybrid", baseName: "ways-to-wellness" })
     expect(back.success.notes).toEqual([])
+  })
+
+  it("reopens a view with a cap added and a cap removed", () => {
+    const wtw = scenario("ways-to-wellness")
+    const edited = removeIn(setIn(wtw, ["contracts", 0, "capPerYear"], 300_000), ["contracts", 3, "capTotal"])
+    const back = viewFromUrl(urlOf({ ...initialView("ways-to-wellness", wtw, 10), scenario: edited }), shipped)
+    expect(back !== undefined && Result.isSuccess(back)).toBe(true)
+    if (back === undefined || Result.isFailure(back)) return
+    const [outcomes, , , hybrid] = back.success.view.scenario.contracts
+    expect(outcomes.capPerYear).toBe(300_000)
+    expect(outcomes.capTotal).toBe(10_000_000)
+    expect(hybrid.name).toBe("hybrid")
+    expect(Object.hasOwn(hybrid, "capTotal")).toBe(false)
+    expect(back.success.view.scenario).toEqual(edited)
   })
 
   it("refuses a link whose changes break the scenario, naming the field", () => {

@@ -48,3 +48,11 @@ export const setControl = async (page: Page, key: string, value: number): Promis
   await box.fill(String(value))
   await box.press("Tab")
 }
+
+/** A contract figure's median as the contracts table shows it, e.g. ("outcomes", "outcomePayments") → "£10.00m". */
+export const contractFigure = (page: Page, contract: string, figure: string): Promise<string> =>
+  page.$eval("table.contracts", (table, [name, metric]) => {
+    const column = [...table.querySelectorAll("thead th")].findIndex((th) => th.textContent === name)
+    const row = table.querySelector<HTMLTableRowElement>(`tbody tr[data-figure="${metric}"]`)
+    return column < 1 || row === null ? `(no ${metric} for ${name})` : row.cells[column]?.textContent ?? ""
+  }, [contract, figure] as const)

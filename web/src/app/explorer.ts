@@ -8,7 +8,7 @@ import type { Schedule } from "../../../src/scenario/schedule.ts"
 import type { Scenario } from "../../../src/scenario/schema.ts"
 import { spsimVersion } from "../../../src/version.ts"
 import { buildControls } from "../controls/buildControls.ts"
-import { type ConcretePath, getIn, setIn } from "../controls/paths.ts"
+import { type ConcretePath, getIn, removeIn, setIn } from "../controls/paths.ts"
 import { bandsCsv, saveFile, scenarioJson, summaryJson } from "../download/resultFiles.ts"
 import { EnsembleResults } from "../run/ensembleResults.ts"
 import { startPool } from "../run/startWorkers.ts"
@@ -168,8 +168,10 @@ export const startExplorer = (root: HTMLElement): void => {
     refresh(controls, true)
   }
 
+  /** Sets the value at `path`, or leaves the (optional) key out when the value is undefined; the Schema checks the result. */
   function edit(path: ConcretePath, value: unknown): void {
-    const decoded = scenarioFromDocument(setIn(view.scenario, path, value), "scenario")
+    const next = value === undefined ? removeIn(view.scenario, path) : setIn(view.scenario, path, value)
+    const decoded = scenarioFromDocument(next, "scenario")
     if (Result.isFailure(decoded)) return showProblems("This change cannot run", problemsOf(decoded.failure), true)
     showProblemsAtControls(controlsHost, [])
     setView({ ...view, scenario: decoded.success }, false)

@@ -1,19 +1,23 @@
 /**
  * The controls for a scenario: the catalogue's patterns expanded over the scenario (one control per
  * concrete value; list elements of contracts narrowed to the contract in view), each carrying the Schema's
- * annotations for its parameter. Pure: the page renders what this returns.
+ * annotations for its parameter. An optional parameter gets a control wherever its key could be, set or
+ * not (a contract without a yearly cap offers one). Pure: the page renders what this returns.
  */
 import { findParameter, listSchedules, type ParameterInfo, type ScheduleInfo } from "../../../src/scenario/parameters.ts"
 import type { Scenario } from "../../../src/scenario/schema.ts"
-import { type Audience, catalogue } from "./catalogue.ts"
+import { type Audience, catalogue, defaultOptionalWords, type OptionalWords } from "./catalogue.ts"
 import { type ConcretePath, expandPattern, getIn, keyOf, parameterPathOf } from "./paths.ts"
 
 export interface ControlSpec {
   readonly key: string
   readonly path: ConcretePath
   readonly label: string
-  readonly value: number
+  /** The scenario's value; undefined while an optional key is left out (e.g. no yearly cap). */
+  readonly value: number | undefined
   readonly info: ParameterInfo
+  /** For a key the scenario may leave out (`info.optional`): how its control reads; undefined otherwise. */
+  readonly optional: OptionalWords | undefined
   /** Nothing published supports the default: results resting on it rest on an assumption. */
   readonly assumed: boolean
 }
@@ -72,13 +76,15 @@ export const buildControls = (scenario: Scenario, contract: number): Array<Contr
     sections: group.sections.map((section) => ({
       title: section.title,
       controls: section.parameters.flatMap((pattern) =>
-        expandPattern(scenario, pattern)
+        expandPattern(scenario, pattern, { orAbsent: true })
           .filter((path) => inContract(path, contract))
-          .flatMap((path) => {
+          .flatMap((path): Array<ControlSpec> => {
             const info = findParameter(parameterPathOf(path))
             const value = getIn(scenario, path)
-            if (info === undefined || typeof value !== "number") return []
-            return [{ key: keyOf(path), path, label: labelOf(scenario, path), value, info, assumed: info.confidence === "assumed" }]
+            // A number the scenario has, or an optional key it leaves out (offered as unset).
+            if (info === undefined || !(typeof value === "number" || (value === undefined && info.optional))) return []
+            const optional = info.optional ? section.optional ?? defaultOptionalWords : undefined
+            return [{ key: keyOf(path), path, label: labelOf(scenario, path), value, info, optional, assumed: info.confidence === "assumed" }]
           })),
       schedules: (section.schedules ?? []).flatMap((p) => {
         const info = schedules.find((s) => s.path === p)

@@ -3,12 +3,24 @@
  * control's unit, range, source, confidence and meaning come from the Schema's annotations through
  * `listParameters`, and its value from the scenario. Patterns use "[]" for every element of a list
  * (the contract's list elements are narrowed to the contract in view) and "*" for every key of a record.
+ * An optional parameter (one the Schema lets a scenario leave out, e.g. a yearly cap) gets a control for every
+ * contract or metric in view, set or not.
  */
 export type Audience = "commissioner" | "provider" | "researcher"
+
+/** How a control for an optional parameter reads: the word on the checkbox that sets it, and what leaving it out means. */
+export interface OptionalWords {
+  readonly toggle: string
+  readonly absent: string
+}
+
+export const defaultOptionalWords: OptionalWords = { toggle: "set", absent: "not set" }
 
 export interface CatalogueSection {
   readonly title: string
   readonly parameters: ReadonlyArray<string>
+  /** Words for the section's optional parameters; `defaultOptionalWords` if not given. */
+  readonly optional?: OptionalWords
   /** Schedules (time-varying multipliers) edited as a list of points. */
   readonly schedules?: ReadonlyArray<string>
 }
@@ -27,8 +39,8 @@ export const catalogue: ReadonlyArray<CatalogueGroup> = [
     question: "What will the contract cost, and is it better value than the alternatives?",
     sections: [
       { title: "Tariffs", parameters: ["contracts[].metrics[].tariff", "contracts[].blockPerYear", "contracts[].fees.perReferral", "contracts[].fees.perEngagement", "contracts[].fees.perReview"] },
-      { title: "Caps", parameters: ["contracts[].capTotal", "contracts[].capPerYear", "contracts[].metrics[].perPersonCap", "contracts[].metrics[].cap"] },
-      { title: "Payers", parameters: ["contracts[].payers[].share", "contracts[].payers[].ceiling", "contracts[].lagPeriods"] },
+      { title: "Caps", parameters: ["contracts[].capTotal", "contracts[].capPerYear", "contracts[].metrics[].perPersonCap", "contracts[].metrics[].cap"], optional: { toggle: "cap", absent: "no cap" } },
+      { title: "Payers", parameters: ["contracts[].payers[].share", "contracts[].payers[].ceiling", "contracts[].payers[].fixedPerPayment", "contracts[].lagPeriods"], optional: { toggle: "fixed amount", absent: "none" } },
       { title: "Investment and appraisal", parameters: ["contracts[].financing.capitalCommitted", "contracts[].financing.returnCapMultiple", "appraisal.discountRatePerYear"] }
     ]
   },

@@ -9,8 +9,11 @@ export type ConcretePath = ReadonlyArray<Segment>
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value)
 
-/** Every concrete path matching a pattern in the document, in document order. */
-export const expandPattern = (doc: unknown, pattern: string): Array<ConcretePath> => {
+/**
+ * Every concrete path matching a pattern in the document, in document order. With `orAbsent`, also the paths
+ * whose last key is missing from an object that is there (where an optional key could be added).
+ */
+export const expandPattern = (doc: unknown, pattern: string, options: { readonly orAbsent?: boolean } = {}): Array<ConcretePath> => {
   const walk = (node: unknown, parts: ReadonlyArray<string>, at: ConcretePath): Array<ConcretePath> => {
     if (parts.length === 0) return [at]
     const [head, ...tail] = parts
@@ -20,7 +23,9 @@ export const expandPattern = (doc: unknown, pattern: string): Array<ConcretePath
       const list = isRecord(node) ? node[key] : undefined
       return Array.isArray(list) ? list.flatMap((el, i) => walk(el, tail, [...at, key, i])) : []
     }
-    return isRecord(node) && Object.hasOwn(node, head) ? walk(node[head], tail, [...at, head]) : []
+    if (!isRecord(node)) return []
+    if (Object.hasOwn(node, head)) return walk(node[head], tail, [...at, head])
+    return tail.length === 0 && options.orAbsent === true ? [[...at, head]] : []
   }
   return walk(doc, pattern.split("."), [])
 }
@@ -45,4 +50,14 @@ export const setIn = <D>(doc: D, path: ConcretePath, value: unknown): D => {
     return copy as D
   }
   return { ...(doc as object), [head]: setIn(here, tail, value) } as D
+}
+
+/** A copy of the document without the key at `path` (an optional key left out); everything off the path is shared. */
+export const removeIn = <D>(doc: D, path: ConcretePath): D => {
+  if (path.length === 0) throw new Error("cannot remove the whole document")
+  const [head, ...tail] = path
+  if (tail.length > 0) return setIn(doc, [head], removeIn(getIn(doc, [head]), tail))
+  if (!isRecord(doc)) throw new Error(`cannot remove "${String(head)}": not a key of an object`)
+  const { [head]: _, ...rest } = doc
+  return rest as D
 }

@@ -1,7 +1,9 @@
 /**
  * The parameter controls, grouped by who asks (commissioner, provider, researcher): each labelled, with its
  * unit, range, source and confidence from the Schema's annotations, assumed values flagged, a slider and a
- * number box (both keyboard-usable), and a place beside it for any problem with its value.
+ * number box (both keyboard-usable), and a place beside it for any problem with its value. A key the scenario
+ * may leave out (a cap) has a checkbox too: unticked, the key is left out and the control says what that means
+ * ("no cap"); ticking it and typing a value adds the key, unticking it (or emptying the box) removes it again.
  */
 import { renderPath } from "../../../src/scenario/issues.ts"
 import type { Schedule } from "../../../src/scenario/schedule.ts"
@@ -11,7 +13,8 @@ import { freshId, h } from "./dom.ts"
 import { scheduleEditor, type Timeline } from "./scheduleEditor.ts"
 
 export interface ControlsHandlers {
-  readonly onValue: (path: ConcretePath, value: number) => void
+  /** A new value, or undefined to leave an optional key out. */
+  readonly onValue: (path: ConcretePath, value: number | undefined) => void
   readonly onSchedule: (path: ConcretePath, schedule: Schedule) => void
   readonly scheduleAt: (path: ConcretePath) => Schedule
   readonly timeline: Timeline
@@ -20,7 +23,8 @@ export interface ControlsHandlers {
 /** Slider bounds: the declared range, narrowed around the value where the range is vast (money, counts). */
 export const sliderRange = (c: ControlSpec): { min: number; max: number; step: number } => {
   const { min, max, integer } = c.info
-  const top = Math.min(max, c.value > 0 ? Math.max(c.value * 3, min + 1) : Math.min(max, min + 100))
+  const value = c.value ?? min
+  const top = Math.min(max, value > 0 ? Math.max(value * 3, min + 1) : Math.min(max, min + 100))
   const step = integer ? 1 : Number(((top - min) / 200).toPrecision(2))
   return { min, max: top, step }
 }
@@ -36,22 +40,61 @@ export const valueProblem = (c: ControlSpec, text: string): string | undefined =
 
 const formatRange = (c: ControlSpec): string => `${c.info.min.toLocaleString("en-GB")} to ${c.info.max.toLocaleString("en-GB")} ${c.info.unit}`
 
+const help = (c: ControlSpec): string =>
+  `${c.info.description}. Range ${formatRange(c)}. Source: ${c.info.source} (${c.info.confidence}).${c.optional === undefined ? "" : ` Optional: unticked means ${c.optional.absent}.`}`
+
+const setSliderRange = (slider: HTMLInputElement, range: { min: number; max: number; step: number }) => {
+  slider.min = String(range.min)
+  slider.max = String(range.max)
+  slider.step = String(range.step)
+}
+
 const control = (c: ControlSpec, handlers: ControlsHandlers): HTMLElement => {
   const id = freshId("control")
   const range = sliderRange(c)
-  const slider = h("input", { type: "range", id: `${id}-slider`, min: range.min, max: range.max, step: range.step, value: c.value, "aria-label": `${c.label} (slider)`, "aria-describedby": `${id}-help` })
-  const box = h("input", { type: "number", id, min: c.info.min, max: c.info.max, step: "any", value: c.value, "aria-describedby": `${id}-help ${id}-problem` })
+  const unset = c.value === undefined
+  const slider = h("input", { type: "range", id: `${id}-slider`, min: range.min, max: range.max, step: range.step, value: c.value ?? range.min, disabled: unset, "aria-label": `${c.label} (slider)`, "aria-describedby": `${id}-help` })
+  const box = h("input", { type: "number", id, min: c.info.min, max: c.info.max, step: "any", value: c.value, placeholder: c.optional?.absent, disabled: unset, "aria-describedby": `${id}-help ${id}-problem` })
+  const toggle = c.optional === undefined ? undefined : h("input", { type: "checkbox", id: `${id}-set`, checked: !unset, "aria-label": `${c.label}: ${c.optional.toggle}`, "aria-describedby": `${id}-help` })
   const problem = h("p", { class: "problem", id: `${id}-problem`, role: "alert", hidden: true })
+  const host = h("div", { class: `control${c.assumed ? " assumed" : ""}${toggle === undefined ? "" : " optional"}`, "data-key": c.key, "data-problem-path": renderPath(c.path), "data-set": String(!unset) })
   const showProblem = (text: string | undefined) => {
     problem.hidden = text === undefined
     problem.textContent = text ?? ""
     box.setAttribute("aria-invalid", String(text !== undefined))
   }
+  /** Whether the scenario has the key, and the value last given (restored when the checkbox is ticked again). */
+  let isSet = !unset
+  let lastValue = c.value
+  const showSet = (set: boolean) => {
+    isSet = set
+    host.dataset.set = String(set)
+    slider.disabled = !set
+    if (toggle !== undefined) toggle.checked = set
+  }
+  const leaveOut = () => {
+    showProblem(undefined)
+    const wasSet = isSet
+    showSet(false)
+    box.value = ""
+    box.disabled = true
+    if (wasSet) handlers.onValue(c.path, undefined)
+  }
   let timer: ReturnType<typeof setTimeout> | undefined
   const commit = (text: string) => {
+    if (toggle !== undefined && text.trim() === "") return leaveOut()
     const p = valueProblem(c, text)
     showProblem(p)
-    if (p === undefined) handlers.onValue(c.path, Number(text))
+    if (p !== undefined) return
+    const value = Number(text)
+    if (!isSet) {
+      // Newly set: centre the slider's range on the value given.
+      setSliderRange(slider, sliderRange({ ...c, value }))
+      slider.value = text
+    }
+    lastValue = value
+    showSet(true)
+    handlers.onValue(c.path, value)
   }
   slider.addEventListener("input", () => {
     box.value = slider.value
@@ -59,14 +102,33 @@ const control = (c: ControlSpec, handlers: ControlsHandlers): HTMLElement => {
     timer = setTimeout(() => commit(slider.value), 120)
   })
   box.addEventListener("change", () => {
-    if (Number(box.value) <= range.max) slider.value = box.value
+    // What cannot be read as a number reads as "" (which leaves an optional key out): say so instead.
+    if (box.validity.badInput) return showProblem("expected a number")
+    if (Number(box.value) <= Number(slider.max)) slider.value = box.value
     commit(box.value)
   })
-  return h("div", { class: `control${c.assumed ? " assumed" : ""}`, "data-key": c.key, "data-problem-path": renderPath(c.path) },
+  toggle?.addEventListener("change", () => {
+    if (!toggle.checked) return leaveOut()
+    box.disabled = false
+    if (lastValue !== undefined) {
+      box.value = String(lastValue)
+      commit(box.value)
+    } else {
+      box.focus()
+    }
+  })
+  // Ticked but left empty: nothing was set, so show it unticked again.
+  box.addEventListener("blur", () => {
+    if (toggle !== undefined && !isSet && box.value.trim() === "" && !box.validity.badInput) leaveOut()
+  })
+  host.append(
     h("label", { for: id }, c.label, " ", h("span", { class: "unit" }, `(${c.info.unit})`), c.assumed ? h("span", { class: "badge", title: "No published source: this value is assumed" }, "assumed") : null),
-    h("div", { class: "inputs" }, slider, box),
-    h("p", { class: "help", id: `${id}-help` }, `${c.info.description}. Range ${formatRange(c)}. Source: ${c.info.source} (${c.info.confidence}).`),
+    h("div", { class: "inputs" },
+      toggle === undefined ? null : h("span", { class: "toggle" }, toggle, h("label", { for: toggle.id }, c.optional?.toggle)),
+      slider, box),
+    h("p", { class: "help", id: `${id}-help` }, help(c)),
     problem)
+  return host
 }
 
 export const controlsPanel = (groups: ReadonlyArray<ControlGroup>, handlers: ControlsHandlers): HTMLElement =>

@@ -44,7 +44,7 @@ export const contractsTable = (summary: ExplorerSummary, inView: string): HTMLEl
     h("caption", {}, "Contracts on the same simulated people (medians)"),
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "figure"), summary.contracts.map((c) => h("th", { scope: "col", class: c.name === inView ? "in-view" : undefined }, c.name)))),
     h("tbody", {}, contractFigures.map(([figure, label]) =>
-      h("tr", {}, h("th", { scope: "row" }, label), summary.contracts.map((c) => {
+      h("tr", { "data-figure": figure }, h("th", { scope: "row" }, label), summary.contracts.map((c) => {
         const metric = `${c.name}.${figure}`
         const b = summary.metrics[metric]
         const partial = b?.replicates !== undefined ? ` (${b.replicates} of ${summary.replicates})` : ""
