@@ -3,7 +3,7 @@
  * (after a minimum time); people in maintenance are discharged early once settled; everyone is discharged
  * at the maximum support length, unless complex needs earn an extension.
  */
-import { Due } from "./calendar.ts"
+import { Due, schedule } from "./calendar.ts"
 import { State } from "./constants.ts"
 import { Draw } from "./random.ts"
 import { personUniform } from "./personRandom.ts"
@@ -19,7 +19,7 @@ export const atSupportLimit = (sim: Sim, id: number, week: number): boolean => {
     a.extended[id] = 1
     a.supportLimitWeeks[id] += d.extensionWeeks
     sim.tally.extensions++
-    sim.calendar.schedule(a, id, Due.supportLimit, a.engagedWeek[id] + a.supportLimitWeeks[id])
+    schedule(a, id, Due.supportLimit, a.engagedWeek[id] + a.supportLimitWeeks[id])
     return false
   }
   sim.tally.dischargedAtLimit++

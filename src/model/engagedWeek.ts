@@ -1,12 +1,13 @@
 /**
- * The hot path of the weekly loop: one week on the programme for every engaged person. Events whose week is
- * known (`calendar.ts`) are handled kind by kind, each by its process's module (secondary care, community
- * services, setbacks, wellbeing, onward referral, discharge). The two clocks whose rates move every week with
- * the link worker's caseload, wellbeing gains and dropout, are counted down for everyone engaged, each a
- * person's own factor times their link worker's of the week: gains before the reviews that record them,
- * dropout last, at the risk the week's events left. Returns this week's hospital-cost saving.
+ * The hot path of the weekly loop: one week on the programme for every engaged person, in list order. A
+ * person's week is two count-downs whose rates move every week with their link worker's caseload, wellbeing
+ * gains and dropout (each their own factor times an entry of the link worker's table), and, only in a week
+ * their calendar names (`calendar.ts`), the events due then, each handled by its process's module: the effect
+ * reaching its maximum, a service place ending, a setback ending or starting, a raised risk ending, then the
+ * week's gains, then a review, an onward referral, the support limit, reaching goals or settling, and last
+ * dropout, at the risk the week's events left. Returns this week's hospital-cost saving.
  */
-import { Due } from "./calendar.ts"
+import { Due, dueKinds, findNextEvent, never } from "./calendar.ts"
 import { State } from "./constants.ts"
 import { atSupportLimit, dischargeSettled } from "./discharge.ts"
 import { disengage } from "./disengagement.ts"
@@ -21,65 +22,87 @@ import { gainPoints, review } from "./wellbeing.ts"
 
 export const engagedWeeks = (sim: Sim, week: number): number => {
   const a = sim.people.arrays
-  const cal = sim.calendar
-  let id: number
-  // Secondary care (secondaryCare.ts): effects that reach their maximum this week, then the week's saving.
-  while ((id = cal.take(a, week, Due.plateau)) >= 0) reachPlateau(sim, id)
-  const saving = engagedSaving(sim, week)
-  // Community services (services.ts): a place ends, or its service closed (rare: then everyone is looked at).
-  if (closedServiceOccupied(sim.services)) leaveClosedServices(sim, week)
-  while ((id = cal.take(a, week, Due.serviceEnd)) >= 0) endPlace(sim, id, week)
-  // The end of a setback, and of the raised dropout risk after a change of link worker or a failed referral.
-  while ((id = cal.take(a, week, Due.setbackEnd)) >= 0) endSetback(sim, id, week)
-  while ((id = cal.take(a, week, Due.changeEnd)) >= 0) if (isEngaged(a.state[id])) refreshRates(sim, id, week)
-  while ((id = cal.take(a, week, Due.noServiceEnd)) >= 0) refreshRates(sim, id, week)
-  // Setbacks (setbacks.ts), then the week's wellbeing gains (wellbeing.ts), before the reviews that record them.
-  while ((id = cal.take(a, week, Due.setback)) >= 0) startSetback(sim, id, week)
-  countDownGains(sim)
-  // Reviews and onward referrals (wellbeing.ts, onwardReferral.ts).
-  while ((id = cal.take(a, week, Due.review)) >= 0) review(sim, id, week)
-  while ((id = cal.take(a, week, Due.onward)) >= 0) startOnwardReferral(sim, id, week)
-  // Discharge at the support limit, then reaching goals or settling (discharge.ts).
-  while ((id = cal.take(a, week, Due.supportLimit)) >= 0) atSupportLimit(sim, id, week)
-  while ((id = cal.take(a, week, Due.phase)) >= 0) {
-    if (a.state[id] === State.intensive) stepDown(sim, id, week)
-    else dischargeSettled(sim, id, week)
-  }
-  // Dropout (disengagement.ts), at the risk the week's events left.
-  countDownDropout(sim, week)
-  return saving
-}
-
-const isEngaged = (state: number): boolean => state === State.intensive || state === State.maintenance
-
-/** Wellbeing gains (wellbeing.ts) for everyone engaged: their own rate times their link worker's factor. */
-const countDownGains = (sim: Sim): void => {
-  const a = sim.people.arrays
-  const { gainClock, gainRate, slot } = a
-  const gainTable = sim.posts.gainTable
+  const { nextEvent, gainClock, gainRate, disengageClock, hazardRate, slot, state } = a
+  const { gainTable, hazardTable } = sim.posts
+  // Closed services rarely hold anyone: only then is each person's place looked at.
+  const closures = closedServiceOccupied(sim.services)
   const ids = sim.engaged.ids
-  for (let j = 0; j < sim.engaged.count; j++) {
+  const count = sim.engaged.count
+  let kept = 0
+  for (let j = 0; j < count; j++) {
     const id = ids[j]
+    if (closures) leaveClosedService(sim, id, week)
+    const eventful = week >= nextEvent[id]
+    if (eventful) eventsBeforeGains(sim, id, week)
     const gain = gainClock[id] - gainTable[slot[id] >> 1] * gainRate[id]
     gainClock[id] = gain
     if (gain <= 0) gainPoints(sim, id)
+    if (eventful) {
+      eventsAfterGains(sim, id, week)
+      // Discharged: dropped from the list.
+      if (state[id] > State.maintenance) continue
+      findNextEvent(a, id)
+    }
+    const dropout = disengageClock[id] - hazardTable[slot[id]] * hazardRate[id]
+    disengageClock[id] = dropout
+    if (dropout <= 0) {
+      disengage(sim, id, week)
+      continue
+    }
+    ids[kept++] = id
+  }
+  sim.engaged.count = kept
+  return engagedSaving(sim, week)
+}
+
+/** The effect at its maximum, a place or setback or raised risk ending, a setback starting. */
+const eventsBeforeGains = (sim: Sim, id: number, week: number): void => {
+  const due = sim.people.arrays.due
+  const k = id * dueKinds
+  if (due[k + Due.plateau] === week) {
+    due[k + Due.plateau] = never
+    reachPlateau(sim, id)
+  }
+  if (due[k + Due.serviceEnd] === week) {
+    due[k + Due.serviceEnd] = never
+    endPlace(sim, id, week)
+  }
+  if (due[k + Due.setbackEnd] === week) {
+    due[k + Due.setbackEnd] = never
+    endSetback(sim, id, week)
+  }
+  if (due[k + Due.changeEnd] === week || due[k + Due.noServiceEnd] === week) {
+    if (due[k + Due.changeEnd] === week) due[k + Due.changeEnd] = never
+    if (due[k + Due.noServiceEnd] === week) due[k + Due.noServiceEnd] = never
+    refreshRates(sim, id, week)
+  }
+  if (due[k + Due.setback] === week) {
+    due[k + Due.setback] = never
+    startSetback(sim, id, week)
   }
 }
 
-/**
- * Dropout (disengagement.ts) for everyone engaged, backwards, so that someone who drops out (their place taken by
- * the last in the list, already counted) leaves the rest in order.
- */
-const countDownDropout = (sim: Sim, week: number): void => {
+/** A review (after the week's gains), an onward referral, discharge at the support limit, goals or settling. */
+const eventsAfterGains = (sim: Sim, id: number, week: number): void => {
   const a = sim.people.arrays
-  const { disengageClock, hazardRate, slot } = a
-  const hazardTable = sim.posts.hazardTable
-  const ids = sim.engaged.ids
-  for (let j = sim.engaged.count - 1; j >= 0; j--) {
-    const id = ids[j]
-    const dropout = disengageClock[id] - hazardTable[slot[id]] * hazardRate[id]
-    disengageClock[id] = dropout
-    if (dropout <= 0) disengage(sim, id, week)
+  const due = a.due
+  const k = id * dueKinds
+  if (due[k + Due.review] === week) {
+    due[k + Due.review] = never
+    review(sim, id, week)
+  }
+  if (due[k + Due.onward] === week) {
+    due[k + Due.onward] = never
+    startOnwardReferral(sim, id, week)
+  }
+  if (due[k + Due.supportLimit] === week) {
+    due[k + Due.supportLimit] = never
+    if (atSupportLimit(sim, id, week)) return
+  }
+  if (due[k + Due.phase] === week) {
+    due[k + Due.phase] = never
+    if (a.state[id] === State.intensive) stepDown(sim, id, week)
+    else dischargeSettled(sim, id, week)
   }
 }
 
@@ -90,13 +113,8 @@ const endPlace = (sim: Sim, id: number, week: number): void => {
   retimeOnward(sim, id, week)
 }
 
-/** Everyone whose service closed loses their place. */
-const leaveClosedServices = (sim: Sim, week: number): void => {
-  const a = sim.people.arrays
-  const open = sim.services.open
-  const ids = sim.engaged.ids
-  for (let j = 0; j < sim.engaged.count; j++) {
-    const id = ids[j]
-    if (a.serviceId[id] >= 0 && open[a.serviceId[id]] === 0) endPlace(sim, id, week)
-  }
+/** The person's service closed: they lose their place. */
+const leaveClosedService = (sim: Sim, id: number, week: number): void => {
+  const service = sim.people.arrays.serviceId[id]
+  if (service >= 0 && sim.services.open[service] === 0) endPlace(sim, id, week)
 }

@@ -5,7 +5,7 @@
  * Failures are recorded with their reason and raise the person's risk of dropping out for a while.
  */
 import { serviceCategories } from "../scenario/sections/community.ts"
-import { Due, runOutWeek } from "./calendar.ts"
+import { Due, runOutWeek, schedule } from "./calendar.ts"
 import { OnwardFailure, olderAgeBand, State } from "./constants.ts"
 import { Draw } from "./random.ts"
 import { personExponential, personUniform } from "./personRandom.ts"
@@ -99,13 +99,13 @@ export const referOnward = (sim: Sim, id: number, week: number): void => {
     sim.services.occupied[found]++
     a.serviceId[id] = found
     a.serviceEndWeek[id] = Math.min(32000, week + Math.max(1, Math.round(sim.params.categories.useWeeksMean[k] * personExponential(a, id, Draw.serviceUse))))
-    sim.calendar.schedule(a, id, Due.serviceEnd, a.serviceEndWeek[id])
+    schedule(a, id, Due.serviceEnd, a.serviceEndWeek[id])
   } else {
     sim.tally.onwardFailures++
     sim.tally.onwardFailuresByReason[-found - 1]++
     a.onwardFailures[id]++
     a.noServiceUntil[id] = week + sim.scenario.disengagement.noSuitableServiceWeeks
-    sim.calendar.schedule(a, id, Due.noServiceEnd, a.noServiceUntil[id])
+    if (a.noServiceUntil[id] > week) schedule(a, id, Due.noServiceEnd, a.noServiceUntil[id])
   }
   refreshRates(sim, id, week)
 }
@@ -125,7 +125,7 @@ export const retimeOnward = (sim: Sim, id: number, week: number): void => {
   a.onwardClock[id] = clock
   a.onwardFrom[id] = from
   a.onwardRate[id] = rate
-  sim.calendar.schedule(a, id, Due.onward, runOutWeek(from, clock, rate))
+  schedule(a, id, Due.onward, runOutWeek(from, clock, rate))
 }
 
 /** The onward-referral clock ran out in week `week`: refer, and start the clock for the next one from next week. */

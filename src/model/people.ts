@@ -5,7 +5,7 @@
  */
 import { drawProcesses } from "./random.ts"
 import { starAreas } from "./constants.ts"
-import { dueKinds } from "./calendar.ts"
+import { dueKinds, never } from "./calendar.ts"
 
 
 export class PeopleArrays {
@@ -18,15 +18,11 @@ export class PeopleArrays {
   readonly nextInQueue: Int32Array
   readonly nextInHandover: Int32Array
   readonly serviceId: Int32Array
-  /** Place in the engaged list (-1 when not engaged). */
-  readonly engagedAt: Int32Array
   /**
    * The person's entry in the link-worker tables of this week's gain and dropout factors: 2 × post + (1 with
    * anxiety or depression), the post being one past the last for no link worker.
    */
   readonly slot: Int32Array
-  /** The week each calendar event is due, by kind (`calendar.ts`): entry id × dueKinds + kind, -1 for none. */
-  readonly due: Int32Array
   readonly nextInBucket: Int32Array
   readonly firstReferredWeek: Int16Array
   readonly referredWeek: Int16Array
@@ -39,6 +35,10 @@ export class PeopleArrays {
   readonly serviceEndWeek: Int16Array
   readonly nextReviewWeek: Int16Array
   readonly supportLimitWeeks: Int16Array
+  /** The week each calendar event is due, by kind (`calendar.ts`): entry id × dueKinds + kind; `never` for none. */
+  readonly due: Int16Array
+  /** The earliest of the person's due weeks. */
+  readonly nextEvent: Int16Array
   /** The onward-referral clock has counted down at `onwardRate` since the start of this week. */
   readonly onwardFrom: Int16Array
   readonly bestStarChange: Int16Array
@@ -101,9 +101,7 @@ export class PeopleArrays {
     this.nextInQueue = new Int32Array(n)
     this.nextInHandover = new Int32Array(n)
     this.serviceId = new Int32Array(n)
-    this.engagedAt = new Int32Array(n)
     this.slot = new Int32Array(n)
-    this.due = new Int32Array(n * dueKinds).fill(-1)
     this.nextInBucket = new Int32Array(n)
     this.firstReferredWeek = new Int16Array(n)
     this.referredWeek = new Int16Array(n)
@@ -116,6 +114,8 @@ export class PeopleArrays {
     this.serviceEndWeek = new Int16Array(n)
     this.nextReviewWeek = new Int16Array(n)
     this.supportLimitWeeks = new Int16Array(n)
+    this.due = new Int16Array(n * dueKinds).fill(never)
+    this.nextEvent = new Int16Array(n).fill(never)
     this.onwardFrom = new Int16Array(n)
     this.bestStarChange = new Int16Array(n)
     this.ageBand = new Uint8Array(n)

@@ -35,10 +35,11 @@ export class Queues {
 }
 
 /**
- * The people waiting or being contacted, nearly in id order (new referrals are appended), so that the weekly loop walks
- * the person arrays forwards. People who leave are dropped when the loop compacts the list.
+ * A list of people on the pathway, nearly in id order (people are appended as they join), so that a pass over it
+ * walks the person arrays forwards: those waiting or being contacted (compacted by the contact pass), and those
+ * engaged (compacted by the weekly loop). People who leave are dropped when the list is next compacted.
  */
-export class LiveList {
+export class PersonList {
   ids = new Int32Array(1024)
   count = 0
 
@@ -49,32 +50,5 @@ export class LiveList {
       this.ids = next
     }
     this.ids[this.count++] = person
-  }
-}
-
-/**
- * The people in intensive support or maintenance, in no particular order: a person joins at the end and, on
- * leaving, the last one takes their place (`at` holds each person's place), so both are constant time.
- */
-export class EngagedList {
-  ids = new Int32Array(1024)
-  count = 0
-
-  add(at: Int32Array, person: number): void {
-    if (this.count === this.ids.length) {
-      const next = new Int32Array(this.ids.length * 2)
-      next.set(this.ids)
-      this.ids = next
-    }
-    at[person] = this.count
-    this.ids[this.count++] = person
-  }
-
-  remove(at: Int32Array, person: number): void {
-    const place = at[person]
-    const last = this.ids[--this.count]
-    this.ids[place] = last
-    at[last] = place
-    at[person] = -1
   }
 }

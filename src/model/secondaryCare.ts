@@ -7,7 +7,7 @@
  * engaged (those still ramping up, and those at the maximum). Nobody costs anything per week.
  */
 import type { Sim } from "./sim.ts"
-import { Due } from "./calendar.ts"
+import { Due, schedule } from "./calendar.ts"
 import { State } from "./constants.ts"
 
 /** Powers and partial sums of the weekly growth g, of t·g^t and of g·d (growth times effect decay), weeks 0..H. */
@@ -68,7 +68,7 @@ export const startEffect = (sim: Sim, id: number, week: number): void => {
     a.plateaued[id] = 0
     sim.effectRampSum += base * (a.effect[id] - sim.params.hot.effectStepWeek * a.engagedWeek[id])
     sim.effectRampBase += base
-    sim.calendar.schedule(a, id, Due.plateau, p)
+    schedule(a, id, Due.plateau, p)
   }
 }
 
@@ -82,9 +82,16 @@ export const reachPlateau = (sim: Sim, id: number): void => {
   sim.effectPlateauSum += base * sim.params.hot.maxEffectEngaged
 }
 
-/** This week's saving from everyone engaged: Σ base·g^t·effect, from the running sums. */
-export const engagedSaving = (sim: Sim, week: number): number =>
-  sim.params.curves.growth[week] * (sim.effectRampSum + sim.params.hot.effectStepWeek * week * sim.effectRampBase + sim.effectPlateauSum)
+/**
+ * This week's saving from everyone engaged this week, at the end of their week: Σ base·g^t·effect from the running
+ * sums over those still engaged, and what those who left this week saved in it.
+ */
+export const engagedSaving = (sim: Sim, week: number): number => {
+  const stayed = sim.params.curves.growth[week] * (sim.effectRampSum + sim.params.hot.effectStepWeek * week * sim.effectRampBase + sim.effectPlateauSum)
+  const left = sim.leaverSaving
+  sim.leaverSaving = 0
+  return stayed + left
+}
 
 /**
  * The person's saving while engaged, from the week after support began to week `last`, in closed form:
@@ -104,14 +111,16 @@ const engagedSavingOf = (sim: Sim, id: number, last: number): number => {
 }
 
 /**
- * Support ends in week `week` (that week counted): the person's saving while engaged is added, they leave the
- * running sums, and `effect` becomes the effect they had, for `onExit` to keep a share of.
+ * Support ends in week `week` (that week counted, in the person's account and in the week's): the person's saving
+ * while engaged is added, they leave the running sums, and `effect` becomes the effect they had, for `onExit` to
+ * keep a share of.
  */
 export const endEffect = (sim: Sim, id: number, week: number): void => {
   const a = sim.people.arrays
   const { maxEffectEngaged: max, effectStepWeek: step } = sim.params.hot
   const base = a.hospitalBaseWeek[id]
   a.saving[id] += engagedSavingOf(sim, id, week)
+  if (week > a.engagedWeek[id]) sim.leaverSaving += base * sim.params.curves.growth[week] * effectInWeek(sim, id, week)
   if (a.plateaued[id]) sim.effectPlateauSum -= base * max
   else {
     sim.effectRampSum -= base * (a.effect[id] - step * a.engagedWeek[id])

@@ -2,7 +2,7 @@
  * Setbacks: health shocks and family or money crises, more frequent with multimorbidity. A setback lasts a
  * while, costs Star points at once and raises the risk of dropping out until it ends.
  */
-import { Due, runOutWeek } from "./calendar.ts"
+import { Due, runOutWeek, schedule } from "./calendar.ts"
 import { starAreas, starMin } from "./constants.ts"
 import { Draw } from "./random.ts"
 import { personExponential, personUniform } from "./personRandom.ts"
@@ -17,7 +17,7 @@ export const startSetback = (sim: Sim, id: number, week: number): void => {
   a.setbackUntil[id] = Math.min(32000, week + Math.max(1, Math.round(sb.durationWeeksMean * personExponential(a, id, Draw.setbackLength))))
   a.setbacks[id]++
   sim.tally.setbacks++
-  sim.calendar.schedule(a, id, Due.setbackEnd, a.setbackUntil[id])
+  schedule(a, id, Due.setbackEnd, a.setbackUntil[id])
   const base = id * starAreas
   for (let n = 0; n < sb.starLossPoints; n++) {
     const k = Math.floor(personUniform(a, id, Draw.starLoss) * starAreas)
@@ -35,7 +35,7 @@ export const startSetback = (sim: Sim, id: number, week: number): void => {
  */
 export const timeNextSetback = (sim: Sim, id: number, week: number): void => {
   const a = sim.people.arrays
-  sim.calendar.schedule(a, id, Due.setback, runOutWeek(week, a.setbackClock[id], a.setbackHazard[id]))
+  schedule(a, id, Due.setback, runOutWeek(week, a.setbackClock[id], a.setbackHazard[id]))
 }
 
 /** The setback is over: gains resume, the dropout risk falls back, and the clock for the next one runs. */

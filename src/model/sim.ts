@@ -2,8 +2,7 @@
 import type { Scenario } from "../scenario/schema.ts"
 import type { ModelParams } from "./params.ts"
 import { People } from "./people.ts"
-import { Calendar } from "./calendar.ts"
-import { EngagedList, LiveList, Queues } from "./queue.ts"
+import { PersonList, Queues } from "./queue.ts"
 import { makeStreams, type Streams } from "./random.ts"
 import { createPractices, type Practices } from "./referral.ts"
 import { createPosts, type Posts } from "./workforce.ts"
@@ -23,10 +22,8 @@ export interface Sim {
   readonly services: Services
   readonly people: People
   /** Waiting or being contacted; and in intensive support or maintenance. */
-  readonly live: LiveList
-  readonly engaged: EngagedList
-  /** Per-person events by week (`calendar.ts`). */
-  readonly calendar: Calendar
+  readonly live: PersonList
+  readonly engaged: PersonList
   /** Waiting for a first link worker, and (ahead of them) people whose link worker left. */
   readonly waiting: Queues
   readonly handover: Queues
@@ -52,6 +49,8 @@ export interface Sim {
   effectRampSum: number
   effectRampBase: number
   effectPlateauSum: number
+  /** This week's saving from people who left the programme this week (counted before they left the sums). */
+  leaverSaving: number
   week: number
 }
 
@@ -74,9 +73,8 @@ export const createSim = (params: ModelParams, seed: number, replicate: number):
     posts,
     services,
     people: new People(Math.min(expectedPeople + 1024, 50_000_000)),
-    live: new LiveList(),
-    engaged: new EngagedList(),
-    calendar: new Calendar(params.horizonWeeks),
+    live: new PersonList(),
+    engaged: new PersonList(),
     waiting: new Queues(clusters),
     handover: new Queues(clusters),
     reReferralDue: new Int32Array(params.horizonWeeks).fill(-1),
@@ -92,6 +90,7 @@ export const createSim = (params: ModelParams, seed: number, replicate: number):
     effectRampSum: 0,
     effectRampBase: 0,
     effectPlateauSum: 0,
+    leaverSaving: 0,
     week: 0
   }
 }

@@ -3,7 +3,7 @@
  * caseloads, community-service places and the secondary-care accounts. Processes decide *when*; these
  * functions do *what*.
  */
-import { clearDue, Due, runOutWeek } from "./calendar.ts"
+import { cancel, clearDue, Due, findNextEvent, runOutWeek, schedule } from "./calendar.ts"
 import { Draw } from "./random.ts"
 import { personExponential } from "./personRandom.ts"
 import { State, starAreas } from "./constants.ts"
@@ -97,7 +97,7 @@ export const assign = (sim: Sim, id: number, lw: number, week: number): void => 
     sim.tally.handovers++
     if (a.handoverManaged[id]) sim.tally.handoversManaged++
     // The raised dropout risk after the change ends (it matters once engaged, if it has not ended by then).
-    sim.calendar.schedule(a, id, Due.changeEnd, week + sim.params.hot.changeEffectWeeks)
+    schedule(a, id, Due.changeEnd, week + sim.params.hot.changeEffectWeeks)
     if (engaged(a.state[id])) {
       refreshRates(sim, id, week)
       retimeOnward(sim, id, week)
@@ -144,9 +144,8 @@ export const awaitHandover = (sim: Sim, id: number, managed: boolean, week: numb
 export const engage = (sim: Sim, id: number, week: number): void => {
   const a = sim.people.arrays
   const hot = sim.params.hot
-  const cal = sim.calendar
   moveState(sim, id, State.intensive)
-  sim.engaged.add(a.engagedAt, id)
+  sim.engaged.add(id)
   a.engagedWeek[id] = week
   a.everEngaged[id] = 1
   a.supportLimitWeeks[id] = sim.scenario.discharge.maxSupportWeeks
@@ -174,18 +173,19 @@ export const engage = (sim: Sim, id: number, week: number): void => {
   sim.tally.engaged++
   const next = week + 1
   a.nextReviewWeek[id] = week + Math.max(1, sim.scenario.wellbeing.reviewIntervalWeeks)
-  cal.schedule(a, id, Due.review, a.nextReviewWeek[id])
-  cal.schedule(a, id, Due.supportLimit, week + Math.max(1, a.supportLimitWeeks[id]))
+  schedule(a, id, Due.review, a.nextReviewWeek[id])
+  schedule(a, id, Due.supportLimit, week + Math.max(1, a.supportLimitWeeks[id]))
   // Goals can be reached once intensive support has lasted its minimum.
-  cal.schedule(a, id, Due.phase, runOutWeek(week + Math.max(1, hot.intensiveWeeksMin), a.phaseClock[id], hot.phaseRateByState[State.intensive]))
+  schedule(a, id, Due.phase, runOutWeek(week + Math.max(1, hot.intensiveWeeksMin), a.phaseClock[id], hot.phaseRateByState[State.intensive]))
   timeNextSetback(sim, id, next)
   a.onwardFrom[id] = next
   a.onwardRate[id] = 0
   retimeOnward(sim, id, next)
-  const changeEnds = a.lwChangeWeek[id] + hot.changeEffectWeeks
-  if (a.lwChangeWeek[id] >= 0 && changeEnds > next) cal.schedule(a, id, Due.changeEnd, changeEnds)
+  // A change of link worker while being contacted: its raised risk may have ended already.
+  if (a.lwChangeWeek[id] < 0 || a.lwChangeWeek[id] + hot.changeEffectWeeks <= next) cancel(a, id, Due.changeEnd)
   refreshRates(sim, id, next)
   startEffect(sim, id, week)
+  findNextEvent(a, id)
 }
 
 /**
@@ -196,7 +196,7 @@ export const stepDown = (sim: Sim, id: number, week: number): void => {
   const a = sim.people.arrays
   moveState(sim, id, State.maintenance)
   a.phaseClock[id] = personExponential(a, id, Draw.settle)
-  sim.calendar.schedule(a, id, Due.phase, runOutWeek(week + 1, a.phaseClock[id], sim.params.hot.phaseRateByState[State.maintenance]))
+  schedule(a, id, Due.phase, runOutWeek(week + 1, a.phaseClock[id], sim.params.hot.phaseRateByState[State.maintenance]))
   sim.tally.maintenanceEntries++
   refreshRates(sim, id, week)
   retimeOnward(sim, id, week + 1)
@@ -204,7 +204,7 @@ export const stepDown = (sim: Sim, id: number, week: number): void => {
 
 /**
  * Leave the pathway (until a possible re-referral): never engaged, disengaged or discharged. Nothing stays due for
- * them; the contact pass drops them from the live list.
+ * them; the weekly loop or the contact pass drops them from its list.
  */
 export const leave = (sim: Sim, id: number, week: number, reason: number): void => {
   const a = sim.people.arrays
@@ -218,7 +218,6 @@ export const leave = (sim: Sim, id: number, week: number, reason: number): void 
   }
   if (engaged(a.state[id])) {
     sim.starSumActive -= starTotal(sim, id)
-    sim.engaged.remove(a.engagedAt, id)
     endEffect(sim, id, week)
   }
   clearDue(a, id)

@@ -4,7 +4,7 @@
  * setback; each lands in a random area below the top of the scale. Reviews record the Star every
  * `reviewIntervalWeeks` from the first appointment.
  */
-import { Due } from "./calendar.ts"
+import { Due, schedule } from "./calendar.ts"
 import { starAreas, starMax } from "./constants.ts"
 import { Draw } from "./random.ts"
 import { personExponential, personUniform } from "./personRandom.ts"
@@ -60,7 +60,7 @@ export const review = (sim: Sim, id: number, week: number): void => {
   }
   a.reviews[id]++
   a.nextReviewWeek[id] = week + Math.max(1, sim.scenario.wellbeing.reviewIntervalWeeks)
-  sim.calendar.schedule(a, id, Due.review, a.nextReviewWeek[id])
+  schedule(a, id, Due.review, a.nextReviewWeek[id])
   sim.tally.reviews++
   const change = score - baseline
   const log = sim.records?.reviews

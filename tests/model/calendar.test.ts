@@ -1,70 +1,61 @@
 /**
- * The per-person calendar behind the weekly loop: events come back in the week and kind they were set for,
- * a rescheduled or cancelled event never fires at its old week, an event due at once while a week is being
- * taken is still reached, and a clock's run-out week is the week the weekly count-down would reach zero.
+ * A person's calendar behind the weekly loop: an event is due in the week it was set for and taken once, a
+ * rescheduled or cancelled event is not due at its old week, the next event is the earliest due, and a clock's
+ * run-out week is the week the weekly count-down would reach zero.
  */
 import { describe, expect, it } from "vitest"
-import { Calendar, cancel, clearDue, Due, dueKinds, never, runOutWeek } from "../../src/model/calendar.ts"
+import { cancel, clearDue, Due, dueKinds, findNextEvent, never, runOutWeek, schedule } from "../../src/model/calendar.ts"
 import { PeopleArrays } from "../../src/model/people.ts"
 
-const takeAll = (cal: Calendar, a: PeopleArrays, week: number, kind: number): Array<number> => {
-  const out: Array<number> = []
-  for (let id = cal.take(a, week, kind); id >= 0; id = cal.take(a, week, kind)) out.push(id)
-  return out
+/** What the weekly loop does with a person's event of one kind in a week: due then? Taken off if so. */
+const takeDue = (a: PeopleArrays, id: number, kind: number, week: number): boolean => {
+  if (a.due[id * dueKinds + kind] !== week) return false
+  a.due[id * dueKinds + kind] = never
+  return true
 }
 
-describe("the calendar", () => {
-  it("gives each week's events of a kind in the order they were set, once", () => {
-    const a = new PeopleArrays(8)
-    const cal = new Calendar(10)
-    cal.schedule(a, 3, Due.review, 4)
-    cal.schedule(a, 1, Due.review, 4)
-    cal.schedule(a, 2, Due.setback, 4)
-    cal.schedule(a, 5, Due.review, 5)
-    expect(takeAll(cal, a, 4, Due.review)).toEqual([3, 1])
-    expect(takeAll(cal, a, 4, Due.review)).toEqual([])
-    expect(takeAll(cal, a, 4, Due.setback)).toEqual([2])
-    expect(takeAll(cal, a, 5, Due.review)).toEqual([5])
-    expect(a.due[3 * dueKinds + Due.review]).toBe(never)
-  })
-
-  it("skips an event moved to another week, cancelled, or cleared when the person left", () => {
-    const a = new PeopleArrays(8)
-    const cal = new Calendar(10)
-    cal.schedule(a, 1, Due.onward, 3)
-    cal.schedule(a, 1, Due.onward, 6)
-    cal.schedule(a, 2, Due.serviceEnd, 3)
-    cancel(a, 2, Due.serviceEnd)
-    cal.schedule(a, 4, Due.phase, 3)
-    clearDue(a, 4)
-    expect(takeAll(cal, a, 3, Due.onward)).toEqual([])
-    expect(takeAll(cal, a, 3, Due.serviceEnd)).toEqual([])
-    expect(takeAll(cal, a, 3, Due.phase)).toEqual([])
-    expect(takeAll(cal, a, 6, Due.onward)).toEqual([1])
-  })
-
-  it("fires a week set twice only once, and reaches an event set for this week while it is being taken", () => {
-    const a = new PeopleArrays(8)
-    const cal = new Calendar(10)
-    cal.schedule(a, 1, Due.setback, 2)
-    cal.schedule(a, 1, Due.setback, 2)
-    const seen: Array<number> = []
-    for (let id = cal.take(a, 2, Due.setback); id >= 0; id = cal.take(a, 2, Due.setback)) {
-      seen.push(id)
-      if (id === 1) cal.schedule(a, 7, Due.setback, 2)
-    }
-    expect(seen).toEqual([1, 7])
-  })
-
-  it("keeps no entry for a week past the horizon, and reuses entries once taken", () => {
+describe("a person's calendar", () => {
+  it("is due in the week set, once, and says which week comes next", () => {
     const a = new PeopleArrays(4)
-    const cal = new Calendar(3)
-    cal.schedule(a, 0, Due.review, 3)
-    expect(a.due[Due.review]).toBe(3)
-    for (let round = 0; round < 10_000; round++) {
-      cal.schedule(a, round % 4, Due.review, 1)
-      expect(takeAll(cal, a, 1, Due.review)).toEqual([round % 4])
+    expect(a.nextEvent[2]).toBe(never)
+    schedule(a, 2, Due.review, 9)
+    schedule(a, 2, Due.setback, 4)
+    schedule(a, 3, Due.review, 1)
+    expect(a.nextEvent[2]).toBe(4)
+    expect(takeDue(a, 2, Due.review, 4)).toBe(false)
+    expect(takeDue(a, 2, Due.setback, 4)).toBe(true)
+    expect(takeDue(a, 2, Due.setback, 4)).toBe(false)
+    findNextEvent(a, 2)
+    expect(a.nextEvent[2]).toBe(9)
+    // Every kind counts.
+    for (let kind = 0; kind < dueKinds; kind++) {
+      schedule(a, 0, kind, 100 - kind)
+      findNextEvent(a, 0)
+      expect(a.nextEvent[0]).toBe(100 - kind)
     }
+    expect(a.nextEvent[3]).toBe(1)
+  })
+
+  it("forgets the old week of a rescheduled or cancelled event, and everything when the person leaves", () => {
+    const a = new PeopleArrays(4)
+    schedule(a, 1, Due.onward, 3)
+    schedule(a, 1, Due.onward, 6)
+    schedule(a, 1, Due.serviceEnd, 5)
+    cancel(a, 1, Due.serviceEnd)
+    expect(takeDue(a, 1, Due.onward, 3)).toBe(false)
+    expect(takeDue(a, 1, Due.serviceEnd, 5)).toBe(false)
+    findNextEvent(a, 1)
+    expect(a.nextEvent[1]).toBe(6)
+    clearDue(a, 1)
+    expect(a.nextEvent[1]).toBe(never)
+    expect(takeDue(a, 1, Due.onward, 6)).toBe(false)
+  })
+
+  it("holds a week past any horizon as never", () => {
+    const a = new PeopleArrays(2)
+    schedule(a, 0, Due.phase, 1e9)
+    expect(a.nextEvent[0]).toBe(never)
+    expect(runOutWeek(3, 1e6, 1e-6)).toBe(never)
   })
 })
 

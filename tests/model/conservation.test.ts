@@ -5,7 +5,7 @@
  * figures are only as good as these identities.
  */
 import { describe, expect, it, vi } from "vitest"
-import { Due, dueKinds } from "../../src/model/calendar.ts"
+import { Due, dueKinds, never } from "../../src/model/calendar.ts"
 import { Post, State, starAreas, stateCount } from "../../src/model/constants.ts"
 import { compileParams } from "../../src/model/params.ts"
 import { effectInWeek } from "../../src/model/secondaryCare.ts"
@@ -81,12 +81,19 @@ const weekProblems = (sim: Sim, week: number): Array<string> => {
     }
     if (state === State.intensive || state === State.maintenance) {
       for (let k = id * starAreas; k < (id + 1) * starAreas; k++) starSum += a.star[k]
-      // In the engaged list, and with a review and the support limit ahead on the calendar.
+      // With a review and the support limit ahead on the calendar, nothing due in the past, and the week the loop
+      // next looks at the calendar no later than the earliest due (earlier when an event was moved later or
+      // cancelled: that look finds nothing).
       engagedPeople++
-      check(sim.engaged.ids[a.engagedAt[id]] === id, `engaged person ${id} is not at their place in the engaged list`)
-      check(a.due[id * dueKinds + Due.review] > week && a.due[id * dueKinds + Due.supportLimit] > week, `engaged person ${id} has no review or support limit ahead`)
+      check(a.due[id * dueKinds + Due.review] < never && a.due[id * dueKinds + Due.supportLimit] < never, `engaged person ${id} has no review or support limit ahead`)
+      let earliest = never
+      for (let k = 0; k < dueKinds; k++) {
+        check(a.due[id * dueKinds + k] > week, `engaged person ${id} has an event of kind ${k} due in week ${a.due[id * dueKinds + k]}, not after week ${week}`)
+        earliest = Math.min(earliest, a.due[id * dueKinds + k])
+      }
+      check(a.nextEvent[id] > week && a.nextEvent[id] <= earliest, `engaged person ${id}: next look in week ${a.nextEvent[id]}, earliest due ${earliest}`)
     } else {
-      for (let k = 0; k < dueKinds; k++) if (k !== Due.changeEnd) check(a.due[id * dueKinds + k] < 0, `person ${id} in state ${state} has events of kind ${k} due`)
+      for (let k = 0; k < dueKinds; k++) if (k !== Due.changeEnd) check(a.due[id * dueKinds + k] === never, `person ${id} in state ${state} has events of kind ${k} due`)
     }
   }
 
@@ -101,7 +108,8 @@ const weekProblems = (sim: Sim, week: number): Array<string> => {
   check(col.active[week] === col.intensive[week] + col.maintenance[week], "active = intensive + maintenance")
   check(sim.waiting.total() === counts[State.waiting], `waiting lists hold ${sim.waiting.total()}, ${counts[State.waiting]} people waiting`)
   check(sim.live.count === counts[State.waiting] + counts[State.contacting], "live list = people waiting or being contacted")
-  check(sim.engaged.count === engagedPeople && engagedPeople === counts[State.intensive] + counts[State.maintenance], "engaged list = people engaged")
+  const inEngagedList = new Set(sim.engaged.ids.subarray(0, sim.engaged.count))
+  check(inEngagedList.size === sim.engaged.count && sim.engaged.count === engagedPeople && [...inEngagedList].every((id) => a.state[id] === State.intensive || a.state[id] === State.maintenance), "engaged list = people engaged, once each")
 
   // Caseloads: the posts' own counts and workloads match the people who name them; nobody over the cap.
   const cap = sc.linkWorkers.caseloadCapPerFte
