@@ -2,7 +2,7 @@
  * One replicate: simulate, measure, and pay every contract on the same simulated people. Replicate i always
  * uses the streams derived from (seed, i).
  */
-import type { Sim } from "../model/sim.ts"
+import type { Sim, SimRecycler } from "../model/sim.ts"
 import { simulate } from "../model/simulate.ts"
 import { type Metrics, replicateMetrics } from "../results/metrics.ts"
 import { type ContractRun, contractMetrics, type Notes, runContracts } from "../contract/results.ts"
@@ -17,8 +17,9 @@ export interface ReplicateResult {
   readonly contracts: ReadonlyArray<ContractRun>
 }
 
-export const runReplicate = (prepared: PreparedScenario, seed: number, replicate: number): ReplicateResult => {
-  const sim = simulate(prepared.params, seed, replicate)
+/** `recycler`: where the person table and event logs come from (see `SimRecycler`); the caller gives the replicate back when done. */
+export const runReplicate = (prepared: PreparedScenario, seed: number, replicate: number, recycler?: SimRecycler): ReplicateResult => {
+  const sim = simulate(prepared.params, seed, replicate, recycler)
   const metrics = replicateMetrics(sim)
   const notes: Notes = {}
   const contracts = runContracts(prepared.contracts, prepared.scenario, sim)

@@ -7,6 +7,7 @@ import { Effect } from "effect"
 import { CsvWriter } from "../io/csv.ts"
 import { cashflowsHeader, paymentsHeader, writeCashflowRows, writePaymentRows } from "../results/contractTables.ts"
 import { peopleHeader, weeklyHeader, writePeopleRows, writeWeeklyRows } from "../results/tables.ts"
+import { SimRecycler } from "../model/sim.ts"
 import { decodeDocument } from "../scenario/load.ts"
 import { Scenario } from "../scenario/schema.ts"
 import { type PreparedScenario, prepareScenario } from "./prepared.ts"
@@ -43,9 +44,13 @@ export const responseOf = (result: ReplicateResult, rows: RowsWanted): Replicate
 
 const reasonOf = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause))
 
-/** A responder with its own cache of prepared scenarios, keyed by the scenario's JSON text. */
+/**
+ * A responder with its own cache of prepared scenarios, keyed by the scenario's JSON text, and its own recycled
+ * person table and event logs: a replicate is given back once its response (numbers and text) is made.
+ */
 export const makeResponder = () => {
   const cache = new Map<string, PreparedScenario>()
+  const recycler = new SimRecycler()
 
   const prepare = Effect.fnUntraced(function*(scenario: unknown): Effect.fn.Return<PreparedScenario, ScenarioRejected> {
     const key = JSON.stringify(scenario)
@@ -66,7 +71,12 @@ export const makeResponder = () => {
   const run = Effect.fnUntraced(function*(request: ReplicateRequest): Effect.fn.Return<ReplicateResponse, ScenarioRejected | ReplicateFailed> {
     const prepared = yield* prepare(request.scenario)
     return yield* Effect.try({
-      try: () => responseOf(runReplicate(prepared, request.seed, request.replicate), request.rows),
+      try: () => {
+        const result = runReplicate(prepared, request.seed, request.replicate, recycler)
+        const response = responseOf(result, request.rows)
+        recycler.give(result.sim)
+        return response
+      },
       catch: (cause) => new ReplicateFailed({ replicate: request.replicate, reason: reasonOf(cause) })
     })
   })

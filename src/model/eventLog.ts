@@ -22,6 +22,12 @@ export class EventLog<Column extends string> {
     return this.count++
   }
 
+  /** Empty again, keeping its room (for a recycled replicate: see `SimRecycler`). */
+  clear(): void {
+    for (const name of this.names) this.columns[name].fill(0, 0, this.count)
+    this.count = 0
+  }
+
   /** A new row with the columns every log has (week, person, episode) filled; returns its index. */
   addFor(week: number, person: number, episode: number): number {
     const row = this.add()

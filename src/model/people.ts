@@ -9,6 +9,8 @@ import { dueKinds, never } from "./calendar.ts"
 
 
 export class PeopleArrays {
+  /** Room for this many people. */
+  readonly capacity: number
   /** Practice, area, link worker (-1 none), linked lists (waiting and handover queues, caseloads, re-referral due). */
   readonly practice: Int32Array
   readonly cluster: Int32Array
@@ -93,6 +95,7 @@ export class PeopleArrays {
   readonly starLastReview: Uint8Array
 
   constructor(n: number) {
+    this.capacity = n
     this.practice = new Int32Array(n)
     this.cluster = new Int32Array(n)
     this.lw = new Int32Array(n)
@@ -162,11 +165,18 @@ export class PeopleArrays {
     this.starLastReview = new Uint8Array(n * starAreas)
   }
 
+  /** Every field as a fresh table's: zeros, and nothing due. */
+  reset(): void {
+    for (const field of Object.values(this)) if (ArrayBuffer.isView(field)) (field as Uint8Array).fill(0)
+    this.due.fill(never)
+    this.nextEvent.fill(never)
+  }
+
   /** Copies every field of a smaller table into this one. */
   copyFrom(other: PeopleArrays): void {
     const from = other as unknown as Record<string, Uint8Array>
     const to = this as unknown as Record<string, Uint8Array>
-    for (const name of Object.keys(from)) to[name].set(from[name])
+    for (const name of Object.keys(from)) if (ArrayBuffer.isView(from[name])) to[name].set(from[name])
   }
 }
 
@@ -174,9 +184,11 @@ export class People {
   count = 0
   capacity: number
   arrays: PeopleArrays
-  constructor(capacity: number) {
-    this.capacity = Math.max(16, capacity)
-    this.arrays = new PeopleArrays(this.capacity)
+  /** Room for `capacity` people, in `recycled` (a cleared table at least that big) if given. */
+  constructor(capacity: number, recycled?: PeopleArrays) {
+    const arrays = recycled ?? new PeopleArrays(Math.max(16, capacity))
+    this.capacity = arrays.capacity
+    this.arrays = arrays
   }
 
   /** A new person's id, growing the arrays if needed. The caller fills in the attributes. */

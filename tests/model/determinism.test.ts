@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest"
 import type { Scenario } from "../../src/scenario/schema.ts"
 import { compileParams } from "../../src/model/params.ts"
 import { weekOf } from "../../src/model/schedule.ts"
-import type { Sim } from "../../src/model/sim.ts"
+import { type Sim, SimRecycler } from "../../src/model/sim.ts"
 import { simulate } from "../../src/model/simulate.ts"
 import { weeklyColumns } from "../../src/model/weekly.ts"
 import { scenarioWith, shippedScenario } from "../support/scenarios.ts"
@@ -61,6 +61,31 @@ describe("a run is reproducible from (scenario, seed, replicate)", () => {
     expect(personArrays(again)).toEqual(personArrays(first))
     expect({ ...again.tally }).toEqual({ ...first.tally })
     expect(Array.from(again.stateCounts)).toEqual(Array.from(first.stateCounts))
+  })
+
+  it("is the same run on a person table recycled from another replicate of a bigger scenario (as the explorer's workers do)", () => {
+    const recycler = new SimRecycler()
+    const bigger = scenarioWith((d) => { d.referral.ratePerEligiblePerYear *= 1.5 })
+    const previous = simulate(compileParams(bigger), bigger.seed, 2, recycler)
+    recycler.give(previous)
+    const recycled = simulate(compileParams(scenario), scenario.seed, 0, recycler)
+    // The bigger scenario's table was taken, used and cleared, not a new one.
+    expect(recycled.people.arrays).toBe(previous.people.arrays)
+    expect(recycled.people.capacity).toBeGreaterThan(first.people.capacity)
+    expect(weeklyDifferences(first, recycled)).toEqual([])
+    expect(personArrays(recycled)).toEqual(personArrays(first))
+    expect({ ...recycled.tally }).toEqual({ ...first.tally })
+    // And its event logs, cleared: the same rows as a fresh run's.
+    for (const log of ["reviews", "engagements", "exits"] as const) {
+      expect(recycled.records?.[log]).toBe(previous.records?.[log])
+      const rows = (s: Sim) => Object.fromEntries(Object.entries(s.records?.[log].columns ?? {}).map(([k, v]) => [k, Array.from(v.subarray(0, s.records?.[log].count))]))
+      expect(rows(recycled)).toEqual(rows(first))
+    }
+    // A table too small for the next scenario is not used.
+    const small = run(scenario, 1)
+    recycler.give(small)
+    const fresh = simulate(compileParams(bigger), bigger.seed, 2, recycler)
+    expect(fresh.people.arrays).not.toBe(small.people.arrays)
   })
 
   it("gives a different run for a different replicate or seed", () => {

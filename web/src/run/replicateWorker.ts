@@ -1,9 +1,11 @@
 /**
  * A Web Worker running replicates with the CLI's own code path: `prepareScenario` once per variant, then
- * `runReplicate` for each replicate asked for, answered with `replicateOutput` (buffers transferred).
+ * `runReplicate` for each replicate asked for, answered with `replicateOutput` (buffers transferred). The person
+ * table and event logs are recycled from one replicate to the next (`SimRecycler`).
  */
 import { type PreparedScenario, prepareScenario } from "../../../src/ensemble/prepared.ts"
 import { runReplicate } from "../../../src/ensemble/replicate.ts"
+import { SimRecycler } from "../../../src/model/sim.ts"
 import { type SeriesLayout, seriesLayout } from "./layout.ts"
 import type { FromWorker, ToWorker } from "./protocol.ts"
 import { replicateOutput, transferables } from "./replicateOutput.ts"
@@ -20,6 +22,8 @@ interface Job {
   readonly variants: ReadonlyArray<{ readonly prepared: PreparedScenario; readonly layout: SeriesLayout } | string>
 }
 let job: Job | undefined
+/** One person table and one set of event logs for every replicate this worker runs: its output copies what it needs. */
+const recycler = new SimRecycler()
 
 const reasonOf = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause))
 
@@ -43,7 +47,9 @@ scope.onmessage = (event) => {
   if (typeof variant === "string") return fail(variant)
   try {
     const start = performance.now()
-    const output = replicateOutput(runReplicate(variant.prepared, job.seed, message.replicate), variant.layout)
+    const result = runReplicate(variant.prepared, job.seed, message.replicate, recycler)
+    const output = replicateOutput(result, variant.layout)
+    recycler.give(result.sim)
     scope.postMessage({ type: "result", job: message.job, variant: message.variant, output, ms: performance.now() - start }, transferables(output))
   } catch (cause) {
     fail(reasonOf(cause))
