@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest"
 import { redrawDue } from "../../web/src/views/redrawPolicy.ts"
 
 describe("when to redraw as replicates arrive", () => {
-  it("draws at the first band, then as the count grows by half, and at the end", () => {
+  it("draws at the first band, then as the count doubles, and at the end", () => {
     const drawnAt: Array<number> = []
     let drawn = 0
     for (let n = 1; n <= 200; n++) {
@@ -11,7 +11,7 @@ describe("when to redraw as replicates arrive", () => {
         drawnAt.push(n)
       }
     }
-    expect(drawnAt).toEqual([20, 30, 45, 68, 102, 153, 200])
+    expect(drawnAt).toEqual([20, 40, 80, 160, 200])
   })
 
   it("draws after a while however few have arrived since, but never before the first band", () => {

@@ -1,8 +1,10 @@
 /**
- * Replicates of one or more scenario variants on a pool of Web Workers. Work is handed out one replicate at
- * a time to whichever worker is free, so a new job (a parameter changed) starts as soon as each worker
- * finishes the replicate in hand; results of an abandoned job are dropped. Replicate i of every variant uses
- * the streams of (seed, i): variants compare on common random numbers.
+ * Replicates of one or more scenario variants on a pool of Web Workers. Each worker holds up to `depth`
+ * replicates (one running, the next waiting in its queue), so it never sits idle while the page is busy drawing
+ * and cannot answer at once; a new job (a parameter changed) starts as soon as each worker finishes the
+ * replicate in hand, because a worker drops the queued replicates of a job a newer `prepare` replaced. Results
+ * of an abandoned job are dropped. Replicate i of every variant uses the streams of (seed, i): variants compare
+ * on common random numbers.
  */
 import type { Scenario } from "../../../src/scenario/schema.ts"
 import type { FromWorker, ToWorker } from "./protocol.ts"
@@ -34,15 +36,19 @@ interface Running {
   failed: boolean
 }
 
+/** Replicates in hand per worker: one running and one queued (handing out one at a time left each worker idle ~5% of a run). */
+export const defaultDepth = 2
+
 export class ReplicatePool {
-  private readonly idle: Array<WorkerLike> = []
+  /** Replicates each worker has been asked for and has not yet answered. */
+  private readonly inHand = new Map<WorkerLike, number>()
   private running: Running | undefined
   private jobs = 0
 
-  constructor(private readonly workers: ReadonlyArray<WorkerLike>) {
+  constructor(private readonly workers: ReadonlyArray<WorkerLike>, private readonly depth = defaultDepth) {
     for (const w of workers) {
       w.onmessage = (event) => this.receive(w, event.data)
-      this.idle.push(w)
+      this.inHand.set(w, 0)
     }
   }
 
@@ -56,7 +62,7 @@ export class ReplicatePool {
     this.running?.job.onAbandoned?.()
     this.running = { id, job, next: 0, received: 0, failed: false }
     for (const w of this.workers) w.postMessage({ type: "prepare", job: id, seed: job.seed, variants: job.variants })
-    while (this.idle.length > 0 && this.dispatch(this.idle[this.idle.length - 1])) this.idle.pop()
+    for (const w of this.workers) this.fill(w)
     return () => {
       if (this.running?.id === id) this.running = undefined
     }
@@ -71,18 +77,21 @@ export class ReplicatePool {
     return r.job.variants.length * r.job.replicates
   }
 
-  /** Gives the worker the next replicate of the running job; false if there is none. */
-  private dispatch(worker: WorkerLike): boolean {
+  /** Gives the worker the next replicates of the running job, up to `depth` in hand. */
+  private fill(worker: WorkerLike): void {
     const r = this.running
-    if (r === undefined || r.failed || r.next >= this.total(r)) return false
-    const i = r.next++
-    worker.postMessage({ type: "run", job: r.id, variant: Math.floor(i / r.job.replicates), replicate: i % r.job.replicates })
-    return true
+    if (r === undefined || r.failed) return
+    while (this.inHand.get(worker)! < this.depth && r.next < this.total(r)) {
+      const i = r.next++
+      this.inHand.set(worker, this.inHand.get(worker)! + 1)
+      worker.postMessage({ type: "run", job: r.id, variant: Math.floor(i / r.job.replicates), replicate: i % r.job.replicates })
+    }
   }
 
   private receive(worker: WorkerLike, message: FromWorker): void {
+    this.inHand.set(worker, Math.max(0, this.inHand.get(worker)! - 1))
     const r = this.running
-    if (r !== undefined && message.job === r.id && !r.failed) {
+    if (r !== undefined && message.job === r.id && !r.failed && message.type !== "dropped") {
       if (message.type === "failed") {
         r.failed = true
         r.job.onFailed(`replicate ${message.replicate} failed: ${message.reason}`)
@@ -95,6 +104,6 @@ export class ReplicatePool {
         }
       }
     }
-    if (!this.dispatch(worker)) this.idle.push(worker)
+    this.fill(worker)
   }
 }

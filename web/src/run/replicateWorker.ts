@@ -2,6 +2,10 @@
  * A Web Worker running replicates with the CLI's own code path: `prepareScenario` once per variant, then
  * `runReplicate` for each replicate asked for, answered with `replicateOutput` (buffers transferred). The person
  * table and event logs are recycled from one replicate to the next (`SimRecycler`).
+ *
+ * Replicates asked for wait in a queue and run one per task, so a `prepare` that arrives meanwhile (the page
+ * started a new job) is read before the next replicate starts, and the old job's waiting replicates are
+ * answered `dropped` instead of run.
  */
 import { type PreparedScenario, prepareScenario } from "../../../src/ensemble/prepared.ts"
 import { runReplicate } from "../../../src/ensemble/replicate.ts"
@@ -35,13 +39,38 @@ const prepare = (scenario: Parameters<typeof prepareScenario>[0]) => {
   }
 }
 
+type RunMessage = Extract<ToWorker, { type: "run" }>
+const queue: Array<RunMessage> = []
+/** Runs the next queued replicate in a task of its own, after any message already waiting. */
+const tick = new MessageChannel()
+let ticking = false
+const runSoon = () => {
+  if (!ticking && queue.length > 0) {
+    ticking = true
+    tick.port2.postMessage(null)
+  }
+}
+tick.port1.onmessage = () => {
+  ticking = false
+  const message = queue.shift()
+  if (message !== undefined) runOne(message)
+  runSoon()
+}
+
 scope.onmessage = (event) => {
   const message = event.data
   if (message.type === "prepare") {
     job = { id: message.job, seed: message.seed, variants: message.variants.map(prepare) }
     return
   }
-  if (job === undefined || job.id !== message.job) return
+  queue.push(message)
+  runSoon()
+}
+
+const runOne = (message: RunMessage) => {
+  if (job === undefined || job.id !== message.job) {
+    return scope.postMessage({ type: "dropped", job: message.job, variant: message.variant, replicate: message.replicate })
+  }
   const variant = job.variants[message.variant]
   const fail = (reason: string) => scope.postMessage({ type: "failed", job: message.job, variant: message.variant, replicate: message.replicate, reason })
   if (typeof variant === "string") return fail(variant)
