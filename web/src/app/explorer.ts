@@ -23,6 +23,7 @@ import { contractsTable, headlineTable } from "../views/headline.ts"
 import { problemsView } from "../views/problemsView.ts"
 import { type Drawable, RedrawScheduler } from "../views/redrawScheduler.ts"
 import { redrawDue } from "../views/redrawPolicy.ts"
+import { OnScreen } from "../views/onScreen.ts"
 import { toolbar, type ToolbarAction } from "../views/toolbar.ts"
 import { contractFor, initialView, loadShipped, maxReplicates, urlOf, type ViewState, viewFromUrl } from "./viewState.ts"
 
@@ -82,6 +83,7 @@ export const startExplorer = (root: HTMLElement): void => {
     }
   }
   const drawables = [headlineDrawable, ...charts.drawables, compareDrawable]
+  const onScreen = new OnScreen(scheduler, charts.watched)
 
   /**
    * While replicates arrive the status line is rewritten at most every `statusEveryMs`: each rewrite costs the
@@ -124,9 +126,12 @@ export const startExplorer = (root: HTMLElement): void => {
         showStatusSoon()
         const now = performance.now()
         if (redrawDue(mine.count, drawnCount, now - drawnAt, view.replicates)) {
+          // The first band and the end redraw every chart; redraws between them only the charts on screen.
+          const everything = drawnCount < firstBandReplicates || mine.count >= view.replicates
           drawnCount = mine.count
           drawnAt = now
-          scheduler.invalidate(drawables)
+          if (everything) onScreen.everything(drawables)
+          else onScreen.onScreenOnly(drawables)
         }
       },
       onFailed: (reason) => {
@@ -162,7 +167,7 @@ export const startExplorer = (root: HTMLElement): void => {
     onContract: (contract) => {
       view = { ...view, contract }
       refresh(true, false)
-      scheduler.invalidate(drawables)
+      onScreen.everything(drawables)
     },
     onAction: (action) => void act(action)
   })

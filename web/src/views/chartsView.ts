@@ -2,11 +2,14 @@
 import { mainCharts } from "../charts/registry.ts"
 import { contractInfo, type EnsembleResults } from "../run/ensembleResults.ts"
 import type { Drawable } from "./redrawScheduler.ts"
+import type { Watched } from "./onScreen.ts"
 import { h } from "./dom.ts"
 
 export interface ChartsView {
   readonly element: HTMLElement
   readonly drawables: ReadonlyArray<Drawable>
+  /** Each chart's drawable and figure, to tell which are on screen. */
+  readonly watched: ReadonlyArray<Watched>
 }
 
 /** `current()` gives the results, contract in view and run number when a chart is drawn; `onDrawn` hears how many replicates it showed. */
@@ -28,5 +31,5 @@ export const chartsView = (
     }
     return { figure, drawable: { name: entry.id, draw } }
   })
-  return { element: h("div", { class: "charts" }, figures.map((f) => f.figure)), drawables: figures.map((f) => f.drawable) }
+  return { element: h("div", { class: "charts" }, figures.map((f) => f.figure)), drawables: figures.map((f) => f.drawable), watched: figures.map((f) => ({ drawable: f.drawable, element: f.figure })) }
 }
