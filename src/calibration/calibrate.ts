@@ -11,7 +11,7 @@ import { swingOf } from "../analysis/sensitivity.ts"
 import { defaultWorkers, runRequests } from "../ensemble/pool.ts"
 import { weeklyHeader } from "../results/tables.ts"
 import { seriesFromCsv } from "../results/weeklyBands.ts"
-import { findParameter, getAtPath, listParameters } from "../scenario/parameters.ts"
+import { findParameter, getAtPath, isSetAt, listParameters } from "../scenario/parameters.ts"
 import { loadDocument } from "../scenario/load.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
 import { Scenario } from "../scenario/schema.ts"
@@ -48,9 +48,15 @@ export const calibrate = Effect.fn("calibrate")(function*(options: CalibrateOpti
     return yield* new InputError({ problems: ["--priors and --params: expected one of them (the priors file names its parameters), found both"] })
   }
   const earlier = options.priorsFrom === undefined ? undefined : yield* loadDocument(CalibrationRecord, options.priorsFrom)
-  const paths = earlier?.priors.map((p) => p.path) ?? options.params ?? calibratablePaths()
+  // By default every calibratable parameter the scenario sets (an optional term it leaves out has no value to start from).
+  const paths = earlier?.priors.map((p) => p.path) ?? options.params ?? calibratablePaths().filter((p) => isSetAt(base, p))
   const flag = earlier === undefined ? "--params" : `--priors ${options.priorsFrom}`
   const problems = paths.filter((p) => findParameter(p)?.perElement !== false).map((p) => `${flag}: expected a single-valued numeric parameter (see docs/parameters.md), found "${p}"`)
+  if (earlier === undefined) {
+    for (const p of paths) {
+      if (findParameter(p)?.perElement === false && !isSetAt(base, p)) problems.push(`${flag}: "${p}": expected a value in the scenario to start from, found none (an optional term left out); set it in the file first`)
+    }
+  }
   earlier?.priors.forEach((p) => {
     const info = findParameter(p.path)
     if (info !== undefined && !(p.low >= info.min && p.high <= info.max && p.low <= p.high)) {

@@ -9,7 +9,7 @@ import { Console, Effect, FileSystem } from "effect"
 import { meanOf, morrisDesign, morrisEffects, swingOf, tornadoOfRuns, tornadoVariants, type Swing } from "../analysis/sensitivity.ts"
 import { type AnalysisOptions, runVariants } from "../analysis/runVariants.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
-import { findParameter, getAtPath, listParameters, withAtPath } from "../scenario/parameters.ts"
+import { findParameter, getAtPath, isSetAt, listParameters, withAtPath } from "../scenario/parameters.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import { spsimVersion } from "../version.ts"
@@ -27,14 +27,19 @@ export interface SensitivityOptions extends AnalysisOptions {
   readonly levels: number
 }
 
-/** The parameters swung: those given, or every single-valued assumed parameter. */
+/**
+ * The parameters swung: those given, or every single-valued assumed parameter the scenario sets (an optional
+ * term it leaves out, such as a cap, has no value to swing).
+ */
 const chooseSwings = (base: Scenario, options: SensitivityOptions): Array<Swing> | InputError => {
-  const paths = options.params ?? listParameters().filter((p) => p.confidence === "assumed" && !p.perElement).map((p) => p.path)
+  const paths = options.params ??
+    listParameters().filter((p) => p.confidence === "assumed" && !p.perElement && isSetAt(base, p.path)).map((p) => p.path)
   const problems: Array<string> = []
   const swings: Array<Swing> = []
   for (const path of paths) {
     const info = findParameter(path)
     if (info === undefined || info.perElement) problems.push(`--params: "${path}" is not a single-valued numeric parameter (see docs/parameters.md)`)
+    else if (!isSetAt(base, path)) problems.push(`--params: "${path}": expected a value in the scenario to swing, found none (an optional term left out); set it in the file first`)
     else swings.push(swingOf(info, getAtPath(base, path) as number, options.swing))
   }
   return problems.length > 0 ? new InputError({ problems }) : swings.filter((s) => s.low !== s.high)

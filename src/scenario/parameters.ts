@@ -149,6 +149,16 @@ const parentOf = (root: unknown, path: string): { readonly parent: Record<string
   return { parent: node, key }
 }
 
+/** Whether a scenario holds a value at a dot path (no arrays): false where an optional key is left out. */
+export const isSetAt = (scenario: unknown, path: string): boolean => {
+  let node = scenario
+  for (const segment of segmentsOf(path)) {
+    if (!isRecord(node) || !Object.hasOwn(node, segment)) return false
+    node = node[segment]
+  }
+  return node !== undefined
+}
+
 /** The value at a dot path (no arrays), e.g. `getAtPath(scenario, "linkWorkers.caseloadCapPerFte")`. */
 export const getAtPath = (scenario: unknown, path: string): unknown => {
   const { parent, key } = parentOf(scenario, path)

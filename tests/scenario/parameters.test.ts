@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs"
 import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { Scenario } from "../../src/scenario/schema.ts"
-import { findParameter, getAtPath, listParameters, listSchedules, setAtPath, withAtPath } from "../../src/scenario/parameters.ts"
+import { findParameter, getAtPath, isSetAt, listParameters, listSchedules, setAtPath, withAtPath } from "../../src/scenario/parameters.ts"
 
 const { $schema: _, ...document } = JSON.parse(
   readFileSync(new URL("../../scenarios/ways-to-wellness.json", import.meta.url), "utf8")
@@ -118,6 +118,16 @@ describe("listParameters", () => {
       "communityServices.availability"
     ])
     expect(paths.some((p) => p.includes("points"))).toBe(false)
+  })
+})
+
+describe("isSetAt", () => {
+  it("holds for every single-valued parameter of a shipped scenario, and not for a key left out", () => {
+    for (const p of listParameters().filter((p) => !p.perElement)) expect(isSetAt(scenario, p.path), p.path).toBe(true)
+    const { turnoverPerYear: _left, ...rest } = scenario.linkWorkers
+    expect(isSetAt({ ...scenario, linkWorkers: rest }, "linkWorkers.turnoverPerYear")).toBe(false)
+    expect(isSetAt(scenario, "linkWorkers.noSuchKey")).toBe(false)
+    expect(isSetAt(scenario, "noSuchSection.turnoverPerYear")).toBe(false)
   })
 })
 
