@@ -28,6 +28,25 @@ describe("a scenario as changes from a shipped one", () => {
     expect(applyChanges(wtw, changes)).toEqual(edited)
   })
 
+  it("carries a change inside a list as the changed items by index, so that adding a cap keeps the link short", () => {
+    const wtw = scenario("ways-to-wellness")
+    const capped = setIn(wtw, ["contracts", 1, "capPerYear"], 250000)
+    const changes = scenarioChanges(wtw, capped)
+    expect(changes).toEqual({ contracts: { $items: { 1: { capPerYear: 250000 } } } })
+    expect(applyChanges(wtw, changes)).toEqual(capped)
+    const url = encodeView({ version: spsimVersion, base: "ways-to-wellness", changes, seed: undefined, replicates: 200, contract: undefined })
+    expect(url.length).toBeLessThan(200)
+    // A list of another length goes whole.
+    expect(scenarioChanges({ xs: [1, 2] }, { xs: [1, 2, 3] })).toEqual({ xs: [1, 2, 3] })
+    expect(applyChanges({ xs: [1, 2] }, { xs: { $items: { 1: 5 } } })).toEqual({ xs: [1, 5] })
+  })
+
+  it("still reads a link that carries a changed list whole (links made before lists went by index)", () => {
+    const wtw = scenario("ways-to-wellness")
+    const capped = setIn(wtw, ["contracts", 0, "capTotal"], 900000)
+    expect(applyChanges(wtw, { contracts: capped.contracts })).toEqual(capped)
+  })
+
   it("records a key the scenario dropped as null, and drops it again", () => {
     const base = { a: 1, cap: { total: 5 } }
     const current = { a: 1 }
