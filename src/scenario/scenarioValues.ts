@@ -5,7 +5,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value)
 
 export interface LabelledValue {
-  /** The list element's name (or #n) for a path through a list; "" otherwise. */
+  /** The list element's name (or #n) for a path through a list, names joined by "." through nested lists; "" otherwise. */
   readonly label: string
   readonly value: unknown
 }
@@ -18,9 +18,11 @@ export const valuesAt = (node: unknown, path: string): ReadonlyArray<LabelledVal
     if (!head.endsWith("[]")) return isRecord(at) && Object.hasOwn(at, head) ? walk(at[head], tail, label) : []
     const list = isRecord(at) ? at[head.slice(0, -2)] : undefined
     if (!Array.isArray(list)) return []
-    return list.flatMap((element, i) =>
-      walk(element, tail, isRecord(element) && typeof element.name === "string" ? element.name : `#${i + 1}`)
-    )
+    return list.flatMap((element, i) => {
+      const name = isRecord(element) && typeof element.name === "string" ? element.name : `#${i + 1}`
+      // Nested lists name the whole chain, e.g. "hybrid.wellbeing" for a metric of the hybrid contract.
+      return walk(element, tail, label === "" ? name : `${label}.${name}`)
+    })
   }
   return walk(node, path.split("."), "")
 }
