@@ -19,6 +19,14 @@ export interface CashflowRow {
   readonly amount: number
 }
 
+/** One party's flow of one kind, summed by quarter. */
+interface Lane {
+  readonly party: string
+  readonly flow: string
+  readonly amounts: Float64Array
+  readonly booked: Uint8Array
+}
+
 export interface Money {
   readonly cashflows: ReadonlyArray<CashflowRow>
   readonly providerCost: number
@@ -52,14 +60,29 @@ export const contractMoney = (contract: Contract, sim: Sim, paid: ReadonlyArray<
   const quarters = Math.floor(lastWeek / weeksPerQuarter) + 1
   const income = new Float64Array(lastWeek + 1)
   for (const p of paid) income[p.week] += p.amount
-  const rows = new Map<string, CashflowRow>()
-  const book = (week: number, party: string, flow: string, amount: number): void => {
+  // Each (party, flow) sums its bookings by quarter; a row exists for a quarter where something non-zero was booked.
+  const lanes = new Map<string, Map<string, Lane>>()
+  const lane = (party: string, flow: string): Lane => {
+    let flows = lanes.get(party)
+    if (flows === undefined) lanes.set(party, (flows = new Map()))
+    let found = flows.get(flow)
+    if (found === undefined) flows.set(flow, (found = { party, flow, amounts: new Float64Array(quarters), booked: new Uint8Array(quarters) }))
+    return found
+  }
+  const book = (week: number, into: Lane, amount: number): void => {
     if (amount === 0) return
     const quarter = Math.floor(week / weeksPerQuarter)
-    const key = `${quarter}\u0000${party}\u0000${flow}`
-    const row = rows.get(key)
-    rows.set(key, { quarter, party, flow, amount: (row?.amount ?? 0) + amount })
+    into.amounts[quarter] += amount
+    into.booked[quarter] = 1
   }
+  const providerIncome = lane("provider", "outcomeAndContractIncome")
+  const providerToInvestor = lane("provider", "paidToInvestor")
+  const investorReturn = lane("investor", "repaymentAndReturn")
+  const providerCosts = lane("provider", "serviceCosts")
+  const providerDrawn = lane("provider", "capitalDrawn")
+  const investorProvided = lane("investor", "capitalProvided")
+  const commissionerPayments = lane("commissioner", "payments")
+  const commissionerSaving = lane("commissioner", "hospitalSaving")
   const f = contract.financing
   let cash = f?.providerStartingCash ?? 0
   let minCash = cash
@@ -70,7 +93,7 @@ export const contractMoney = (contract: Contract, sim: Sim, paid: ReadonlyArray<
   for (let w = 0; w <= lastWeek; w++) {
     const receipt = income[w]
     cash += receipt
-    book(w, "provider", "outcomeAndContractIncome", receipt)
+    book(w, providerIncome, receipt)
     if (f !== undefined && receipt > 0) {
       // The waterfall: principal first, then a share of each receipt, up to the investor's cap.
       const repay = Math.min(outstanding, Math.max(0, cash - f.cashFloor))
@@ -82,37 +105,43 @@ export const contractMoney = (contract: Contract, sim: Sim, paid: ReadonlyArray<
       }
       cash -= toInvestor
       received += toInvestor
-      book(w, "provider", "paidToInvestor", -toInvestor)
-      book(w, "investor", "repaymentAndReturn", toInvestor)
+      book(w, providerToInvestor, -toInvestor)
+      book(w, investorReturn, toInvestor)
     }
     const cost = w < H ? costs[w] : 0
     cash -= cost
     providerCost += cost
-    book(w, "provider", "serviceCosts", -cost)
+    book(w, providerCosts, -cost)
     if (f !== undefined && cash < f.cashFloor && drawn < f.capitalCommitted) {
       const draw = Math.min(f.cashFloor - cash, f.capitalCommitted - drawn)
       cash += draw
       drawn += draw
       outstanding += draw
-      book(w, "provider", "capitalDrawn", draw)
-      book(w, "investor", "capitalProvided", -draw)
+      book(w, providerDrawn, draw)
+      book(w, investorProvided, -draw)
     }
     if (cash < minCash) minCash = cash
   }
   let outlay = 0
   for (const p of paid) {
     outlay += p.amount
-    book(p.week, p.payer, `${p.stream}Payments`, -p.amount)
-    book(p.week, "commissioner", "payments", -p.amount)
+    book(p.week, lane(p.payer, `${p.stream}Payments`), -p.amount)
+    book(p.week, commissionerPayments, -p.amount)
   }
   let saving = 0
   const col = sim.weekly.columns
   for (let w = 0; w < H; w++) {
     const s = col.comparisonSecondaryCareCost[w] - col.secondaryCareCost[w]
     saving += s
-    book(w, "commissioner", "hospitalSaving", s)
+    book(w, commissionerSaving, s)
   }
-  const cashflows = [...rows.values()].sort((x, y) => x.quarter - y.quarter || (x.party < y.party ? -1 : x.party > y.party ? 1 : x.flow < y.flow ? -1 : 1))
+  const rows: Array<CashflowRow> = []
+  for (const flows of lanes.values()) {
+    for (const { party, flow, amounts, booked } of flows.values()) {
+      for (let quarter = 0; quarter < quarters; quarter++) if (booked[quarter]) rows.push({ quarter, party, flow, amount: amounts[quarter] })
+    }
+  }
+  const cashflows = rows.sort((x, y) => x.quarter - y.quarter || (x.party < y.party ? -1 : x.party > y.party ? 1 : x.flow < y.flow ? -1 : 1))
   const investorFlows = new Float64Array(quarters)
   const commissionerFlows = new Float64Array(quarters)
   for (const r of cashflows) {
