@@ -36,7 +36,7 @@ interface Running {
   failed: boolean
 }
 
-/** Replicates in hand per worker: one running and one queued (handing out one at a time left each worker idle ~5% of a run). */
+/** Replicates in hand per worker: one running and one queued, so that a worker never waits for a page busy drawing to be given its next. */
 export const defaultDepth = 2
 
 export class ReplicatePool {
