@@ -60,6 +60,9 @@ export const populationTables = (params: Omit<ModelParams, "population">): Popul
   }
 }
 
+/** The person's attribute uniforms: draws 0 … 18 of their attribute stream, filled in one tight loop. */
+const attributeUniforms = new Float64Array(areaDraw + starAreas)
+
 export const drawPerson = (sim: Sim, id: number, practice: number, week: number): void => {
   const a = sim.people.arrays
   const params = sim.params
@@ -70,26 +73,31 @@ export const drawPerson = (sim: Sim, id: number, practice: number, week: number)
   a.cluster[id] = sim.practices.cluster[practice]
   a.firstReferredWeek[id] = week
   const draws = hashStream(key, attributeDraws)
-  a.ageBand[id] = pickCumulative(params.ageCumulative, streamUniform(draws, 0))
-  a.female[id] = streamUniform(draws, 1) < t.femaleShare ? 1 : 0
-  const group = pickCumulative(params.ethnicCumulative, streamUniform(draws, 2))
+  const u = attributeUniforms
+  for (let n = 0; n < u.length; n++) u[n] = streamUniform(draws, n)
+  a.ageBand[id] = pickCumulative(params.ageCumulative, u[0])
+  a.female[id] = u[1] < t.femaleShare ? 1 : 0
+  const group = pickCumulative(params.ethnicCumulative, u[2])
   a.ethnicity[id] = group
-  a.languageNeed[id] = streamUniform(draws, 3) < params.ethnicLanguageShare[group] ? 1 : 0
-  const conditions = Math.min(t.maxConditions, 1 + poissonFromUniform(t.extraConditionsMean, streamUniform(draws, 4)))
+  a.languageNeed[id] = u[3] < params.ethnicLanguageShare[group] ? 1 : 0
+  const conditions = Math.min(t.maxConditions, 1 + poissonFromUniform(t.extraConditionsMean, u[4]))
   a.conditions[id] = conditions
-  const mentalHealth = streamUniform(draws, 5) < t.mentalHealthShare + t.mentalHealthPerExtraCondition * (conditions - 1)
+  const mentalHealth = u[5] < t.mentalHealthShare + t.mentalHealthPerExtraCondition * (conditions - 1)
   a.mentalHealth[id] = mentalHealth ? 1 : 0
-  const isolated = streamUniform(draws, 6) < t.isolatedShare
+  const isolated = u[6] < t.isolatedShare
   a.isolated[id] = isolated ? 1 : 0
-  a.employed[id] = streamUniform(draws, 7) < t.employedShare ? 1 : 0
-  a.travels[id] = streamUniform(draws, 8) < t.travelsShare ? 1 : 0
+  a.employed[id] = u[7] < t.employedShare ? 1 : 0
+  a.travels[id] = u[8] < t.travelsShare ? 1 : 0
   const mean = t.starMean + (mentalHealth ? t.starMentalHealthShift : 0) + (isolated ? t.starIsolationShift : 0) +
-    normalQuantileFast(streamUniform(draws, 9)) * t.starPersonSd
+    normalQuantileFast(u[9]) * t.starPersonSd
+  const star = a.star
+  const base = id * starAreas
   for (let area = 0; area < starAreas; area++) {
-    const score = Math.round(mean + normalQuantileFast(streamUniform(draws, areaDraw + area)) * t.starAreaSd)
-    a.star[id * starAreas + area] = score < starMin ? starMin : score > starMax ? starMax : score
+    // Rounded half up as Math.round does for these values, which V8 does not inline in this loop.
+    const score = Math.floor(mean + normalQuantileFast(u[areaDraw + area]) * t.starAreaSd + 0.5)
+    star[base + area] = score < starMin ? starMin : score > starMax ? starMax : score
   }
-  const z = normalQuantileFast(streamUniform(draws, 10))
+  const z = normalQuantileFast(u[10])
   a.hospitalBaseWeek[id] = t.costPerWeekByConditions[conditions] * Math.exp(t.costLogMean + t.costLogSigma * z)
   a.setbackHazard[id] = t.setbackHazardByConditions[conditions]
 }
