@@ -38,14 +38,17 @@ export const starOutcomes = (sim: Sim): { reviewed: number; changeMean: number; 
     if (a.reviews[id] < 2) continue
     reviewed++
     let d = 0
-    let anyBetter = false
+    let better = 0
     for (let k = id * starAreas; k < (id + 1) * starAreas; k++) {
-      d += a.starLastReview[k] - a.starBaseline[k]
-      baseline += a.starBaseline[k]
-      if (a.starLastReview[k] > a.starBaseline[k]) anyBetter = true
+      const from = a.starBaseline[k]
+      const last = a.starLastReview[k]
+      d += last - from
+      baseline += from
+      // Branch-free: the sign bit of from − last is 1 where the area improved.
+      better |= (from - last) >>> 31
     }
     change += d
-    if (anyBetter) improved++
+    improved += better
   }
   return { reviewed, changeMean: ratio(change, reviewed), improvedShare: ratio(improved, reviewed), baselineMean: ratio(baseline, reviewed) }
 }
