@@ -10,11 +10,9 @@ import { OnwardFailure, olderAgeBand, State } from "./constants.ts"
 import { Draw } from "./random.ts"
 import { personExponential, personUniform } from "./personRandom.ts"
 import { refreshRates } from "./rates.ts"
-import { culturallySpecific } from "./services.ts"
 import type { Sim } from "./sim.ts"
 
 const K = serviceCategories.length
-const categoryWeights = new Float64Array(K)
 
 /** Why service i does not suit person id, or -1 if it does. */
 const unsuitable = (sim: Sim, i: number, id: number): number => {
@@ -58,18 +56,15 @@ const search = (sim: Sim, id: number, c: number, k: number): number => {
 /** The category this person is referred to: by need, isolation and (for culturally specific) ethnicity. */
 const chooseCategory = (sim: Sim, id: number): number => {
   const a = sim.people.arrays
-  const cats = sim.params.categories
-  let total = 0
-  for (let k = 0; k < K; k++) {
-    let w = cats.needWeight[k] * (a.isolated[id] ? cats.isolatedNeedMultiplier[k] : 1)
-    if (k === culturallySpecific && sim.params.ethnicMajority[a.ethnicity[id]]) w = 0
-    total += w
-    categoryWeights[k] = total
-  }
+  const cumulative = sim.params.categories.cumulative
+  const row = (2 * a.isolated[id] + sim.params.ethnicMajority[a.ethnicity[id]]) * K
+  const total = cumulative[row + K - 1]
   if (total <= 0) return -1
   const target = personUniform(a, id, Draw.onwardCategory) * total
-  for (let k = 0; k < K - 1; k++) if (target < categoryWeights[k]) return k
-  return K - 1
+  // Branch-free: the number of running sums at or below the target (the last category otherwise).
+  let k = 0
+  for (let j = 0; j < K - 1; j++) k += target >= cumulative[row + j] ? 1 : 0
+  return k
 }
 
 /** One onward referral for person id in week `week`. */

@@ -21,6 +21,24 @@ const cumulative = (weights: ReadonlyArray<number>): Float64Array => {
   return out
 }
 
+/** `ModelParams.categories.cumulative`: running sums of need weights, per (isolated, majority) row. */
+const categoryCumulative = (categories: Scenario["communityServices"]["categories"]): Float64Array => {
+  const K = serviceCategories.length
+  const out = new Float64Array(4 * K)
+  for (let row = 0; row < 4; row++) {
+    const isolated = row >= 2
+    const majority = row % 2 === 1
+    let total = 0
+    serviceCategories.forEach((name, k) => {
+      const c = categories[name]
+      const w = name === "culturallySpecific" && majority ? 0 : c.needWeight * (isolated ? c.isolatedNeedMultiplier : 1)
+      total += w
+      out[row * K + k] = total
+    })
+  }
+  return out
+}
+
 /** A yearly event rate as a weekly hazard. */
 const weekly = (perYear: number): number => perYear / 52
 
@@ -81,6 +99,12 @@ export interface ModelParams {
     readonly needWeight: Float64Array
     readonly isolatedNeedMultiplier: Float64Array
     readonly useWeeksMean: Float64Array
+    /**
+     * Cumulative referral weights over the categories, one row of K for each of: not isolated and of a
+     * minority group, not isolated and of the majority, isolated and minority, isolated and majority (row
+     * 2 × isolated + majority). The majority is never referred to culturally specific services.
+     */
+    readonly cumulative: Float64Array
   }
   readonly curves: CostCurves
   /** Whether any contract measures per-person events (reviews, first appointments, exits). */
@@ -147,7 +171,8 @@ export const compileParams = (scenario: Scenario): ModelParams => {
     categories: {
       needWeight: Float64Array.from(serviceCategories, (k) => communityServices.categories[k].needWeight),
       isolatedNeedMultiplier: Float64Array.from(serviceCategories, (k) => communityServices.categories[k].isolatedNeedMultiplier),
-      useWeeksMean: Float64Array.from(serviceCategories, (k) => communityServices.categories[k].useWeeksMean)
+      useWeeksMean: Float64Array.from(serviceCategories, (k) => communityServices.categories[k].useWeeksMean),
+      cumulative: categoryCumulative(communityServices.categories)
     },
     recordEvents: scenario.contracts.some((c) => c.metrics.some((m) => m.basis !== "period")),
     curves: costCurves(Math.pow(1 + secondaryCare.costGrowthPerYear, 1 / 52), effectDecayWeek, H)
