@@ -28,7 +28,7 @@ export const formatValue = (value: number, format: Format): string => {
 /** The format a metric's name implies (the part after a contract's "name."). */
 export const formatOf = (metric: string): Format => {
   const name = metric.slice(metric.lastIndexOf(".") + 1)
-  if (/Share$|Irr$/.test(name) || metric.includes("Share.")) return "share"
+  if (/Share$|Irr$|Chance$/.test(name) || metric.includes("Share.")) return "share"
   if (/Weeks$|WaitWeeks|OnProgramme$/.test(name) && name !== "capReachedWeek") return "weeks"
   if (name === "capReachedWeek") return "week"
   if (name === "starChangeMean") return "points"
@@ -38,6 +38,15 @@ export const formatOf = (metric: string): Format => {
 }
 
 export const formatMetric = (metric: string, value: number): string => formatValue(value, formatOf(metric))
+
+/**
+ * A chance (a metric named `…Chance`) is 1 or 0 in each replicate, so its median says little: tables show its
+ * mean over replicates, the share of replicates where it happened. Other metrics show their median.
+ */
+export const isChance = (metric: string): boolean => metric.endsWith("Chance")
+
+export const centralValue = (metric: string, band: { readonly mean: number; readonly p50: number }): number =>
+  isChance(metric) ? band.mean : band.p50
 
 /** A plain-text table: the first column left-aligned, the others right-aligned. */
 export const textTable = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): string => {

@@ -1,6 +1,6 @@
 /** The headline table printed by `spsim run`: median and 90% interval of the figures people ask about first. */
 import type { SummaryDocument } from "../results/document.ts"
-import { type Format, formatValue, textTable } from "./format.ts"
+import { centralValue, type Format, formatValue, textTable } from "./format.ts"
 
 const rows: ReadonlyArray<readonly [label: string, metric: string, format: Format]> = [
   ["People referred", "people", "count"],
@@ -30,12 +30,14 @@ const contractRows: ReadonlyArray<readonly [label: string, metric: string, forma
   ["Total paid by commissioners", "commissionerOutlay", "gbp"],
   ["  of which outcome payments", "outcomePayments", "gbp"],
   ["Outcome cap reached", "capReachedWeek", "week"],
+  ["Chance the cap is reached (mean)", "capReachedChance", "share"],
   ["Provider cost", "providerCost", "gbp"],
   ["Provider surplus", "providerSurplus", "gbp"],
   ["Provider lowest cash", "providerMinCash", "gbp"],
   ["Investor capital drawn", "investorCapitalDrawn", "gbp"],
   ["Investor IRR (a year)", "investorIrr", "share"],
   ["Investor money multiple", "investorMultiple", "decimal"],
+  ["Chance the investor loses capital (mean)", "investorLossChance", "share"],
   ["Commissioner net cost (less hospital saving)", "commissionerNetCost", "gbp"],
   ["NPV to commissioner (saving - payments)", "npvCommissioner", "gbp"],
   ["Cost per person engaged", "costPerEngaged", "gbp"],
@@ -48,7 +50,7 @@ export const contractsTable = (summary: SummaryDocument): string => {
   const cell = (contract: string, metric: string, format: Format): string => {
     const band = summary.metrics[`${contract}.${metric}`]
     if (band === undefined) return "-"
-    const value = formatValue(band.p50, format)
+    const value = formatValue(centralValue(metric, band), format)
     return band.replicates === undefined ? value : `${value} (${band.replicates}/${summary.replicates})`
   }
   const lines = contractRows.map(([label, metric, format]) => [label, ...names.map((c) => cell(c, metric, format))])

@@ -61,6 +61,9 @@ export const contractMetrics = (
   m[n("unpaidOverCeilings")] = Math.max(0, due - money.commissionerOutlay)
   if (run.payments.capReachedWeek !== undefined) m[n("capReachedWeek")] = run.payments.capReachedWeek
   else notes[n("capReachedWeek")] = compiled.contract.capTotal === undefined ? "the contract has no total cap" : "the total cap was not reached"
+  // 1 or 0 in each replicate: their mean over replicates is the chance (`formatOf`: a name ending in Chance).
+  if (compiled.contract.capTotal !== undefined) m[n("capReachedChance")] = run.payments.capReachedWeek !== undefined ? 1 : 0
+  else notes[n("capReachedChance")] = "the contract has no total cap"
   m[n("providerCost")] = money.providerCost
   m[n("providerMinCash")] = money.providerMinCash
   m[n("providerSurplus")] = money.providerEndCash - (compiled.contract.financing?.providerStartingCash ?? 0)
@@ -71,10 +74,12 @@ export const contractMetrics = (
     if (r.ok) m[n("investorIrr")] = r.annualRate
     else notes[n("investorIrr")] = r.reason
     m[n("investorMultiple")] = money.investorReceived / money.investorDrawn
+    m[n("investorLossChance")] = money.investorReceived < money.investorDrawn ? 1 : 0
   } else {
     const reason = compiled.contract.financing === undefined ? "no social investment in this contract" : "no capital was drawn"
     notes[n("investorIrr")] = reason
     notes[n("investorMultiple")] = reason
+    notes[n("investorLossChance")] = reason
   }
   m[n("commissionerOutlay")] = money.commissionerOutlay
   m[n("commissionerNetCost")] = money.commissionerOutlay - money.saving

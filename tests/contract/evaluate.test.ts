@@ -179,6 +179,21 @@ describe("caps", () => {
     expect(r.capReachedWeek).toBe(25)
   })
 
+  it("reports the cap reached as a chance of 1 or 0 in each replicate, and none without a total cap", () => {
+    const chanceOf = (capTotal: number | undefined) => {
+      const c = contract({ metrics: [metric("secondaryCare", "period", "saving")], ...(capTotal === undefined ? {} : { capTotal }) })
+      const r = pay(c, { weeks: 39, weekly: { comparisonSecondaryCareCost: { 0: 600, 13: 600, 26: 600 } } })
+      const run = { name: "test", payments: r, money: contractMoney(c, fakeSim({ weeks: 39 }), r.paid, new Float64Array(39)) }
+      return contractMetrics(run, compiled(c), shippedScenario(), 1, 1)
+    }
+    expect(chanceOf(1000).metrics["test.capReachedChance"]).toBe(1)
+    // 1800 saved in all: a cap of 5000 is never reached.
+    expect(chanceOf(5000).metrics["test.capReachedChance"]).toBe(0)
+    expect(chanceOf(5000).notes["test.capReachedWeek"]).toBe("the total cap was not reached")
+    expect(chanceOf(undefined).metrics["test.capReachedChance"]).toBeUndefined()
+    expect(chanceOf(undefined).notes["test.capReachedChance"]).toBe("the contract has no total cap")
+  })
+
   it("caps each metric over the contract and all outcome payments in each contract year", () => {
     const c = contract({
       period: "annual",

@@ -86,6 +86,17 @@ describe("social investment", () => {
     // Surplus: 6500 income - 2600 costs - (1200 - 600) returned above the capital = 3300 (3450 at the end - 150 at the start).
     expect(m["test.providerSurplus"]).toBe(3300)
     expect(m["test.investorMultiple"]).toBe(2)
+    expect(m["test.investorLossChance"]).toBe(0)
+  })
+
+  it("counts a replicate in which the investor gets back less than it put in as a loss", () => {
+    // Weeks 1–6 draw 600; one receipt of 400 in week 8 repays 300 of it (the cash above the floor), and nothing more comes.
+    const money = contractMoney(contract({ financing }), sim, [receipt(8, 400)], costs)
+    expect(money.investorDrawn).toBe(600)
+    expect(money.investorReceived).toBe(300)
+    const m = contractMetrics({ name: "test", payments: noPayments, money }, compiled(contract({ financing })), shippedScenario(), 1, 1).metrics
+    expect(m["test.investorMultiple"]).toBe(0.5)
+    expect(m["test.investorLossChance"]).toBe(1)
   })
 
   it("takes the share of the very receipt that completes the principal, as far as cash above the floor allows", () => {
@@ -107,6 +118,8 @@ describe("social investment", () => {
     expect(metrics["test.providerMinCash"]).toBe(-800)
     expect(metrics["test.providerSurplus"]).toBe(3900)
     expect(notes["test.investorIrr"]).toBe("no social investment in this contract")
+    expect(metrics["test.investorLossChance"]).toBeUndefined()
+    expect(notes["test.investorLossChance"]).toBe("no social investment in this contract")
   })
 })
 

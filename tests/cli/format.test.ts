@@ -1,0 +1,42 @@
+/** How figures are shown: formats inferred from metric names, and chances shown as their mean over replicates. */
+import { describe, expect, it } from "vitest"
+import { centralValue, formatMetric, formatOf } from "../../src/cli/format.ts"
+import { contractsTable } from "../../src/cli/headline.ts"
+import type { SummaryDocument } from "../../src/results/document.ts"
+
+describe("formats", () => {
+  it("follow the metric's name", () => {
+    expect(formatOf("engagedShare")).toBe("share")
+    expect(formatOf("outcomes.investorIrr")).toBe("share")
+    expect(formatOf("outcomes.capReachedChance")).toBe("share")
+    expect(formatOf("outcomes.investorLossChance")).toBe("share")
+    expect(formatOf("outcomes.capReachedWeek")).toBe("week")
+    expect(formatOf("meanWaitWeeks")).toBe("weeks")
+    expect(formatOf("outcomes.commissionerOutlay")).toBe("gbp")
+    expect(formatMetric("outcomes.capReachedChance", 0.35)).toBe("35.0%")
+  })
+
+  it("show a chance's mean (the share of replicates where it happened) and every other figure's median", () => {
+    const band = { mean: 0.35, p05: 0, p50: 0, p95: 1 }
+    expect(centralValue("outcomes.capReachedChance", band)).toBe(0.35)
+    const week = { mean: 270, p05: 260, p50: 272, p95: 275 }
+    expect(centralValue("outcomes.capReachedWeek", week)).toBe(272)
+  })
+
+  it("in the CLI's contracts table", () => {
+    const summary = {
+      contracts: ["outcomes", "blockGrant"],
+      replicates: 20,
+      metrics: {
+        "outcomes.capReachedWeek": { mean: 270, p05: 260, p50: 272, p95: 275, replicates: 7 },
+        "outcomes.capReachedChance": { mean: 0.35, p05: 0, p50: 0, p95: 1 },
+        "outcomes.investorLossChance": { mean: 0.1, p05: 0, p50: 0, p95: 1 }
+      }
+    } as unknown as SummaryDocument
+    const lines = contractsTable(summary).split("\n")
+    const row = (label: string) => lines.find((l) => l.startsWith(label))?.split(/\s{2,}/).slice(1)
+    expect(row("Outcome cap reached")).toEqual(["week 272 (7/20)", "-"])
+    expect(row("Chance the cap is reached")).toEqual(["35.0%", "-"])
+    expect(row("Chance the investor loses capital")).toEqual(["10.0%", "-"])
+  })
+})
