@@ -39,6 +39,9 @@ describe("an optional contract cap", () => {
     // Without a yearly cap the outcomes contract pays up to its £10m total cap over seven years.
     const uncapped = pounds(await contractFigure(page, "outcomes", "outcomePayments"))
     expect(uncapped).toBeGreaterThan(7e6)
+    // The chance the total cap is reached is a share of replicates; a contract without a total cap has none.
+    expect(await contractFigure(page, "outcomes", "capReachedChance")).toMatch(/^\d+\.\d%$/)
+    expect(await contractFigure(page, "blockGrant", "capReachedChance")).toBe("-")
 
     // Tick "cap" from the keyboard: the number box takes the focus; type £1m a year and leave the box.
     await toggle.focus()
@@ -51,6 +54,8 @@ describe("an optional contract cap", () => {
     const capped = await contractFigure(page, "outcomes", "outcomePayments")
     expect(pounds(capped)).toBeLessThanOrEqual(7e6)
     expect(pounds(capped)).toBeLessThan(uncapped)
+    // £1m a year for seven years never reaches the £10m total cap.
+    expect(await contractFigure(page, "outcomes", "capReachedChance")).toBe("0.0%")
     const url = page.url()
     expect(url).toContain("d=")
     await page.close()

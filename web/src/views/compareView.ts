@@ -2,7 +2,7 @@
  * Scenario A (pinned) against B (the scenario as it is now): both side by side, and B − A replicate by
  * replicate on common random numbers, with the 90% range of the differences and a 95% interval for the mean.
  */
-import { formatMetric } from "../../../src/cli/format.ts"
+import { centralValue, formatMetric } from "../../../src/cli/format.ts"
 import { defaultCompareMetrics } from "../../../src/analysis/defaultMetrics.ts"
 import { comparisonChart, needs } from "../charts/comparison.ts"
 import type { EnsembleResults } from "../run/ensembleResults.ts"
@@ -21,13 +21,13 @@ export const compareView = (a: EnsembleResults, b: EnsembleResults): HTMLElement
     sameSeed ? h("p", {}, `${paired.replicates} paired replicates on common random numbers (seed ${a.seed}): replicate i of A and of B meet the same people and chances.`) : h("p", { class: "problem" }, `A ran with seed ${a.seed} and B with seed ${b.seed}: the replicates are not paired, so the differences carry chance as well.`),
     h("div", { class: "chart" }, comparisonChart(a.summary(needs), b.summary(needs))),
     h("table", { class: "figures paired" },
-      h("thead", {}, h("tr", {}, ["figure", "A (median)", "B (median)", "B − A (median, 90% range)", "mean difference, 95% CI"].map((t) => h("th", { scope: "col" }, t)))),
+      h("thead", {}, h("tr", {}, ["figure", "A (median; chances: mean)", "B (median; chances: mean)", "B − A (median, 90% range)", "mean difference, 95% CI"].map((t) => h("th", { scope: "col" }, t)))),
       h("tbody", {}, names.map((n) => {
         const d = paired.differences[n]
         return h("tr", { "data-metric": n },
           h("th", { scope: "row" }, n),
-          h("td", {}, f(n, bandsA[n]?.p50)),
-          h("td", {}, f(n, bandsB[n]?.p50)),
+          h("td", {}, f(n, bandsA[n] && centralValue(n, bandsA[n]))),
+          h("td", {}, f(n, bandsB[n] && centralValue(n, bandsB[n]))),
           h("td", { class: "difference" }, d === undefined ? "-" : `${f(n, d.difference.p50)} (${f(n, d.difference.p05)} to ${f(n, d.difference.p95)})`),
           h("td", {}, d === undefined || !Number.isFinite(d.meanLow) ? "-" : `${f(n, d.meanLow)} to ${f(n, d.meanHigh)}`))
       }))))

@@ -1,5 +1,5 @@
 /** The headline figures (median and 90% interval) and every contract's money side by side, as the CLI prints them. */
-import { formatMetric } from "../../../src/cli/format.ts"
+import { centralValue, formatMetric } from "../../../src/cli/format.ts"
 import type { Band } from "../../../src/results/summary.ts"
 import type { ExplorerSummary } from "../summary.ts"
 import { h } from "./dom.ts"
@@ -18,10 +18,12 @@ export const contractFigures = [
   ["commissionerOutlay", "Total paid by commissioners"],
   ["outcomePayments", "of which outcome payments"],
   ["capReachedWeek", "Outcome cap reached"],
+  ["capReachedChance", "Chance the cap is reached (mean)"],
   ["providerMinCash", "Provider's lowest cash"],
   ["investorCapitalDrawn", "Investor capital drawn"],
   ["investorIrr", "Investor IRR (a year)"],
   ["investorMultiple", "Investor money multiple"],
+  ["investorLossChance", "Chance the investor loses capital (mean)"],
   ["commissionerNetCost", "Commissioner outlay net of savings"],
   ["npvCommissioner", "NPV to commissioner"],
   ["costPerEngaged", "Cost per person engaged"]
@@ -41,12 +43,12 @@ export const headlineTable = (summary: ExplorerSummary): HTMLElement =>
 /** Median of each contract figure, contracts side by side; "-" where a figure does not exist (e.g. no investor). */
 export const contractsTable = (summary: ExplorerSummary, inView: string): HTMLElement =>
   h("table", { class: "figures contracts" },
-    h("caption", {}, "Contracts on the same simulated people (medians)"),
+    h("caption", {}, "Contracts on the same simulated people (medians; chances are shares of replicates)"),
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "figure"), summary.contracts.map((c) => h("th", { scope: "col", class: c.name === inView ? "in-view" : undefined }, c.name)))),
     h("tbody", {}, contractFigures.map(([figure, label]) =>
       h("tr", { "data-figure": figure }, h("th", { scope: "row" }, label), summary.contracts.map((c) => {
         const metric = `${c.name}.${figure}`
         const b = summary.metrics[metric]
         const partial = b?.replicates !== undefined ? ` (${b.replicates} of ${summary.replicates})` : ""
-        return h("td", {}, b === undefined ? "-" : `${formatMetric(metric, b.p50)}${partial}`)
+        return h("td", {}, b === undefined ? "-" : `${formatMetric(metric, centralValue(metric, b))}${partial}`)
       })))))
