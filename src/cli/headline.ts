@@ -1,6 +1,6 @@
 /** The headline table printed by `spsim run`: median and 90% interval of the figures people ask about first. */
 import type { SummaryDocument } from "../results/document.ts"
-import { centralValue, type Format, formatValue, textTable } from "./format.ts"
+import { centralValue, type Format, formatMetric, formatValue, textTable } from "./format.ts"
 
 const rows: ReadonlyArray<readonly [label: string, metric: string, format: Format]> = [
   ["People referred", "people", "count"],
@@ -70,6 +70,40 @@ export const headlineTable = (summary: SummaryDocument): string => {
     ...(summary.contracts.length > 0 ? ["", "Contracts on the same simulated people", "", contractsTable(summary)] : []),
     "",
     `${intervalsShow(summary)} ${summary.provenance.byConfidence.assumed} of ${summary.provenance.parameters} parameters are assumed (nothing published); see docs/parameters.md.`
+  ].join("\n")
+}
+
+/** `spsim run --groups`: each measure of outcomes by group (`src/results/groups.ts`), median over replicates. */
+export const groupsTable = (summary: SummaryDocument): string => {
+  const columns: ReadonlyArray<readonly [measure: string, label: string]> = [
+    ["people", "people"],
+    ["engagedShare", "engaged"],
+    ["disengagedShare", "dropped out"],
+    ["starChangeMean", "Star change"],
+    ["onwardReferralFailureShare", "onward failed"],
+    ["secondaryCareSavingShare", "hospital saving"]
+  ]
+  const groups: Array<string> = []
+  for (const name of Object.keys(summary.metrics)) {
+    if (!name.startsWith("group.")) continue
+    const group = name.slice(0, name.lastIndexOf("."))
+    if (!groups.includes(group)) groups.push(group)
+  }
+  const lines = groups.map((group) => [
+    group.slice("group.".length).replace(".", ": "),
+    ...columns.map(([measure]) => {
+      const metric = `${group}.${measure}`
+      const band = summary.metrics[metric]
+      return band === undefined ? "-" : formatMetric(metric, band.p50)
+    })
+  ])
+  return [
+    "Outcomes by group (medians over replicates; intervals in summary.json as group.<dimension>.<group>.<measure>)",
+    "",
+    textTable(["", ...columns.map(([, label]) => label)], lines),
+    "",
+    "engaged: share of the people referred who engaged at least once; dropped out: share of those whose last episode ended in dropout;",
+    "Star change: people reviewed twice or more; onward failed: share of onward referrals that failed; hospital saving: people who engaged, against their comparison counterparts."
   ].join("\n")
 }
 

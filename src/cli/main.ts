@@ -75,10 +75,11 @@ const run = Command.make(
     people: Flag.Boolean("people").pipe(Flag.withDescription("With --out: also write people.csv (one row per person per replicate; large)"), Flag.withDefault(false)),
     parquet: Flag.Boolean("parquet").pipe(Flag.withDescription("With --out: also write each table as Parquet (DuckDB, pandas, R arrow)"), Flag.withDefault(false)),
     posterior: Flag.String("posterior").pipe(Flag.withDescription("posterior.csv from spsim calibrate: each replicate draws its parameter set from it (parameter uncertainty)"), Flag.optional),
+    groups: Flag.Boolean("groups").pipe(Flag.withDescription("Also print outcomes by group: age band, sex, ethnic group, conditions, anxiety or depression, isolation"), Flag.withDefault(false)),
     workers: workersFlag,
     quiet: quietFlag
   },
-  ({ file, seed, replicates, out, json, people, parquet, posterior, workers, quiet }) =>
+  ({ file, seed, replicates, out, json, people, parquet, posterior, groups, workers, quiet }) =>
     runScenario({
       file,
       seed: Option.getOrUndefined(seed),
@@ -89,7 +90,8 @@ const run = Command.make(
       workers: Option.getOrUndefined(workers),
       quiet,
       parquet,
-      posterior: Option.getOrUndefined(posterior)
+      posterior: Option.getOrUndefined(posterior),
+      groups
     })
 ).pipe(Command.withDescription("Run replicates of a scenario and report the results"))
 

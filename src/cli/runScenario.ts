@@ -18,7 +18,7 @@ import { writeFileAtomic } from "../io/atomicWrite.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import { spsimVersion } from "../version.ts"
-import { headlineTable } from "./headline.ts"
+import { groupsTable, headlineTable } from "./headline.ts"
 import { bandsHeader, seriesFromCsv, WeeklyBands } from "../results/weeklyBands.ts"
 import { weeklyColumns } from "../model/weekly.ts"
 import { progressBar } from "./progress.ts"
@@ -36,6 +36,8 @@ export interface RunOptions {
   readonly parquet: boolean
   /** A posterior (posterior.csv from spsim calibrate): each replicate draws its parameter set from it. */
   readonly posterior?: string | undefined
+  /** Also print outcomes by group (age band, sex, ethnic group, conditions, anxiety or depression, isolation). */
+  readonly groups?: boolean
 }
 
 export const scenarioHash = (scenario: Scenario): string =>
@@ -99,6 +101,7 @@ export const runScenario = Effect.fn("runScenario")(function*(options: RunOption
     yield* writeFileAtomic(`${out}/summary.json`, json(summary))
   }
   yield* Console.log(options.json ? JSON.stringify(summary, null, 2) : headlineTable(summary))
+  if (options.groups === true && !options.json) yield* Console.log(`\n${groupsTable(summary)}`)
   if (out !== undefined && !options.json) {
     const csvFiles = ["weekly.csv", "bands.csv", ...(peopleFile ? ["people.csv"] : []), ...(hasContracts ? ["payments.csv", "cashflows.csv"] : [])]
     const files = ["summary.json", ...csvFiles, ...(options.parquet ? csvFiles.map((f) => f.replace(".csv", ".parquet")) : []), "scenario.json"]

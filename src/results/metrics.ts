@@ -6,6 +6,7 @@
 import { onwardFailureNames, starAreas, State } from "../model/constants.ts"
 import type { Sim } from "../model/sim.ts"
 import { serviceCategories } from "../scenario/sections/community.ts"
+import { groupMetrics } from "./groups.ts"
 
 export type Metrics = Record<string, number>
 
@@ -107,6 +108,7 @@ export const replicateMetrics = (sim: Sim): Metrics => {
   serviceCategories.forEach((name, i) => {
     m[`onwardReferrals.${name}`] = t.onwardReferralsByCategory[i]
   })
+  Object.assign(m, groupMetrics(sim))
   const components = ["admissions", "emergency", "outpatients"] as const
   components.forEach((name, k) => {
     const share = p.componentShares[k]

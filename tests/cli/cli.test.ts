@@ -152,5 +152,15 @@ describe("validate and run", () => {
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toMatch(/Engaged share of referrals\s+\d+\.\d%/)
     expect(r.stdout).toMatch(/Hospital cost saving\s+£/)
+    expect(r.stdout).not.toContain("Outcomes by group")
+  })
+
+  it("--groups adds outcomes by group, one row per group of each dimension", () => {
+    const r = spsim("run", extending("short.json", { horizonWeeks: 104 }), "--replicates", "2", "--groups")
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toContain("Outcomes by group")
+    for (const group of ["ageBand: 40-49", "sex: female", "ethnicity: White British", "conditions: 3+", "mentalHealth: anxietyOrDepression", "isolated: notIsolated"]) {
+      expect(r.stdout).toMatch(new RegExp(`${group.replace("+", "\\+")}\\s+[\\d,]+\\s+\\d+\\.\\d%`))
+    }
   })
 })

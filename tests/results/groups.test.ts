@@ -1,0 +1,62 @@
+/**
+ * Outcomes by group: every person counted once in each dimension, the groups adding up to the whole, and the
+ * differences the mechanisms put there (anxiety or depression raises dropout only where the scenario says so;
+ * more conditions, more setbacks and smaller Star gains).
+ */
+import { describe, expect, it } from "vitest"
+import { groupDimensions, groupMeasures } from "../../src/results/groups.ts"
+import { runReplicates, scenarioWith, shippedScenario } from "../support/scenarios.ts"
+
+const [run] = runReplicates(shippedScenario(), 1)
+const m = run.metrics
+const key = (dimension: string, group: string, measure: string) => `group.${dimension}.${group}.${measure}`
+
+describe("outcomes by group", () => {
+  it("names every measure of every group, and each dimension's groups add up to everyone referred", () => {
+    for (const { dimension, groups } of groupDimensions(run.sim)) {
+      let people = 0
+      let engaged = 0
+      for (const g of groups) {
+        for (const measure of groupMeasures) expect(m[key(dimension, g, measure)], key(dimension, g, measure)).toBeTypeOf("number")
+        people += m[key(dimension, g, "people")]
+        engaged += m[key(dimension, g, "people")] * m[key(dimension, g, "engagedShare")]
+      }
+      expect(people, dimension).toBe(m.people)
+      // The share who engaged at least once, computed straight from the person table.
+      const a = run.sim.people.arrays
+      let everEngaged = 0
+      for (let id = 0; id < run.sim.people.count; id++) everEngaged += a.everEngaged[id]
+      expect(engaged, dimension).toBeCloseTo(everEngaged, 6)
+    }
+  })
+
+  it("weights the Star change of people reviewed twice or more as the headline figure does", () => {
+    let reviewed = 0
+    let total = 0
+    for (const g of ["female", "male"]) {
+      const a = run.sim.people.arrays
+      let n = 0
+      for (let id = 0; id < run.sim.people.count; id++) if (a.reviews[id] >= 2 && (a.female[id] === 1) === (g === "female")) n++
+      reviewed += n
+      total += n * m[key("sex", g, "starChangeMean")]
+    }
+    expect(reviewed).toBe(m.starReviewed)
+    expect(total / reviewed).toBeCloseTo(m.starChangeMean, 9)
+  })
+
+  it("shows more dropout among people with anxiety or depression, and none of it when the multiplier is 1", () => {
+    const dropout = (metrics: Record<string, number>, g: string) => metrics[key("mentalHealth", g, "disengagedShare")]
+    expect(dropout(m, "anxietyOrDepression")).toBeGreaterThan(dropout(m, "neither") * 1.1)
+    const even = runReplicates(scenarioWith((d) => {
+      d.disengagement.mentalHealthMultiplier = 1
+    }), 3).map((r) => r.metrics)
+    const mean = (g: string) => even.reduce((s, x) => s + dropout(x, g), 0) / even.length
+    expect(Math.abs(mean("anxietyOrDepression") - mean("neither"))).toBeLessThan(0.02)
+  })
+
+  it("shows smaller Star gains with more long-term conditions (more setbacks)", () => {
+    const gain = (g: string) => m[key("conditions", g, "starChangeMean")]
+    expect(gain("1")).toBeGreaterThan(gain("2"))
+    expect(gain("2")).toBeGreaterThan(gain("3+"))
+  })
+})
