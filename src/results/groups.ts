@@ -34,58 +34,60 @@ export const groupMeasures = ["people", "engagedShare", "disengagedShare", "star
 const fields = 9
 const F = { people: 0, engaged: 1, disengaged: 2, reviewed: 3, starChange: 4, onward: 5, onwardFailed: 6, saving: 7, comparison: 8 } as const
 
+/**
+ * Sums are kept per cell, a combination of one group of each dimension (3 × 2 × ethnic groups × 3 × 2 × 2
+ * cells), one pass over the people adding to their cell; each group is then the sum of its cells. Adding to
+ * every group of a person instead cost ~1.7 ms a replicate.
+ */
 export const groupMetrics = (sim: Sim): Metrics => {
   const dims = groupDimensions(sim)
-  const offsets: Array<number> = []
-  let groupsTotal = 0
-  for (const d of dims) {
-    offsets.push(groupsTotal)
-    groupsTotal += d.groups.length
+  const sizes = dims.map((d) => d.groups.length)
+  const strides: Array<number> = []
+  let cells = 1
+  for (let i = sizes.length - 1; i >= 0; i--) {
+    strides[i] = cells
+    cells *= sizes[i]
   }
-  const sums = new Float64Array(groupsTotal * fields)
+  const sums = new Float64Array(cells * fields)
   const a = sim.people.arrays
-  const add = (group: number, field: number, value: number) => {
-    sums[group * fields + field] += value
-  }
-  const memberOf = new Int32Array(dims.length)
+  const [sAge, sSex, sEthnic, sConditions, sMental] = strides
   for (let id = 0; id < sim.people.count; id++) {
-    memberOf[0] = offsets[0] + a.ageBand[id]
-    memberOf[1] = offsets[1] + (a.female[id] ? 0 : 1)
-    memberOf[2] = offsets[2] + a.ethnicity[id]
-    memberOf[3] = offsets[3] + Math.min(a.conditions[id], 3) - 1
-    memberOf[4] = offsets[4] + (a.mentalHealth[id] ? 0 : 1)
-    memberOf[5] = offsets[5] + (a.isolated[id] ? 0 : 1)
-    const engaged = a.everEngaged[id] === 1
-    let change = 0
-    const reviewed = a.reviews[id] >= 2
-    if (reviewed) for (let k = id * starAreas; k < (id + 1) * starAreas; k++) change += a.starLastReview[k] - a.starBaseline[k]
-    for (const g of memberOf) {
-      add(g, F.people, 1)
-      add(g, F.onward, a.onwardReferrals[id])
-      add(g, F.onwardFailed, a.onwardFailures[id])
-      if (engaged) {
-        add(g, F.engaged, 1)
-        if (a.state[id] === State.disengaged) add(g, F.disengaged, 1)
-        add(g, F.saving, a.saving[id])
-        add(g, F.comparison, a.comparisonCost[id])
-      }
-      if (reviewed) {
-        add(g, F.reviewed, 1)
-        add(g, F.starChange, change)
-      }
+    const cell = a.ageBand[id] * sAge + (1 - a.female[id]) * sSex + a.ethnicity[id] * sEthnic +
+      (Math.min(a.conditions[id], 3) - 1) * sConditions + (1 - a.mentalHealth[id]) * sMental + (1 - a.isolated[id])
+    const k = cell * fields
+    sums[k + F.people] += 1
+    sums[k + F.onward] += a.onwardReferrals[id]
+    sums[k + F.onwardFailed] += a.onwardFailures[id]
+    if (a.everEngaged[id] === 1) {
+      sums[k + F.engaged] += 1
+      if (a.state[id] === State.disengaged) sums[k + F.disengaged] += 1
+      sums[k + F.saving] += a.saving[id]
+      sums[k + F.comparison] += a.comparisonCost[id]
+    }
+    if (a.reviews[id] >= 2) {
+      let change = 0
+      for (let j = id * starAreas; j < (id + 1) * starAreas; j++) change += a.starLastReview[j] - a.starBaseline[j]
+      sums[k + F.reviewed] += 1
+      sums[k + F.starChange] += change
     }
   }
   const m: Metrics = {}
+  const group = new Float64Array(fields)
   dims.forEach((d, i) => {
     d.groups.forEach((name, j) => {
-      const s = (field: number) => sums[(offsets[i] + j) * fields + field]
-      const key = (measure: string) => `group.${d.dimension}.${name}.${measure}`
-      m[key("people")] = s(F.people)
-      if (s(F.people) > 0) m[key("engagedShare")] = s(F.engaged) / s(F.people)
-      if (s(F.engaged) > 0) m[key("disengagedShare")] = s(F.disengaged) / s(F.engaged)
-      if (s(F.reviewed) > 0) m[key("starChangeMean")] = s(F.starChange) / s(F.reviewed)
-      if (s(F.onward) > 0) m[key("onwardReferralFailureShare")] = s(F.onwardFailed) / s(F.onward)
-      if (s(F.comparison) > 0) m[key("secondaryCareSavingShare")] = s(F.saving) / s(F.comparison)
+      group.fill(0)
+      for (let cell = 0; cell < cells; cell++) {
+        if (Math.floor(cell / strides[i]) % sizes[i] !== j) continue
+        for (let f = 0; f < fields; f++) group[f] += sums[cell * fields + f]
+      }
+      const prefix = `group.${d.dimension}.${name}.`
+      const key = (measure: string) => prefix + measure
+      m[key("people")] = group[F.people]
+      if (group[F.people] > 0) m[key("engagedShare")] = group[F.engaged] / group[F.people]
+      if (group[F.engaged] > 0) m[key("disengagedShare")] = group[F.disengaged] / group[F.engaged]
+      if (group[F.reviewed] > 0) m[key("starChangeMean")] = group[F.starChange] / group[F.reviewed]
+      if (group[F.onward] > 0) m[key("onwardReferralFailureShare")] = group[F.onwardFailed] / group[F.onward]
+      if (group[F.comparison] > 0) m[key("secondaryCareSavingShare")] = group[F.saving] / group[F.comparison]
     })
   })
   return m
