@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { bandRows, figureRows, funnelFigures, quarterDate, starChangeRows, sweepRows, tornadoRows, weekDate } from "../../web/src/charts/shape.ts"
+import { bandRows, figureRows, funnelFigures, groupRows, quarterDate, starChangeRows, sweepRows, tornadoRows, weekDate } from "../../web/src/charts/shape.ts"
 import { caseloadRows } from "../../web/src/charts/caseload.ts"
 import { paymentRows } from "../../web/src/charts/payments.ts"
 import { scheduleRows } from "../../web/src/charts/schedulePreview.ts"
@@ -66,5 +66,33 @@ describe("a schedule drawn", () => {
     const rows = scheduleRows({ interpolation: "linear", points: [{ at: 0, value: 1 }, { at: 4, value: 0.6 }] }, "2015-04-01", 6)
     expect(rows.map((r) => Number(r.value.toFixed(2)))).toEqual([1, 0.9, 0.8, 0.7, 0.6, 0.6])
     expect(rows[0].x).toEqual(weekDate("2015-04-01", 0))
+  })
+})
+
+describe("outcomes by group", () => {
+  const band = (p50: number) => ({ mean: p50, p05: p50 - 0.1, p50, p95: p50 + 0.1 })
+  const metrics = {
+    engagedShare: band(0.76),
+    "group.ageBand.40-49.engagedShare": band(0.7),
+    "group.ageBand.40-49.starChangeMean": band(3),
+    "group.ethnicity.South Asian.engagedShare": band(0.75),
+    "group.mentalHealth.anxietyOrDepression.engagedShare": band(0.8),
+    "group.isolated.notIsolated.disengagedShare": band(0.2)
+  }
+
+  it("labels each group by its dimension, in the metrics' order, for the measures asked for", () => {
+    expect(groupRows(metrics, ["engagedShare"])).toEqual([
+      { label: "age: 40-49", dimension: "ageBand", measure: "engagedShare", median: 0.7, low: 0.7 - 0.1, high: 0.7 + 0.1 },
+      { label: "ethnic group: South Asian", dimension: "ethnicity", measure: "engagedShare", median: 0.75, low: 0.75 - 0.1, high: 0.75 + 0.1 },
+      { label: "anxiety/depression: yes", dimension: "mentalHealth", measure: "engagedShare", median: 0.8, low: 0.8 - 0.1, high: 0.8 + 0.1 }
+    ])
+    expect(groupRows(metrics, ["disengagedShare", "starChangeMean"]).map((r) => [r.label, r.measure])).toEqual([
+      ["age: 40-49", "starChangeMean"],
+      ["isolation: not isolated", "disengagedShare"]
+    ])
+  })
+
+  it("gives no rows without group metrics", () => {
+    expect(groupRows({ engagedShare: band(0.76) }, ["engagedShare"])).toEqual([])
   })
 })

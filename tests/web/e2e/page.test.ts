@@ -30,8 +30,8 @@ describe("the explorer page", () => {
 
   it("draws every main chart as an SVG from all the replicates", async () => {
     const charts = await opened.page.$$eval("figure.chart", (figures) =>
-      figures.map((f) => ({ id: (f as HTMLElement).dataset.chart, svgs: f.querySelectorAll("svg").length, paths: f.querySelectorAll("svg path, svg rect").length })))
-    expect(charts.map((c) => c.id)).toEqual(["caseload", "workforce", "funnel", "exitReasons", "starChange", "hospitalCost", "payments", "contracts", "cash"])
+      figures.map((f) => ({ id: (f as HTMLElement).dataset.chart, svgs: f.querySelectorAll("svg").length, paths: f.querySelectorAll("svg path, svg rect, svg circle").length })))
+    expect(charts.map((c) => c.id)).toEqual(["caseload", "workforce", "funnel", "exitReasons", "starChange", "hospitalCost", "payments", "contracts", "cash", "groupShares", "groupStar"])
     for (const c of charts) {
       expect(c.svgs, c.id).toBeGreaterThan(0)
       expect(c.paths, c.id).toBeGreaterThan(2)

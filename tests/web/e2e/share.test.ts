@@ -90,6 +90,8 @@ describe("sharing and downloads", () => {
     await page.emulateMedia({ media: "print" })
     expect(await page.locator(".controls-host").isVisible()).toBe(false)
     expect(await page.locator("figure.chart").first().isVisible()).toBe(true)
+    // Outcomes by group are on the page for researchers, not in the one-page summary.
+    expect(await page.locator("#chart-groupStar").isVisible()).toBe(false)
     expect(await page.locator("table.contracts").isVisible()).toBe(true)
     await page.close()
   })

@@ -10,12 +10,15 @@ import * as hospitalCost from "./hospitalCost.ts"
 import * as payments from "./payments.ts"
 import * as contractsCompared from "./contractsCompared.ts"
 import * as cashPosition from "./cashPosition.ts"
+import * as groups from "./groups.ts"
 
 export interface ChartEntry {
   readonly id: string
   readonly title: string
   readonly needs: (contracts: ReadonlyArray<ContractInfo>, contract: string) => SeriesNeeds
   readonly render: (summary: ExplorerSummary, contract: string, options?: ChartOptions) => Element
+  /** Detail for researchers: on the page, left out of the printed one-page summary. */
+  readonly detail?: boolean
 }
 
 export const mainCharts: ReadonlyArray<ChartEntry> = [
@@ -27,7 +30,9 @@ export const mainCharts: ReadonlyArray<ChartEntry> = [
   { id: "hospitalCost", title: "Hospital cost against the comparison group", needs: () => hospitalCost.needs, render: (s, _c, o) => hospitalCost.hospitalCostChart(s, o) },
   { id: "payments", title: "Payments by payer against the cap", needs: (contracts, c) => payments.needsFor({ contracts }, c), render: (s, c, o) => payments.paymentsChart(s, c, o) },
   { id: "contracts", title: "The alternative contracts on the same people", needs: (contracts) => contractsCompared.needsFor({ contracts }), render: (s, _c, o) => contractsCompared.contractsComparedChart(s, o) },
-  { id: "cash", title: "Each party's cash position", needs: (contracts, c) => cashPosition.needsFor({ contracts }, c), render: (s, c, o) => cashPosition.cashPositionChart(s, c, o) }
+  { id: "cash", title: "Each party's cash position", needs: (contracts, c) => cashPosition.needsFor({ contracts }, c), render: (s, c, o) => cashPosition.cashPositionChart(s, c, o) },
+  { id: "groupShares", title: "For whom: engagement, dropout and failed onward referrals by group", needs: () => groups.needs, render: (s, _c, o) => groups.groupSharesChart(s, o), detail: true },
+  { id: "groupStar", title: "For whom: Star change by group", needs: () => groups.needs, render: (s, _c, o) => groups.groupStarChart(s, o), detail: true }
 ]
 
 /** Everything the main charts read, together: the golden fixture holds this much. */

@@ -80,3 +80,53 @@ export const tornadoRows = (
     { parameter: b.path, end: "low" as const, value: b.low, from: b.base, to: b.atLow },
     { parameter: b.path, end: "high" as const, value: b.high, from: b.base, to: b.atHigh }
   ])
+
+/** Outcomes by group: `group.<dimension>.<group>.<measure>` metrics (src/results/groups.ts) as labelled rows. */
+export interface GroupRow {
+  /** "age 60-74", "ethnic group: South Asian", …: the y axis, in the order the metrics come. */
+  readonly label: string
+  readonly dimension: string
+  readonly measure: string
+  readonly median: number
+  readonly low: number
+  readonly high: number
+}
+
+const dimensionLabels: Readonly<Record<string, string>> = {
+  ageBand: "age",
+  sex: "sex",
+  ethnicity: "ethnic group",
+  conditions: "conditions",
+  mentalHealth: "anxiety/depression",
+  isolated: "isolation"
+}
+
+const groupLabels: Readonly<Record<string, string>> = {
+  anxietyOrDepression: "yes",
+  neither: "no",
+  isolated: "isolated",
+  notIsolated: "not isolated"
+}
+
+/** Rows of the given measures for every group found in the metrics (groups whose measure is missing are left out). */
+export const groupRows = (metrics: Readonly<Record<string, Band>>, measures: ReadonlyArray<string>): Array<GroupRow> => {
+  const rows: Array<GroupRow> = []
+  for (const name of Object.keys(metrics)) {
+    if (!name.startsWith("group.")) continue
+    const measure = name.slice(name.lastIndexOf(".") + 1)
+    if (!measures.includes(measure)) continue
+    const rest = name.slice("group.".length, name.lastIndexOf("."))
+    const dimension = rest.slice(0, rest.indexOf("."))
+    const group = rest.slice(rest.indexOf(".") + 1)
+    const b = metrics[name]
+    rows.push({
+      label: `${dimensionLabels[dimension] ?? dimension}: ${groupLabels[group] ?? group}`,
+      dimension,
+      measure,
+      median: b.p50,
+      low: b.p05,
+      high: b.p95
+    })
+  }
+  return rows
+}

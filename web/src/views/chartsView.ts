@@ -19,7 +19,7 @@ export const chartsView = (
 ): ChartsView => {
   const figures = mainCharts.map((entry) => {
     const body = h("div", { class: "chart-body" }, h("p", { class: "waiting" }, "waiting for the first replicates…"))
-    const figure = h("figure", { class: "chart", id: `chart-${entry.id}`, "data-chart": entry.id, "data-replicates": 0 }, h("figcaption", {}, entry.title), body)
+    const figure = h("figure", { class: entry.detail === true ? "chart detail" : "chart", id: `chart-${entry.id}`, "data-chart": entry.id, "data-replicates": 0 }, h("figcaption", {}, entry.title), body)
     const draw = () => {
       const now = current()
       if (now === undefined || now.results.count === 0) return

@@ -1,0 +1,56 @@
+/**
+ * Outcomes for whom: each group's median and 90% interval (age band, sex, ethnic group, conditions, anxiety or
+ * depression, isolation), from the `group.…` metrics; the shares on one chart, the Star change on another.
+ */
+import * as Plot from "@observablehq/plot"
+import type { ExplorerSummary, SeriesNeeds } from "../summary.ts"
+import { type ChartOptions, defaultWidth } from "./bandChart.ts"
+import { type GroupRow, groupRows } from "./shape.ts"
+
+export const needs: SeriesNeeds = {}
+
+/** The shares drawn, with their legend names, each a little above or below the group's line. */
+const shareMeasures = [
+  ["engagedShare", "engaged", -6],
+  ["disengagedShare", "dropped out (of engaged)", 0],
+  ["onwardReferralFailureShare", "onward referrals failed", 6]
+] as const
+
+const rowHeight = 22
+const heightFor = (rows: ReadonlyArray<GroupRow>) => 60 + rowHeight * new Set(rows.map((r) => r.label)).size
+
+export const groupSharesChart = (summary: ExplorerSummary, options: ChartOptions = {}) => {
+  const rows = groupRows(summary.metrics, shareMeasures.map(([m]) => m))
+  const legend = (measure: string) => shareMeasures.find(([m]) => m === measure)?.[1] ?? measure
+  return Plot.plot({
+    width: options.width ?? defaultWidth,
+    height: options.height ?? heightFor(rows),
+    marginLeft: 150,
+    x: { label: "share of the group (median, 90% interval)", percent: true, grid: true, domain: [0, 100] },
+    y: { label: null, domain: [...new Set(rows.map((r) => r.label))] },
+    color: { legend: true, domain: shareMeasures.map(([, name]) => name) },
+    marks: shareMeasures.flatMap(([measure, , dy]) => {
+      const mine = rows.filter((r) => r.measure === measure).map((r) => ({ ...r, name: legend(measure) }))
+      return [
+        Plot.ruleY(mine, { y: "label", x1: "low", x2: "high", stroke: "name", dy }),
+        Plot.dot(mine, { y: "label", x: "median", fill: "name", r: 3, dy })
+      ]
+    })
+  })
+}
+
+export const groupStarChart = (summary: ExplorerSummary, options: ChartOptions = {}) => {
+  const rows = groupRows(summary.metrics, ["starChangeMean"])
+  return Plot.plot({
+    width: options.width ?? defaultWidth,
+    height: options.height ?? heightFor(rows),
+    marginLeft: 150,
+    x: { label: "Star change, people reviewed twice or more (points; median, 90% interval)", grid: true },
+    y: { label: null, domain: rows.map((r) => r.label) },
+    marks: [
+      Plot.ruleY(rows, { y: "label", x1: "low", x2: "high", stroke: "seagreen", strokeWidth: 2 }),
+      Plot.dot(rows, { y: "label", x: "median", fill: "seagreen", r: 3.5 }),
+      Plot.ruleX([0], { stroke: "grey", strokeDasharray: "4 3" })
+    ]
+  })
+}
