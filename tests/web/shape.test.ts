@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { bandRows, figureRows, funnelFigures, groupRows, quarterDate, starChangeRows, sweepRows, tornadoRows, weekDate } from "../../web/src/charts/shape.ts"
+import { bandRows, figureRows, funnelFigures, groupDifferenceRows, groupRows, quarterDate, starChangeRows, sweepRows, tornadoRows, weekDate } from "../../web/src/charts/shape.ts"
 import { caseloadRows } from "../../web/src/charts/caseload.ts"
 import { paymentRows } from "../../web/src/charts/payments.ts"
 import { scheduleRows } from "../../web/src/charts/schedulePreview.ts"
@@ -94,5 +94,16 @@ describe("outcomes by group", () => {
 
   it("gives no rows without group metrics", () => {
     expect(groupRows({ engagedShare: band(0.76) }, ["engagedShare"])).toEqual([])
+  })
+
+  it("takes B − A by group as the mean paired difference and its 95% interval, leaving out groups without one", () => {
+    const differences = {
+      "group.sex.male.disengagedShare": { difference: band(0.02), meanLow: 0.01, meanHigh: 0.03 },
+      "group.sex.female.disengagedShare": { difference: band(0.01), meanLow: Number.NaN, meanHigh: Number.NaN },
+      "disengaged": { difference: band(12), meanLow: 5, meanHigh: 19 }
+    }
+    expect(groupDifferenceRows(differences, ["disengagedShare"])).toEqual([
+      { label: "sex: male", dimension: "sex", measure: "disengagedShare", median: 0.02, low: 0.01, high: 0.03 }
+    ])
   })
 })

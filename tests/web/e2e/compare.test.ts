@@ -30,6 +30,10 @@ describe("compare A and B", () => {
     await page.waitForSelector(`.compare[data-paired="${replicates}"]`)
     expect(await page.locator(".compare h2").textContent()).toContain("A: ways-to-wellness (pinned)")
     expect(await page.locator(".compare svg").count()).toBeGreaterThan(0)
+    // For whom: B − A by group, one row per group on each panel (shares; Star change).
+    const forWhom = page.locator(".compare figure.for-whom svg")
+    expect(await forWhom.count()).toBeGreaterThanOrEqual(2)
+    expect(await forWhom.last().textContent()).toContain("ethnic group: South Asian")
     const wait = await differenceOf(page, "meanWaitWeeks")
     expect(Number.parseFloat(wait ?? "")).toBeGreaterThan(1)
 

@@ -54,3 +54,41 @@ export const groupStarChart = (summary: ExplorerSummary, options: ChartOptions =
     ]
   })
 }
+
+/**
+ * B − A for whom (compare view): each group's mean paired difference with its 95% interval, for the shares
+ * (percentage points) and the Star change (points), on two panels of one figure.
+ */
+export const groupDifferenceChart = (rows: ReadonlyArray<GroupRow>, options: ChartOptions = {}) => {
+  const shares = rows.filter((r) => r.measure !== "starChangeMean")
+  const star = rows.filter((r) => r.measure === "starChangeMean")
+  const labels = [...new Set(rows.map((r) => r.label))]
+  const panel = (x: Plot.ScaleOptions, marks: Array<Plot.Markish>, legend: boolean) => Plot.plot({
+    width: options.width ?? defaultWidth,
+    height: options.height ?? 60 + rowHeight * labels.length,
+    marginLeft: 150,
+    x: { ...x, grid: true },
+    y: { label: null, domain: labels },
+    ...(legend ? { color: { legend: true, domain: shareMeasures.map(([, name]) => name) } } : {}),
+    marks: [Plot.ruleX([0], { stroke: "grey", strokeDasharray: "4 3" }), ...marks]
+  })
+  const figure = document.createElement("div")
+  figure.className = "group-differences"
+  figure.append(
+    panel({ label: "B − A, share of the group (percentage points; mean, 95% interval)", percent: true }, shareMeasures.flatMap(([measure, name, dy]) => {
+      const mine = shares.filter((r) => r.measure === measure)
+      return [
+        Plot.ruleY(mine, { y: "label", x1: "low", x2: "high", stroke: () => name, dy }),
+        Plot.dot(mine, { y: "label", x: "median", fill: () => name, r: 3, dy })
+      ]
+    }), true),
+    panel({ label: "B − A, Star change (points; mean, 95% interval)" }, [
+      Plot.ruleY(star, { y: "label", x1: "low", x2: "high", stroke: "seagreen", strokeWidth: 2 }),
+      Plot.dot(star, { y: "label", x: "median", fill: "seagreen", r: 3.5 })
+    ], false)
+  )
+  return figure
+}
+
+/** The measures the compare view's chart by group draws. */
+export const differenceMeasures = [...shareMeasures.map(([m]) => m), "starChangeMean"]

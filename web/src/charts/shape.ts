@@ -108,25 +108,35 @@ const groupLabels: Readonly<Record<string, string>> = {
   notIsolated: "not isolated"
 }
 
-/** Rows of the given measures for every group found in the metrics (groups whose measure is missing are left out). */
-export const groupRows = (metrics: Readonly<Record<string, Band>>, measures: ReadonlyArray<string>): Array<GroupRow> => {
-  const rows: Array<GroupRow> = []
-  for (const name of Object.keys(metrics)) {
-    if (!name.startsWith("group.")) continue
-    const measure = name.slice(name.lastIndexOf(".") + 1)
-    if (!measures.includes(measure)) continue
-    const rest = name.slice("group.".length, name.lastIndexOf("."))
-    const dimension = rest.slice(0, rest.indexOf("."))
-    const group = rest.slice(rest.indexOf(".") + 1)
-    const b = metrics[name]
-    rows.push({
-      label: `${dimensionLabels[dimension] ?? dimension}: ${groupLabels[group] ?? group}`,
-      dimension,
-      measure,
-      median: b.p50,
-      low: b.p05,
-      high: b.p95
-    })
-  }
-  return rows
+/** A `group.<dimension>.<group>.<measure>` name taken apart and labelled, or undefined for another metric or measure. */
+const groupName = (name: string, measures: ReadonlyArray<string>): { label: string; dimension: string; measure: string } | undefined => {
+  if (!name.startsWith("group.")) return undefined
+  const measure = name.slice(name.lastIndexOf(".") + 1)
+  if (!measures.includes(measure)) return undefined
+  const rest = name.slice("group.".length, name.lastIndexOf("."))
+  const dimension = rest.slice(0, rest.indexOf("."))
+  const group = rest.slice(rest.indexOf(".") + 1)
+  return { label: `${dimensionLabels[dimension] ?? dimension}: ${groupLabels[group] ?? group}`, dimension, measure }
 }
+
+/** Rows of the given measures for every group found in the metrics (groups whose measure is missing are left out). */
+export const groupRows = (metrics: Readonly<Record<string, Band>>, measures: ReadonlyArray<string>): Array<GroupRow> =>
+  Object.keys(metrics).flatMap((name) => {
+    const g = groupName(name, measures)
+    const b = metrics[name]
+    return g === undefined ? [] : [{ ...g, median: b.p50, low: b.p05, high: b.p95 }]
+  })
+
+/**
+ * B − A by group from paired differences (common random numbers): the mean difference and its 95% interval as
+ * `median`, `low` and `high`; groups with fewer than two pairs (no interval) are left out.
+ */
+export const groupDifferenceRows = (
+  differences: Readonly<Record<string, { readonly difference: Band; readonly meanLow: number; readonly meanHigh: number }>>,
+  measures: ReadonlyArray<string>
+): Array<GroupRow> =>
+  Object.keys(differences).flatMap((name) => {
+    const g = groupName(name, measures)
+    const d = differences[name]
+    return g === undefined || !Number.isFinite(d.meanLow) ? [] : [{ ...g, median: d.difference.mean, low: d.meanLow, high: d.meanHigh }]
+  })

@@ -5,6 +5,8 @@
 import { centralValue, formatMetric } from "../../../src/cli/format.ts"
 import { defaultCompareMetrics } from "../../../src/analysis/defaultMetrics.ts"
 import { comparisonChart, needs } from "../charts/comparison.ts"
+import { differenceMeasures, groupDifferenceChart } from "../charts/groups.ts"
+import { groupDifferenceRows } from "../charts/shape.ts"
 import type { EnsembleResults } from "../run/ensembleResults.ts"
 import { pairedByReplicate } from "../run/pairing.ts"
 import { h } from "./dom.ts"
@@ -30,5 +32,10 @@ export const compareView = (a: EnsembleResults, b: EnsembleResults): HTMLElement
           h("td", {}, f(n, bandsB[n] && centralValue(n, bandsB[n]))),
           h("td", { class: "difference" }, d === undefined ? "-" : `${f(n, d.difference.p50)} (${f(n, d.difference.p05)} to ${f(n, d.difference.p95)})`),
           h("td", {}, d === undefined || !Number.isFinite(d.meanLow) ? "-" : `${f(n, d.meanLow)} to ${f(n, d.meanHigh)}`))
-      }))))
+      }))),
+    ...forWhom(groupDifferenceRows(paired.differences, differenceMeasures)))
 }
+
+/** B − A by group, when the replicates give intervals. */
+const forWhom = (rows: ReturnType<typeof groupDifferenceRows>): Array<HTMLElement> =>
+  rows.length === 0 ? [] : [h("figure", { class: "for-whom" }, h("figcaption", {}, "For whom: B − A by group (mean paired difference, 95% interval)"), groupDifferenceChart(rows))]
