@@ -70,7 +70,7 @@ const run = Command.make(
       Flag.withDefault(20),
       Flag.filter((n) => n >= 1 && n <= 100000, (n) => `expected a number of replicates from 1 to 100000, found ${n}`)
     ),
-    out: Flag.String("out").pipe(Flag.withDescription("Directory for summary.json, weekly.csv, bands.csv, payments.csv, cashflows.csv, scenario.json (and people.csv with --people)"), Flag.optional),
+    out: Flag.String("out").pipe(Flag.withDescription("Directory for summary.json, weekly.csv, bands.csv, replicates.csv, payments.csv, cashflows.csv, scenario.json (and people.csv with --people)"), Flag.optional),
     json: Flag.Boolean("json").pipe(Flag.withDescription("Print summary.json to stdout instead of the table"), Flag.withDefault(false)),
     people: Flag.Boolean("people").pipe(Flag.withDescription("With --out: also write people.csv (one row per person per replicate; large)"), Flag.withDefault(false)),
     parquet: Flag.Boolean("parquet").pipe(Flag.withDescription("With --out: also write each table as Parquet (DuckDB, pandas, R arrow)"), Flag.withDefault(false)),

@@ -53,6 +53,7 @@ export const runScenario = Effect.fn("runScenario")(function*(options: RunOption
   const out = options.out
   if (out !== undefined) yield* fs.makeDirectory(out, { recursive: true })
   const weeklyFile = out === undefined ? undefined : yield* openAtomicFile(`${out}/weekly.csv`)
+  const replicatesFile = out === undefined ? undefined : yield* openAtomicFile(`${out}/replicates.csv`)
   const peopleFile = out === undefined || !options.people ? undefined : yield* openAtomicFile(`${out}/people.csv`)
   const hasContracts = scenario.contracts.length > 0
   const paymentsFile = out === undefined || !hasContracts ? undefined : yield* openAtomicFile(`${out}/payments.csv`)
@@ -72,6 +73,7 @@ export const runScenario = Effect.fn("runScenario")(function*(options: RunOption
       notes.push(r.notes)
       const first = r.replicate === 0
       if (weeklyFile !== undefined) yield* weeklyFile.write(withHeader(weeklyHeader, first, r.weeklyCsv))
+      if (replicatesFile !== undefined) yield* replicatesFile.write(withHeader(replicatesHeader, first, replicateRows(r.replicate, r.metrics)))
       bands?.add(r.replicate, seriesFromCsv(r.weeklyCsv ?? "", weeklyHeader, weeklyColumns, scenario.horizonWeeks))
       if (peopleFile !== undefined) yield* peopleFile.write(withHeader(peopleHeader, first, r.peopleCsv))
       if (paymentsFile !== undefined) yield* paymentsFile.write(withHeader(paymentsHeader, first, r.paymentsCsv))
@@ -87,11 +89,12 @@ export const runScenario = Effect.fn("runScenario")(function*(options: RunOption
     yield* writeFileAtomic(`${out}/scenario.json`, json(scenario))
     if (bands !== undefined) yield* writeFileAtomic(`${out}/bands.csv`, `${[csvRow(bandsHeader), ...bands.rows().map(csvRow)].join("\n")}\n`)
     if (weeklyFile !== undefined) yield* weeklyFile.commit
+    if (replicatesFile !== undefined) yield* replicatesFile.commit
     if (peopleFile !== undefined) yield* peopleFile.commit
     if (paymentsFile !== undefined) yield* paymentsFile.commit
     if (cashflowsFile !== undefined) yield* cashflowsFile.commit
     if (options.parquet) {
-      const tables = ["weekly", "bands", ...(peopleFile ? ["people"] : []), ...(hasContracts ? ["payments", "cashflows"] : [])]
+      const tables = ["weekly", "bands", "replicates", ...(peopleFile ? ["people"] : []), ...(hasContracts ? ["payments", "cashflows"] : [])]
       for (const table of tables) {
         const csv = yield* fs.readFileString(`${out}/${table}.csv`)
         yield* writeFileAtomic(`${out}/${table}.parquet`, new Uint8Array(csvToParquet(csv)))
@@ -103,11 +106,18 @@ export const runScenario = Effect.fn("runScenario")(function*(options: RunOption
   yield* Console.log(options.json ? JSON.stringify(summary, null, 2) : headlineTable(summary))
   if (options.groups === true && !options.json) yield* Console.log(`\n${groupsTable(summary)}`)
   if (out !== undefined && !options.json) {
-    const csvFiles = ["weekly.csv", "bands.csv", ...(peopleFile ? ["people.csv"] : []), ...(hasContracts ? ["payments.csv", "cashflows.csv"] : [])]
+    const csvFiles = ["weekly.csv", "bands.csv", "replicates.csv", ...(peopleFile ? ["people.csv"] : []), ...(hasContracts ? ["payments.csv", "cashflows.csv"] : [])]
     const files = ["summary.json", ...csvFiles, ...(options.parquet ? csvFiles.map((f) => f.replace(".csv", ".parquet")) : []), "scenario.json"]
     yield* Console.error(`\nResults written to ${out}/ (${files.join(", ")})`)
   }
 }, Effect.scoped)
+
+/** replicates.csv: every metric of every replicate, one row each (long, so that R, pandas or DuckDB read it as is). */
+export const replicatesHeader = ["replicate", "metric", "value"] as const
+
+/** One replicate's rows of replicates.csv, in the order its metrics were made (the order of summary.json). */
+export const replicateRows = (replicate: number, metrics: Metrics): string =>
+  Object.entries(metrics).map(([metric, value]) => `${csvRow([replicate, metric, value])}\n`).join("")
 
 /** One replicate's CSV rows, after the header for the first replicate. */
 const withHeader = (header: ReadonlyArray<string>, first: boolean, body: string | undefined): string =>

@@ -108,7 +108,7 @@ describe("validate and run", () => {
     const b = join(work, "b")
     expect(spsim("run", wtw, "--replicates", "2", "--seed", "7", "--out", a, "--people").code).toBe(0)
     expect(spsim("run", wtw, "--replicates", "2", "--seed", "7", "--out", b, "--people", "--workers", "2").code).toBe(0)
-    const files = ["summary.json", "weekly.csv", "bands.csv", "people.csv", "payments.csv", "cashflows.csv", "scenario.json"]
+    const files = ["summary.json", "weekly.csv", "bands.csv", "replicates.csv", "people.csv", "payments.csv", "cashflows.csv", "scenario.json"]
     expect(readdirSync(a).sort()).toEqual([...files].sort())
     for (const f of files) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true)
 
@@ -130,6 +130,15 @@ describe("validate and run", () => {
     const col = (name: string) => header.indexOf(name)
     const referred = weekly.slice(1).reduce((s, line) => s + Number(line.split(",")[col("referred")]), 0)
     expect(referred).toBe(Math.round(summary.metrics.referrals.mean * 2))
+    // replicates.csv: every metric of both replicates; their mean is summary.json's.
+    const replicateRows = readFileSync(join(a, "replicates.csv"), "utf8").trim().split("\n")
+    expect(replicateRows[0]).toBe("replicate,metric,value")
+    const valuesOf = (metric: string) => replicateRows.slice(1).map((l) => l.split(",")).filter((f) => f[1] === metric).map((f) => Number(f[2]))
+    for (const metric of ["people", "engagedShare", "outcomes.commissionerOutlay", "group.sex.female.people"]) {
+      const values = valuesOf(metric)
+      expect(values, metric).toHaveLength(2)
+      expect((values[0] + values[1]) / 2, metric).toBeCloseTo(summary.metrics[metric].mean, 4)
+    }
     const resolved = JSON.parse(readFileSync(join(a, "scenario.json"), "utf8"))
     expect(resolved.name).toBe("ways-to-wellness")
     expect(resolved.extends).toBeUndefined()
@@ -138,7 +147,7 @@ describe("validate and run", () => {
   it("--parquet writes each table as Parquet with the same rows as the CSV", async () => {
     const dir = join(work, "pq")
     expect(spsim("run", extending("short-pq.json", { horizonWeeks: 52 }), "--replicates", "2", "--out", dir, "--parquet", "--quiet").code).toBe(0)
-    for (const table of ["weekly", "bands", "payments", "cashflows"]) {
+    for (const table of ["weekly", "bands", "replicates", "payments", "cashflows"]) {
       const csv = readFileSync(join(dir, `${table}.csv`), "utf8").trim().split("\n")
       const buffer = readFileSync(join(dir, `${table}.parquet`))
       const rows = await parquetReadObjects({ file: buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) })
