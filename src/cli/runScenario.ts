@@ -9,6 +9,7 @@ import { loadPosterior } from "../calibration/posteriorFile.ts"
 import { parameterUncertainty, scenarioForReplicate } from "../calibration/posterior.ts"
 import type { Metrics } from "../results/metrics.ts"
 import { canonicalJson, summaryDocument, type SummaryDocument } from "../results/document.ts"
+import { RunningSummary } from "../results/summary.ts"
 import { peopleHeader, weeklyHeader } from "../results/tables.ts"
 import { cashflowsHeader, paymentsHeader } from "../results/contractTables.ts"
 import { csvRow } from "../io/csv.ts"
@@ -58,8 +59,8 @@ export const runScenario = Effect.fn("runScenario")(function*(options: RunOption
   const hasContracts = scenario.contracts.length > 0
   const paymentsFile = out === undefined || !hasContracts ? undefined : yield* openAtomicFile(`${out}/payments.csv`)
   const cashflowsFile = out === undefined || !hasContracts ? undefined : yield* openAtomicFile(`${out}/cashflows.csv`)
-  const metrics: Array<Metrics> = []
-  const notes: Array<Record<string, string>> = []
+  // Bands and notes gathered as replicates arrive, in bounded memory (`RunningSummary`).
+  const gathered = new RunningSummary()
   const bands = out === undefined ? undefined : new WeeklyBands(weeklyColumns, scenario.horizonWeeks)
   const rows = { weekly: weeklyFile !== undefined, people: peopleFile !== undefined, contracts: paymentsFile !== undefined }
   const progress = progressBar("run", options.quiet)
@@ -69,8 +70,7 @@ export const runScenario = Effect.fn("runScenario")(function*(options: RunOption
   })
   yield* Stream.runForEach(runRequests(options.replicates, request, { workers }), (r) =>
     Effect.gen(function*() {
-      metrics.push(r.metrics)
-      notes.push(r.notes)
+      gathered.add(r.replicate, r.metrics, r.notes)
       const first = r.replicate === 0
       if (weeklyFile !== undefined) yield* weeklyFile.write(withHeader(weeklyHeader, first, r.weeklyCsv))
       if (replicatesFile !== undefined) yield* replicatesFile.write(withHeader(replicatesHeader, first, replicateRows(r.replicate, r.metrics)))
@@ -78,11 +78,11 @@ export const runScenario = Effect.fn("runScenario")(function*(options: RunOption
       if (peopleFile !== undefined) yield* peopleFile.write(withHeader(peopleHeader, first, r.peopleCsv))
       if (paymentsFile !== undefined) yield* paymentsFile.write(withHeader(paymentsHeader, first, r.paymentsCsv))
       if (cashflowsFile !== undefined) yield* cashflowsFile.write(withHeader(cashflowsHeader, first, r.cashflowsCsv))
-      progress.update(metrics.length, options.replicates)
+      progress.update(gathered.count, options.replicates)
     }))
   progress.finish()
   const summary: SummaryDocument = summaryDocument({
-    version: spsimVersion, scenario, hash: scenarioHash(scenario), seed, replicates: metrics, notes,
+    version: spsimVersion, scenario, hash: scenarioHash(scenario), seed, replicates: gathered,
     parameterUncertainty: posterior === undefined ? undefined : parameterUncertainty(options.posterior!, posterior)
   })
   if (out !== undefined) {

@@ -1,6 +1,6 @@
 /** summary.json: what a run was (version, scenario, seed, replicates) and every metric's band. */
 import type { Band } from "./summary.ts"
-import { summarise, summariseNotes } from "./summary.ts"
+import { RunningSummary, summarise, summariseNotes } from "./summary.ts"
 import type { Metrics } from "./metrics.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import { listParameters } from "../scenario/parameters.ts"
@@ -52,18 +52,19 @@ export const summaryDocument = (options: {
   readonly scenario: Scenario
   readonly hash: string
   readonly seed: number
-  readonly replicates: ReadonlyArray<Metrics>
-  readonly notes: ReadonlyArray<Record<string, string>>
+  /** Every replicate's metrics and notes, or a `RunningSummary` that gathered them as they arrived. */
+  readonly replicates: ReadonlyArray<Metrics> | RunningSummary
+  readonly notes?: ReadonlyArray<Record<string, string>>
   readonly parameterUncertainty?: ParameterUncertainty | undefined
 }): SummaryDocument => ({
   spsimVersion: options.version,
   scenario: { name: options.scenario.name, hash: options.hash },
   seed: options.seed,
-  replicates: options.replicates.length,
+  replicates: options.replicates instanceof RunningSummary ? options.replicates.count : options.replicates.length,
   horizonWeeks: options.scenario.horizonWeeks,
   startDate: options.scenario.startDate,
-  metrics: summarise(options.replicates),
-  notes: summariseNotes(options.notes),
+  metrics: options.replicates instanceof RunningSummary ? options.replicates.bands() : summarise(options.replicates),
+  notes: options.replicates instanceof RunningSummary ? options.replicates.notes() : summariseNotes(options.notes ?? []),
   contracts: options.scenario.contracts.map((c) => c.name),
   provenance: provenance(),
   ...(options.parameterUncertainty !== undefined ? { parameterUncertainty: options.parameterUncertainty } : {})

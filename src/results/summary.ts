@@ -1,4 +1,5 @@
 /** Figures over replicates: mean and the 5th, 50th and 95th percentiles of each metric. */
+import { hashUniform } from "../model/random.ts"
 import type { Metrics } from "./metrics.ts"
 
 export interface Band {
@@ -53,4 +54,65 @@ export const summariseNotes = (notes: ReadonlyArray<Record<string, string>>): Re
     out[key] = [...reasons].map(([reason, k]) => `${reason} (${k} of ${notes.length} replicates)`).join("; ")
   }
   return out
+}
+
+/**
+ * Metric bands and notes accumulated as replicates arrive (in replicate order), in bounded memory: up to `keep`
+ * replicates' metrics are kept, and then a reservoir sample of `keep` of them (chosen by a hash of the
+ * replicate number, as `WeeklyBands` does, so the same whatever the number of workers) stands for them all in
+ * the percentiles. Means and the count of replicates each metric exists in stay exact. Up to `keep` replicates
+ * the bands and notes equal `summarise` and `summariseNotes` over all of them, to the last bit.
+ */
+export class RunningSummary {
+  /** Each metric's running sum and count, in order of first appearance. */
+  private readonly totals = new Map<string, { sum: number; count: number }>()
+  private readonly kept: Array<Metrics> = []
+  private readonly noteCounts = new Map<string, Map<string, number>>()
+  count = 0
+
+  constructor(readonly keep = 10_000) {}
+
+  add(replicate: number, metrics: Metrics, notes: Record<string, string> = {}): void {
+    for (const name in metrics) {
+      const t = this.totals.get(name)
+      if (t === undefined) this.totals.set(name, { sum: 0 + metrics[name], count: 1 })
+      else {
+        t.sum += metrics[name]
+        t.count++
+      }
+    }
+    for (const [key, reason] of Object.entries(notes)) {
+      const reasons = this.noteCounts.get(key) ?? new Map<string, number>()
+      reasons.set(reason, (reasons.get(reason) ?? 0) + 1)
+      this.noteCounts.set(key, reasons)
+    }
+    this.count++
+    if (this.kept.length < this.keep) {
+      this.kept.push(metrics)
+      return
+    }
+    const slot = Math.floor(hashUniform(0x5eed, 8, replicate) * (replicate + 1))
+    if (slot < this.keep) this.kept[slot] = metrics
+  }
+
+  /** Bands of every metric, as `summarise` gives them (percentiles from the kept replicates beyond `keep`). */
+  bands(): Record<string, Band> {
+    const out: Record<string, Band> = {}
+    for (const [name, t] of this.totals) {
+      const values = this.kept.flatMap((m) => (name in m ? [m[name]] : []))
+      const sorted = Float64Array.from(values).sort()
+      const b: Band = { mean: t.sum / t.count, p05: quantileSorted(sorted, 0.05), p50: quantileSorted(sorted, 0.5), p95: quantileSorted(sorted, 0.95) }
+      out[name] = t.count === this.count ? b : { ...b, replicates: t.count }
+    }
+    return out
+  }
+
+  /** Why figures are absent, as `summariseNotes` gives it. */
+  notes(): Record<string, string> {
+    const out: Record<string, string> = {}
+    for (const [key, reasons] of this.noteCounts) {
+      out[key] = [...reasons].map(([reason, k]) => `${reason} (${k} of ${this.count} replicates)`).join("; ")
+    }
+    return out
+  }
 }
