@@ -7,10 +7,9 @@ import { Console, Effect, FileSystem, Stream } from "effect"
 import { defaultWorkers, runRequests } from "../ensemble/pool.ts"
 import { loadPosterior } from "../calibration/posteriorFile.ts"
 import { parameterUncertainty, scenarioForReplicate } from "../calibration/posterior.ts"
-import type { Metrics } from "../results/metrics.ts"
 import { canonicalJson, summaryDocument, type SummaryDocument } from "../results/document.ts"
 import { RunningSummary } from "../results/summary.ts"
-import { peopleHeader, weeklyHeader } from "../results/tables.ts"
+import { peopleHeader, replicateRows, replicatesHeader, weeklyHeader } from "../results/tables.ts"
 import { cashflowsHeader, paymentsHeader } from "../results/contractTables.ts"
 import { csvRow } from "../io/csv.ts"
 import { csvToParquet } from "../io/parquet.ts"
@@ -111,13 +110,6 @@ export const runScenario = Effect.fn("runScenario")(function*(options: RunOption
     yield* Console.error(`\nResults written to ${out}/ (${files.join(", ")})`)
   }
 }, Effect.scoped)
-
-/** replicates.csv: every metric of every replicate, one row each (long, so that R, pandas or DuckDB read it as is). */
-export const replicatesHeader = ["replicate", "metric", "value"] as const
-
-/** One replicate's rows of replicates.csv, in the order its metrics were made (the order of summary.json). */
-export const replicateRows = (replicate: number, metrics: Metrics): string =>
-  Object.entries(metrics).map(([metric, value]) => `${csvRow([replicate, metric, value])}\n`).join("")
 
 /** One replicate's CSV rows, after the header for the first replicate. */
 const withHeader = (header: ReadonlyArray<string>, first: boolean, body: string | undefined): string =>

@@ -1,9 +1,17 @@
-/** The rows of weekly.csv and people.csv for one replicate. */
+/** The rows of weekly.csv, people.csv and replicates.csv for one replicate. */
 import { ageBands, exitReasonNames, starAreas } from "../model/constants.ts"
 import type { Sim } from "../model/sim.ts"
 import { weeklyColumns } from "../model/weekly.ts"
 import { dateOfWeek } from "../model/schedule.ts"
-import { CsvWriter } from "../io/csv.ts"
+import { CsvWriter, csvRow } from "../io/csv.ts"
+import type { Metrics } from "./metrics.ts"
+
+/** replicates.csv: every metric of every replicate, one row each (long, so that R, pandas or DuckDB read it as is). */
+export const replicatesHeader = ["replicate", "metric", "value"] as const
+
+/** One replicate's rows of replicates.csv, in the order its metrics were made (the order of summary.json). */
+export const replicateRows = (replicate: number, metrics: Metrics): string =>
+  Object.entries(metrics).map(([metric, value]) => `${csvRow([replicate, metric, value])}\n`).join("")
 
 export const weeklyHeader = ["replicate", "week", "date", ...weeklyColumns] as const
 

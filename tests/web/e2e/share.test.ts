@@ -84,6 +84,15 @@ describe("sharing and downloads", () => {
     expect(bands[0]).toBe(bandsHeader.join(","))
     expect(bands.length - 1).toBe(parsed.horizonWeeks * weeklyColumns.length)
     expect(bands[1].split(",").slice(0, 3)).toEqual(["0", weeklyColumns[0], "3"])
+    // Every metric of each of the 3 replicates, long, as spsim run --out writes replicates.csv.
+    const replicates = (await download(page, "replicates")).text.trimEnd().split("\n")
+    expect(replicates[0]).toBe("replicate,metric,value")
+    const rows = replicates.slice(1).map((l) => l.split(","))
+    expect([...new Set(rows.map((r) => r[0]))]).toEqual(["0", "1", "2"])
+    const people = rows.filter((r) => r[1] === "people").map((r) => Number(r[2]))
+    expect(people).toHaveLength(3)
+    for (const n of people) expect(Number.isInteger(n) && n > 0).toBe(true)
+    expect(rows.some((r) => r[1] === "group.sex.female.engagedShare")).toBe(true)
     // The printed summary is one landscape page with the figures and every chart, without the controls.
     const pdf = (await page.pdf({ preferCSSPageSize: true })).toString("latin1")
     expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1)

@@ -9,7 +9,7 @@ import type { Scenario } from "../../../src/scenario/schema.ts"
 import { spsimVersion } from "../../../src/version.ts"
 import { buildControls } from "../controls/buildControls.ts"
 import { type ConcretePath, getIn, removeIn, setIn } from "../controls/paths.ts"
-import { bandsCsv, saveFile, scenarioJson, summaryJson } from "../download/resultFiles.ts"
+import { bandsCsv, replicatesCsv, saveFile, scenarioJson, summaryJson } from "../download/resultFiles.ts"
 import { EnsembleResults } from "../run/ensembleResults.ts"
 import { startPool } from "../run/startWorkers.ts"
 import { problemsOf, scenarioFromDocument, scenarioFromText, type ShownProblem } from "../scenario/fromText.ts"
@@ -224,6 +224,8 @@ export const startExplorer = (root: HTMLElement): void => {
         return saveFile(`${view.scenario.name}.json`, scenarioJson(view.scenario), "application/json")
       case "bands":
         return results && saveFile("bands.csv", bandsCsv(results), "text/csv")
+      case "replicates":
+        return results && saveFile("replicates.csv", replicatesCsv(results), "text/csv")
       case "summary":
         return results && saveFile("summary.json", await summaryJson(results), "application/json")
       case "print":

@@ -1,11 +1,13 @@
 /**
  * The files the explorer offers, made by the CLI's own code so that they read the same: the scenario as it
- * ran (`scenario.json`), the weekly bands (`bands.csv`, columns as `spsim run --out` writes them) and the
- * summary (`summary.json`, with the same scenario hash).
+ * ran (`scenario.json`), the weekly bands (`bands.csv`, columns as `spsim run --out` writes them), every
+ * replicate's metrics (`replicates.csv`, as `spsim run --out` writes it) and the summary (`summary.json`, with
+ * the same scenario hash).
  */
 import { csvRow } from "../../../src/io/csv.ts"
 import { canonicalJson, summaryDocument, type SummaryDocument } from "../../../src/results/document.ts"
 import { bandsHeader } from "../../../src/results/weeklyBands.ts"
+import { replicateRows, replicatesHeader } from "../../../src/results/tables.ts"
 import type { Scenario } from "../../../src/scenario/schema.ts"
 import { spsimVersion } from "../../../src/version.ts"
 import type { EnsembleResults } from "../run/ensembleResults.ts"
@@ -14,6 +16,10 @@ export const scenarioJson = (scenario: Scenario): string => `${JSON.stringify(sc
 
 export const bandsCsv = (results: EnsembleResults): string =>
   `${[csvRow(bandsHeader), ...results.weekly.rows().map(csvRow)].join("\n")}\n`
+
+/** Every metric of every replicate so far, in replicate order, as `spsim run --out` writes replicates.csv. */
+export const replicatesCsv = (results: EnsembleResults): string =>
+  `${csvRow(replicatesHeader)}\n${results.metricsByReplicateNumber().map((m, i) => (m === undefined ? "" : replicateRows(i, m))).join("")}`
 
 /** The first 16 hex digits of the SHA-256 of the scenario's canonical JSON, as `scenarioHash` in the CLI. */
 export const scenarioHash = async (scenario: Scenario): Promise<string> => {

@@ -10,7 +10,7 @@ export interface ToolbarHandlers {
   readonly onAction: (action: ToolbarAction) => void
 }
 
-export type ToolbarAction = "pin" | "unpin" | "share" | "scenario" | "bands" | "summary" | "print"
+export type ToolbarAction = "pin" | "unpin" | "share" | "scenario" | "bands" | "replicates" | "summary" | "print"
 
 export interface Toolbar {
   readonly element: HTMLElement
@@ -49,7 +49,7 @@ export const toolbar = (names: ReadonlyArray<string>, handlers: ToolbarHandlers)
       labelled("Scenario", pick), labelled("or upload a file", upload), labelled("Seed", seed), labelled("Replicates", replicates), labelled("Contract in view", contract)),
     h("div", { class: "row" },
       pin, unpin, button("share", "Copy share link"), shareLink,
-      button("scenario", "Download scenario"), button("bands", "Download bands.csv"), button("summary", "Download summary.json"), button("print", "Print summary")))
+      button("scenario", "Download scenario"), button("bands", "Download bands.csv"), button("replicates", "Download replicates.csv"), button("summary", "Download summary.json"), button("print", "Print summary")))
   return {
     element,
     shareLink,
