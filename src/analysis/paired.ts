@@ -4,7 +4,7 @@
  * separate runs would carry.
  */
 import type { Metrics } from "../results/metrics.ts"
-import { band, type Band } from "../results/summary.ts"
+import { band, type Band, RunningSummary } from "../results/summary.ts"
 
 export interface PairedDifference {
   /** Band of the per-replicate differences (B − A): the spread of the effect across replicates. */
@@ -51,4 +51,59 @@ export const pairedDifferences = (a: ReadonlyArray<Metrics>, b: ReadonlyArray<Me
     if (d !== undefined) out[name] = d
   }
   return out
+}
+
+/**
+ * Paired differences (B − A) gathered replicate by replicate in bounded memory, for ensembles too large to keep:
+ * the differences' bands from a `RunningSummary`, and the 95% interval of the mean from the kept differences
+ * while all are kept (so equal to `pairedDifferences` to the last bit), then from running moments (Welford).
+ */
+export class PairedAccumulator {
+  private readonly differences: RunningSummary
+  private readonly moments = new Map<string, { n: number; mean: number; m2: number }>()
+
+  constructor(keep?: number) {
+    this.differences = new RunningSummary(keep)
+  }
+
+  /** Replicate `replicate` of A and of B. */
+  add(replicate: number, a: Metrics, b: Metrics): void {
+    const d: Metrics = {}
+    for (const name in a) {
+      if (!(name in b)) continue
+      const x = b[name] - a[name]
+      d[name] = x
+      const m = this.moments.get(name) ?? { n: 0, mean: 0, m2: 0 }
+      m.n++
+      const delta = x - m.mean
+      m.mean += delta / m.n
+      m.m2 += delta * (x - m.mean)
+      this.moments.set(name, m)
+    }
+    this.differences.add(replicate, d)
+  }
+
+  /** The paired difference of every metric both had in some replicate. */
+  results(): Record<string, PairedDifference> {
+    const bands = this.differences.bands()
+    const out: Record<string, PairedDifference> = {}
+    for (const name of this.differences.names()) {
+      const total = this.differences.total(name)!
+      const n = total.count
+      let sd: number
+      if (this.differences.exact) {
+        const diffs = this.differences.keptValues(name)
+        const mean = diffs.reduce((s, x) => s + x, 0) / n
+        sd = n > 1 ? Math.sqrt(diffs.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1)) : Number.NaN
+      } else {
+        const m = this.moments.get(name)!
+        sd = n > 1 ? Math.sqrt(m.m2 / (n - 1)) : Number.NaN
+      }
+      const mean = total.sum / n
+      const half = n > 1 ? tQuantile975(n - 1) * sd / Math.sqrt(n) : Number.NaN
+      const { replicates: _, ...difference } = bands[name]
+      out[name] = { difference, meanLow: mean - half, meanHigh: mean + half, replicates: n }
+    }
+    return out
+  }
 }

@@ -1,10 +1,13 @@
 /**
  * Runs several scenario variants on common random numbers (replicate i of every variant uses the streams of
- * (seed, i)) on one pool of workers, and returns each variant's per-replicate metrics.
+ * (seed, i)) on one pool of workers, gathering each variant's bands and, when asked, its paired differences
+ * from the first variant as replicates arrive.
  */
 import { Effect, Stream } from "effect"
 import { runRequests } from "../ensemble/pool.ts"
 import type { Metrics } from "../results/metrics.ts"
+import { RunningSummary } from "../results/summary.ts"
+import { PairedAccumulator } from "./paired.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import { type Posterior, scenarioForReplicate } from "../calibration/posterior.ts"
 
@@ -31,22 +34,44 @@ export interface AnalysisOptions {
 
 const noRows = { weekly: false, people: false, contracts: false }
 
-export const runVariants = Effect.fnUntraced(function*(variants: ReadonlyArray<Scenario>, run: VariantRun) {
-  const total = variants.length * run.replicates
-  const out: Array<Array<Metrics>> = variants.map(() => [])
+/** What a run of variants leaves: each variant's bands, and with `paired`, each variant's differences from the first. */
+export interface VariantResults {
+  readonly replicates: number
+  readonly summaries: ReadonlyArray<RunningSummary>
+  /** Variant k against variant 0, replicate by replicate (present when asked for). */
+  readonly paired: ReadonlyArray<PairedAccumulator> | undefined
+}
+
+/**
+ * Replicates are asked for replicate by replicate (every variant of replicate 0, then of replicate 1, …) and
+ * arrive in that order, so each replicate's variants are paired as soon as they are all in and nothing more is
+ * kept: memory stays bounded however many replicates (see `RunningSummary`).
+ */
+export const runVariants = Effect.fnUntraced(function*(variants: ReadonlyArray<Scenario>, run: VariantRun & { readonly paired?: boolean }) {
+  const count = variants.length
+  const total = count * run.replicates
+  const summaries = variants.map(() => new RunningSummary())
+  const paired = run.paired === true ? variants.map(() => new PairedAccumulator()) : undefined
+  const current: Array<Metrics> = new Array(count)
   let done = 0
   const workers = run.workers ?? (total >= 50 ? undefined : 1)
   const request = (i: number) => {
-    const variant = variants[Math.floor(i / run.replicates)]
-    const replicate = i % run.replicates
+    const variant = variants[i % count]
+    const replicate = Math.floor(i / count)
     const scenario = run.posterior === undefined ? variant : scenarioForReplicate(variant, run.posterior, run.seed, replicate)
     return { scenario, seed: run.seed, replicate, rows: noRows }
   }
   yield* Stream.runForEach(runRequests(total, request, { workers }), (r) =>
     Effect.sync(() => {
-      out[Math.floor(done / run.replicates)].push(r.metrics)
+      const variant = done % count
+      current[variant] = r.metrics
+      summaries[variant].add(r.replicate, r.metrics)
+      if (variant === count - 1 && paired !== undefined) {
+        for (let k = 0; k < count; k++) paired[k].add(r.replicate, current[0], current[k])
+      }
       done++
       run.onProgress?.(done, total)
     }))
-  return out
+  const results: VariantResults = { replicates: run.replicates, summaries, paired }
+  return results
 })

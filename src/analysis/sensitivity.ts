@@ -2,6 +2,7 @@
  * Which parameters matter: one-way swings (tornado) and Morris elementary effects (global screening).
  * Pure designs and summaries; running the scenarios is the caller's (on common random numbers).
  */
+import type { RunningSummary } from "../results/summary.ts"
 import { type ParameterInfo, withAtPath } from "../scenario/parameters.ts"
 import { shuffledIndices } from "../model/random.ts"
 import type { Metrics } from "../results/metrics.ts"
@@ -44,6 +45,12 @@ export const tornado = (
     }))
     .sort((x, y) => y.influence - x.influence || (x.path < y.path ? -1 : 1))
 
+/** Mean of a metric over the replicates that have it, from a `RunningSummary` (NaN if none do); equal to `meanOf`. */
+export const meanIn = (summary: RunningSummary, metric: string): number => {
+  const t = summary.total(metric)
+  return t === undefined ? Number.NaN : t.sum / t.count
+}
+
 /** Mean of a metric over the replicates that have it (NaN if none do). */
 export const meanOf = (runs: ReadonlyArray<Metrics>, metric: string): number => {
   const values = runs.flatMap((m) => (metric in m ? [m[metric]] : []))
@@ -54,9 +61,13 @@ export const meanOf = (runs: ReadonlyArray<Metrics>, metric: string): number => 
 export const tornadoVariants = <S extends object>(base: S, swings: ReadonlyArray<Swing>): Array<S> =>
   [base, ...swings.flatMap((s) => [withAtPath(base, s.parameter.path, s.low), withAtPath(base, s.parameter.path, s.high)])]
 
+/** The tornado of a metric from its mean in each of `tornadoVariants`' scenarios, in that order. */
+export const tornadoOfMeans = (swings: ReadonlyArray<Swing>, means: ReadonlyArray<number>): Array<TornadoBar> =>
+  tornado(swings, means[0], swings.map((_, i) => means[1 + 2 * i]), swings.map((_, i) => means[2 + 2 * i]))
+
 /** The tornado of a metric from the per-replicate metrics of `tornadoVariants`' scenarios, in that order. */
 export const tornadoOfRuns = (swings: ReadonlyArray<Swing>, runs: ReadonlyArray<ReadonlyArray<Metrics>>, metric: string): Array<TornadoBar> =>
-  tornado(swings, meanOf(runs[0], metric), swings.map((_, i) => meanOf(runs[1 + 2 * i], metric)), swings.map((_, i) => meanOf(runs[2 + 2 * i], metric)))
+  tornadoOfMeans(swings, runs.map((r) => meanOf(r, metric)))
 
 /**
  * Morris design: `trajectories` random walks on a `levels`-level grid over [low, high] of each of the k

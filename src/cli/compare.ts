@@ -5,9 +5,9 @@
  */
 import { Console, Effect } from "effect"
 import { defaultCompareMetrics } from "../analysis/defaultMetrics.ts"
-import { pairedDifferences, type PairedDifference } from "../analysis/paired.ts"
+import type { PairedDifference } from "../analysis/paired.ts"
 import { type AnalysisOptions, runVariants } from "../analysis/runVariants.ts"
-import { type Band, summarise } from "../results/summary.ts"
+import type { Band } from "../results/summary.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import { spsimVersion } from "../version.ts"
@@ -32,10 +32,10 @@ export const compareScenarios = Effect.fn("compareScenarios")(function*(options:
   const seed = options.seed ?? scenarios[0].seed
   const posterior = options.posterior === undefined ? undefined : yield* loadPosterior(options.posterior)
   const progress = progressBar("compare", options.quiet)
-  const runs = yield* runVariants(scenarios, { seed, replicates: options.replicates, workers: options.workers, onProgress: progress.update, posterior })
+  const runs = yield* runVariants(scenarios, { seed, replicates: options.replicates, workers: options.workers, onProgress: progress.update, posterior, paired: true })
   progress.finish()
-  const bands = runs.map((r) => summarise(r))
-  const differences = runs.map((r) => pairedDifferences(runs[0], r))
+  const bands = runs.summaries.map((s) => s.bands())
+  const differences = runs.paired!.map((p) => p.results())
   const names = options.metrics ?? defaultCompareMetrics(scenarios)
   const metrics: Record<string, { perScenario: Array<Band | null>; differences: Array<PairedDifference | null> }> = {}
   for (const name of Object.keys(bands[0])) {

@@ -6,7 +6,7 @@
  */
 import seedrandom from "seedrandom"
 import { Console, Effect, FileSystem } from "effect"
-import { meanOf, morrisDesign, morrisEffects, swingOf, tornadoOfRuns, tornadoVariants, type Swing } from "../analysis/sensitivity.ts"
+import { meanIn, morrisDesign, morrisEffects, swingOf, tornadoOfMeans, tornadoVariants, type Swing } from "../analysis/sensitivity.ts"
 import { type AnalysisOptions, runVariants } from "../analysis/runVariants.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
 import { findParameter, getAtPath, isSetAt, listParameters, withAtPath } from "../scenario/parameters.ts"
@@ -57,8 +57,8 @@ export const sensitivityAnalysis = Effect.fn("sensitivityAnalysis")(function*(op
   let table: string
   if (options.method === "tornado") {
     const runs = yield* runVariants(tornadoVariants(base, swings), run)
-    const bars = tornadoOfRuns(swings, runs, metric)
-    if (!(metric in runs[0][0])) return yield* new InputError({ problems: [`--metric: no metric "${metric}" in the results (see summary.json for names)`] })
+    const bars = tornadoOfMeans(swings, runs.summaries.map((s) => meanIn(s, metric)))
+    if (runs.summaries[0].total(metric) === undefined) return yield* new InputError({ problems: [`--metric: no metric "${metric}" in the results (see summary.json for names)`] })
     document = { spsimVersion, scenario: base.name, method: "tornado", metric, swing: options.swing, seed, replicates: options.replicates, bars }
     table = textTable(
       ["parameter (low → high)", `${metric} at low`, "at high", "swing"],
@@ -73,8 +73,8 @@ export const sensitivityAnalysis = Effect.fn("sensitivityAnalysis")(function*(op
       }, base)
     const variants = design.flatMap((walk) => walk.points.map(scenarioAt))
     const runs = yield* runVariants(variants, run)
-    if (!(metric in runs[0][0])) return yield* new InputError({ problems: [`--metric: no metric "${metric}" in the results (see summary.json for names)`] })
-    const values = design.map((walk, t) => walk.points.map((_, j) => meanOf(runs[t * walk.points.length + j], metric)))
+    if (runs.summaries[0].total(metric) === undefined) return yield* new InputError({ problems: [`--metric: no metric "${metric}" in the results (see summary.json for names)`] })
+    const values = design.map((walk, t) => walk.points.map((_, j) => meanIn(runs.summaries[t * walk.points.length + j], metric)))
     const effects = morrisEffects(swings.map((s) => s.parameter.path), design, values, options.levels)
     document = { spsimVersion, scenario: base.name, method: "morris", metric, swing: options.swing, trajectories: options.trajectories, levels: options.levels, seed, replicates: options.replicates, effects }
     table = textTable(

@@ -8,7 +8,6 @@ import { gridOf, parseAxis, type SweepAxis } from "../analysis/grid.ts"
 import { type AnalysisOptions, runVariants } from "../analysis/runVariants.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
 import { csvRow } from "../io/csv.ts"
-import { summarise } from "../results/summary.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
 import { spsimVersion } from "../version.ts"
 import { formatMetric, textTable } from "./format.ts"
@@ -39,7 +38,7 @@ export const sweepScenario = Effect.fn("sweepScenario")(function*(options: Sweep
   const runs = yield* runVariants(points.map((p) => p.scenario), { seed, replicates: options.replicates, workers: options.workers, onProgress: progress.update })
   progress.finish()
   const names = options.metrics ?? defaultSweepMetrics(base)
-  const results = points.map((p, i) => ({ values: p.values, metrics: summarise(runs[i]) }))
+  const results = points.map((p, i) => ({ values: p.values, metrics: runs.summaries[i].bands() }))
   const document = { spsimVersion, scenario: base.name, seed, replicates: options.replicates, axes, points: results }
   if (options.out !== undefined) {
     const fs = yield* FileSystem.FileSystem

@@ -95,12 +95,31 @@ export class RunningSummary {
     if (slot < this.keep) this.kept[slot] = metrics
   }
 
+  /** Whether every replicate added is still kept (then `keptValues` are all the values, in replicate order). */
+  get exact(): boolean {
+    return this.count <= this.keep
+  }
+
+  /** A metric's values in the kept replicates that have it. */
+  keptValues(name: string): Array<number> {
+    return this.kept.flatMap((m) => (name in m ? [m[name]] : []))
+  }
+
+  /** A metric's exact running sum and count, if any replicate had it. */
+  total(name: string): { readonly sum: number; readonly count: number } | undefined {
+    return this.totals.get(name)
+  }
+
+  /** Names of every metric seen, in order of first appearance. */
+  names(): Array<string> {
+    return [...this.totals.keys()]
+  }
+
   /** Bands of every metric, as `summarise` gives them (percentiles from the kept replicates beyond `keep`). */
   bands(): Record<string, Band> {
     const out: Record<string, Band> = {}
     for (const [name, t] of this.totals) {
-      const values = this.kept.flatMap((m) => (name in m ? [m[name]] : []))
-      const sorted = Float64Array.from(values).sort()
+      const sorted = Float64Array.from(this.keptValues(name)).sort()
       const b: Band = { mean: t.sum / t.count, p05: quantileSorted(sorted, 0.05), p50: quantileSorted(sorted, 0.5), p95: quantileSorted(sorted, 0.95) }
       out[name] = t.count === this.count ? b : { ...b, replicates: t.count }
     }
