@@ -43,27 +43,31 @@ export interface VariantResults {
 }
 
 /**
- * Replicates are asked for replicate by replicate (every variant of replicate 0, then of replicate 1, …) and
- * arrive in that order, so each replicate's variants are paired as soon as they are all in and nothing more is
- * kept: memory stays bounded however many replicates (see `RunningSummary`).
+ * Results arrive in the order asked for. Paired, replicates are asked for replicate by replicate (every variant
+ * of replicate 0, then of replicate 1, …), so each replicate's variants are paired as soon as they are all in and
+ * nothing more is kept; unpaired (sweeps, sensitivity), variant by variant, so that a worker's cache of prepared
+ * scenarios (`respond.ts`) keeps the one it is running (preparing one afresh costs ~1 ms, ~4% of a replicate,
+ * when hundreds of tornado variants take turns). Either way memory stays bounded however many replicates.
  */
 export const runVariants = Effect.fnUntraced(function*(variants: ReadonlyArray<Scenario>, run: VariantRun & { readonly paired?: boolean }) {
   const count = variants.length
   const total = count * run.replicates
   const summaries = variants.map(() => new RunningSummary())
-  const paired = run.paired === true ? variants.map(() => new PairedAccumulator()) : undefined
   const current: Array<Metrics> = new Array(count)
   let done = 0
   const workers = run.workers ?? (total >= 50 ? undefined : 1)
+  const paired = run.paired === true ? variants.map(() => new PairedAccumulator()) : undefined
+  const variantOf = (i: number) => (paired !== undefined ? i % count : Math.floor(i / run.replicates))
+  const replicateOf = (i: number) => (paired !== undefined ? Math.floor(i / count) : i % run.replicates)
   const request = (i: number) => {
-    const variant = variants[i % count]
-    const replicate = Math.floor(i / count)
+    const variant = variants[variantOf(i)]
+    const replicate = replicateOf(i)
     const scenario = run.posterior === undefined ? variant : scenarioForReplicate(variant, run.posterior, run.seed, replicate)
     return { scenario, seed: run.seed, replicate, rows: noRows }
   }
   yield* Stream.runForEach(runRequests(total, request, { workers }), (r) =>
     Effect.sync(() => {
-      const variant = done % count
+      const variant = variantOf(done)
       current[variant] = r.metrics
       summaries[variant].add(r.replicate, r.metrics)
       if (variant === count - 1 && paired !== undefined) {

@@ -14,8 +14,12 @@ import { type PreparedScenario, prepareScenario } from "./prepared.ts"
 import { type ReplicateResult, runReplicate } from "./replicate.ts"
 import { ReplicateFailed, type ReplicateRequest, type ReplicateResponse, type RowsWanted, ScenarioRejected } from "./protocol.ts"
 
-/** Distinct scenarios kept prepared at once (an ensemble sends one; a sweep may interleave a few). */
-const CACHE_SIZE = 4
+/**
+ * Distinct scenarios kept prepared at once: an ensemble sends one, a sweep or sensitivity run one variant after
+ * another, and a comparison takes turns between its scenarios (replicate by replicate), so up to this many
+ * compared scenarios are prepared only once.
+ */
+const CACHE_SIZE = 8
 
 /** CSV rows without their header line. */
 export const csvBody = (header: ReadonlyArray<string>, fill: (rows: CsvWriter) => void): string => {
