@@ -1,5 +1,6 @@
 /** The headline table printed by `spsim run`: median and 90% interval of the figures people ask about first. */
 import type { SummaryDocument } from "../results/document.ts"
+import { groupMetricName, parseGroupMetric } from "../results/groups.ts"
 import { centralValue, type Format, formatMetric, formatValue, textTable } from "./format.ts"
 
 const rows: ReadonlyArray<readonly [label: string, metric: string, format: Format]> = [
@@ -83,16 +84,15 @@ export const groupsTable = (summary: SummaryDocument): string => {
     ["onwardReferralFailureShare", "onward failed"],
     ["secondaryCareSavingShare", "hospital saving"]
   ]
-  const groups: Array<string> = []
+  const groups: Array<{ readonly dimension: string; readonly group: string }> = []
   for (const name of Object.keys(summary.metrics)) {
-    if (!name.startsWith("group.")) continue
-    const group = name.slice(0, name.lastIndexOf("."))
-    if (!groups.includes(group)) groups.push(group)
+    const g = parseGroupMetric(name)
+    if (g !== undefined && !groups.some((x) => x.dimension === g.dimension && x.group === g.group)) groups.push(g)
   }
-  const lines = groups.map((group) => [
-    group.slice("group.".length).replace(".", ": "),
+  const lines = groups.map(({ dimension, group }) => [
+    `${dimension}: ${group}`,
     ...columns.map(([measure]) => {
-      const metric = `${group}.${measure}`
+      const metric = groupMetricName(dimension, group, measure)
       const band = summary.metrics[metric]
       return band === undefined ? "-" : formatMetric(metric, band.p50)
     })

@@ -96,8 +96,6 @@ export interface ModelParams {
   readonly meanRelativeEffect: number
   /** Per service category (in `serviceCategories` order). */
   readonly categories: {
-    readonly needWeight: Float64Array
-    readonly isolatedNeedMultiplier: Float64Array
     readonly useWeeksMean: Float64Array
     /**
      * Cumulative referral weights over the categories, one row of K for each of: not isolated and of a
@@ -169,8 +167,6 @@ export const compileParams = (scenario: Scenario): ModelParams => {
     componentEffects,
     meanRelativeEffect,
     categories: {
-      needWeight: Float64Array.from(serviceCategories, (k) => communityServices.categories[k].needWeight),
-      isolatedNeedMultiplier: Float64Array.from(serviceCategories, (k) => communityServices.categories[k].isolatedNeedMultiplier),
       useWeeksMean: Float64Array.from(serviceCategories, (k) => communityServices.categories[k].useWeeksMean),
       cumulative: categoryCumulative(communityServices.categories)
     },

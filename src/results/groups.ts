@@ -11,9 +11,9 @@
  * over their comparison counterparts' cost. A measure with nobody to measure in a replicate (no one engaged,
  * no onward referral) is left out of that replicate, so its summary says how many replicates it is over.
  */
-import { ageBands, starAreas, State } from "../model/constants.ts"
+import { ageBands, State } from "../model/constants.ts"
 import type { Sim } from "../model/sim.ts"
-import type { Metrics } from "./metrics.ts"
+import { type Metrics, personStarChange } from "./metrics.ts"
 
 /** The dimensions and their groups, in the order summary.json lists them. */
 export const groupDimensions = (sim: Sim): ReadonlyArray<{ readonly dimension: string; readonly groups: ReadonlyArray<string> }> => [
@@ -27,6 +27,19 @@ export const groupDimensions = (sim: Sim): ReadonlyArray<{ readonly dimension: s
 
 /** Long-term conditions: one, two, three or more. */
 const conditionGroups = ["1", "2", "3+"] as const
+
+/** The name of a group's measure in summary.json: `group.<dimension>.<group>.<measure>`. */
+export const groupMetricName = (dimension: string, group: string, measure: string): string => `group.${dimension}.${group}.${measure}`
+
+/** A `groupMetricName` taken apart (the group may itself hold dots), or undefined for any other metric. */
+export const parseGroupMetric = (name: string): { readonly dimension: string; readonly group: string; readonly measure: string } | undefined => {
+  if (!name.startsWith("group.")) return undefined
+  const last = name.lastIndexOf(".")
+  const rest = name.slice("group.".length, last)
+  const dot = rest.indexOf(".")
+  if (dot < 0) return undefined
+  return { dimension: rest.slice(0, dot), group: rest.slice(dot + 1), measure: name.slice(last + 1) }
+}
 
 export const groupMeasures = ["people", "engagedShare", "disengagedShare", "starChangeMean", "onwardReferralFailureShare", "secondaryCareSavingShare"] as const
 
@@ -65,10 +78,8 @@ export const groupMetrics = (sim: Sim): Metrics => {
       sums[k + F.comparison] += a.comparisonCost[id]
     }
     if (a.reviews[id] >= 2) {
-      let change = 0
-      for (let j = id * starAreas; j < (id + 1) * starAreas; j++) change += a.starLastReview[j] - a.starBaseline[j]
       sums[k + F.reviewed] += 1
-      sums[k + F.starChange] += change
+      sums[k + F.starChange] += personStarChange(a, id)
     }
   }
   const m: Metrics = {}
@@ -80,8 +91,7 @@ export const groupMetrics = (sim: Sim): Metrics => {
         if (Math.floor(cell / strides[i]) % sizes[i] !== j) continue
         for (let f = 0; f < fields; f++) group[f] += sums[cell * fields + f]
       }
-      const prefix = `group.${d.dimension}.${name}.`
-      const key = (measure: string) => prefix + measure
+      const key = (measure: string) => groupMetricName(d.dimension, name, measure)
       m[key("people")] = group[F.people]
       if (group[F.people] > 0) m[key("engagedShare")] = group[F.engaged] / group[F.people]
       if (group[F.engaged] > 0) m[key("disengagedShare")] = group[F.disengaged] / group[F.engaged]

@@ -4,7 +4,7 @@
  * more conditions, more setbacks and smaller Star gains).
  */
 import { describe, expect, it } from "vitest"
-import { groupDimensions, groupMeasures } from "../../src/results/groups.ts"
+import { groupDimensions, groupMeasures, groupMetricName, parseGroupMetric } from "../../src/results/groups.ts"
 import { runReplicates, scenarioWith, shippedScenario } from "../support/scenarios.ts"
 
 const [run] = runReplicates(shippedScenario(), 1)
@@ -58,5 +58,13 @@ describe("outcomes by group", () => {
     const gain = (g: string) => m[key("conditions", g, "starChangeMean")]
     expect(gain("1")).toBeGreaterThan(gain("2"))
     expect(gain("2")).toBeGreaterThan(gain("3+"))
+  })
+
+  it("names a group's measure so that it can be taken apart again, whatever the group's name", () => {
+    for (const [dimension, group, measure] of [["ethnicity", "White British", "engagedShare"], ["ethnicity", "Other (incl. Irish)", "people"], ["conditions", "3+", "starChangeMean"]]) {
+      expect(parseGroupMetric(groupMetricName(dimension, group, measure))).toEqual({ dimension, group, measure })
+    }
+    expect(parseGroupMetric("engagedShare")).toBeUndefined()
+    expect(parseGroupMetric("outcomes.capReachedChance")).toBeUndefined()
   })
 })

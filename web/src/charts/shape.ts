@@ -5,6 +5,7 @@ import type { Band } from "../../../src/results/summary.ts"
 import { dateOfWeek } from "../../../src/model/schedule.ts"
 import { weeksPerQuarter } from "../../../src/contract/periods.ts"
 import type { SeriesBand } from "../summary.ts"
+import { parseGroupMetric } from "../../../src/results/groups.ts"
 
 /** One point of a band: the median and the 90% interval (5th to 95th percentile) over replicates. */
 export interface BandRow {
@@ -110,13 +111,9 @@ const groupLabels: Readonly<Record<string, string>> = {
 
 /** A `group.<dimension>.<group>.<measure>` name taken apart and labelled, or undefined for another metric or measure. */
 const groupName = (name: string, measures: ReadonlyArray<string>): { label: string; dimension: string; measure: string } | undefined => {
-  if (!name.startsWith("group.")) return undefined
-  const measure = name.slice(name.lastIndexOf(".") + 1)
-  if (!measures.includes(measure)) return undefined
-  const rest = name.slice("group.".length, name.lastIndexOf("."))
-  const dimension = rest.slice(0, rest.indexOf("."))
-  const group = rest.slice(rest.indexOf(".") + 1)
-  return { label: `${dimensionLabels[dimension] ?? dimension}: ${groupLabels[group] ?? group}`, dimension, measure }
+  const g = parseGroupMetric(name)
+  if (g === undefined || !measures.includes(g.measure)) return undefined
+  return { label: `${dimensionLabels[g.dimension] ?? g.dimension}: ${groupLabels[g.group] ?? g.group}`, dimension: g.dimension, measure: g.measure }
 }
 
 /** Rows of the given measures for every group found in the metrics (groups whose measure is missing are left out). */

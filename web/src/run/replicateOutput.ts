@@ -6,10 +6,9 @@
 import { blockStream, feesStream } from "../../../src/contract/evaluate.ts"
 import type { ContractRun } from "../../../src/contract/results.ts"
 import { weeksPerQuarter } from "../../../src/contract/periods.ts"
-import { starAreas } from "../../../src/model/constants.ts"
 import type { Sim } from "../../../src/model/sim.ts"
 import type { ReplicateResult } from "../../../src/ensemble/replicate.ts"
-import type { Metrics } from "../../../src/results/metrics.ts"
+import { type Metrics, personStarChange } from "../../../src/results/metrics.ts"
 import { cashParties, type SeriesLayout, starChangeBins, starChangeMin } from "./layout.ts"
 
 export interface ReplicateOutput {
@@ -73,8 +72,7 @@ const starChangeShares = (sim: Sim): Float64Array => {
   for (let id = 0; id < sim.people.count; id++) {
     if (a.reviews[id] < 2) continue
     reviewed++
-    let d = 0
-    for (let k = id * starAreas; k < (id + 1) * starAreas; k++) d += a.starLastReview[k] - a.starBaseline[k]
+    const d = personStarChange(a, id)
     out[Math.min(starChangeBins - 1, Math.max(0, d - starChangeMin))]++
   }
   if (reviewed > 0) for (let b = 0; b < starChangeBins; b++) out[b] /= reviewed
