@@ -9,6 +9,7 @@ import type { Metrics } from "../results/metrics.ts"
 import { RunningSummary } from "../results/summary.ts"
 import { PairedAccumulator } from "./paired.ts"
 import type { Scenario } from "../scenario/schema.ts"
+import { InputError } from "../scenario/errors.ts"
 import { type Posterior, scenarioForReplicate } from "../calibration/posterior.ts"
 
 export interface VariantRun {
@@ -34,9 +35,14 @@ export interface AnalysisOptions {
 
 const noRows = { weekly: false, people: false, contracts: false }
 
+/** The metrics asked for by `--metric` that no variant produced, as a bad-input error (undefined if all exist). */
+export const unknownMetrics = (asked: ReadonlyArray<string> | undefined, summaries: ReadonlyArray<RunningSummary>): InputError | undefined => {
+  const missing = (asked ?? []).filter((name) => summaries.every((s) => s.total(name) === undefined))
+  return missing.length === 0 ? undefined : new InputError({ problems: missing.map((name) => `--metric: no metric "${name}" in the results (see summary.json for names)`) })
+}
+
 /** What a run of variants leaves: each variant's bands, and with `paired`, each variant's differences from the first. */
 export interface VariantResults {
-  readonly replicates: number
   readonly summaries: ReadonlyArray<RunningSummary>
   /** Variant k against variant 0, replicate by replicate (present when asked for). */
   readonly paired: ReadonlyArray<PairedAccumulator> | undefined
@@ -76,6 +82,6 @@ export const runVariants = Effect.fnUntraced(function*(variants: ReadonlyArray<S
       done++
       run.onProgress?.(done, total)
     }))
-  const results: VariantResults = { replicates: run.replicates, summaries, paired }
+  const results: VariantResults = { summaries, paired }
   return results
 })

@@ -6,7 +6,7 @@
 import { Console, Effect } from "effect"
 import { defaultCompareMetrics } from "../analysis/defaultMetrics.ts"
 import type { PairedDifference } from "../analysis/paired.ts"
-import { type AnalysisOptions, runVariants } from "../analysis/runVariants.ts"
+import { type AnalysisOptions, runVariants, unknownMetrics } from "../analysis/runVariants.ts"
 import type { Band } from "../results/summary.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
 import type { Scenario } from "../scenario/schema.ts"
@@ -34,6 +34,8 @@ export const compareScenarios = Effect.fn("compareScenarios")(function*(options:
   const progress = progressBar("compare", options.quiet)
   const runs = yield* runVariants(scenarios, { seed, replicates: options.replicates, workers: options.workers, onProgress: progress.update, posterior, paired: true })
   progress.finish()
+  const unknown = unknownMetrics(options.metrics, runs.summaries)
+  if (unknown !== undefined) return yield* unknown
   const bands = runs.summaries.map((s) => s.bands())
   const differences = runs.paired!.map((p) => p.results())
   const names = options.metrics ?? defaultCompareMetrics(scenarios)

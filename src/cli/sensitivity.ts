@@ -7,7 +7,7 @@
 import seedrandom from "seedrandom"
 import { Console, Effect, FileSystem } from "effect"
 import { meanIn, morrisDesign, morrisEffects, swingOf, tornadoOfMeans, tornadoVariants, type Swing } from "../analysis/sensitivity.ts"
-import { type AnalysisOptions, runVariants } from "../analysis/runVariants.ts"
+import { type AnalysisOptions, runVariants, unknownMetrics } from "../analysis/runVariants.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
 import { findParameter, getAtPath, isSetAt, listParameters, withAtPath } from "../scenario/parameters.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
@@ -58,7 +58,8 @@ export const sensitivityAnalysis = Effect.fn("sensitivityAnalysis")(function*(op
   if (options.method === "tornado") {
     const runs = yield* runVariants(tornadoVariants(base, swings), run)
     const bars = tornadoOfMeans(swings, runs.summaries.map((s) => meanIn(s, metric)))
-    if (runs.summaries[0].total(metric) === undefined) return yield* new InputError({ problems: [`--metric: no metric "${metric}" in the results (see summary.json for names)`] })
+    const unknown = unknownMetrics([metric], runs.summaries)
+    if (unknown !== undefined) return yield* unknown
     document = { spsimVersion, scenario: base.name, method: "tornado", metric, swing: options.swing, seed, replicates: options.replicates, bars }
     table = textTable(
       ["parameter (low → high)", `${metric} at low`, "at high", "swing"],
@@ -73,7 +74,8 @@ export const sensitivityAnalysis = Effect.fn("sensitivityAnalysis")(function*(op
       }, base)
     const variants = design.flatMap((walk) => walk.points.map(scenarioAt))
     const runs = yield* runVariants(variants, run)
-    if (runs.summaries[0].total(metric) === undefined) return yield* new InputError({ problems: [`--metric: no metric "${metric}" in the results (see summary.json for names)`] })
+    const unknown = unknownMetrics([metric], runs.summaries)
+    if (unknown !== undefined) return yield* unknown
     const values = design.map((walk, t) => walk.points.map((_, j) => meanIn(runs.summaries[t * walk.points.length + j], metric)))
     const effects = morrisEffects(swings.map((s) => s.parameter.path), design, values, options.levels)
     document = { spsimVersion, scenario: base.name, method: "morris", metric, swing: options.swing, trajectories: options.trajectories, levels: options.levels, seed, replicates: options.replicates, effects }

@@ -5,7 +5,7 @@
 import { Console, Effect, FileSystem } from "effect"
 import { defaultSweepMetrics } from "../analysis/defaultMetrics.ts"
 import { gridOf, parseAxis, type SweepAxis } from "../analysis/grid.ts"
-import { type AnalysisOptions, runVariants } from "../analysis/runVariants.ts"
+import { type AnalysisOptions, runVariants, unknownMetrics } from "../analysis/runVariants.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
 import { csvRow } from "../io/csv.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
@@ -37,6 +37,8 @@ export const sweepScenario = Effect.fn("sweepScenario")(function*(options: Sweep
   const progress = progressBar("sweep", options.quiet)
   const runs = yield* runVariants(points.map((p) => p.scenario), { seed, replicates: options.replicates, workers: options.workers, onProgress: progress.update })
   progress.finish()
+  const unknown = unknownMetrics(options.metrics, runs.summaries)
+  if (unknown !== undefined) return yield* unknown
   const names = options.metrics ?? defaultSweepMetrics(base)
   const results = points.map((p, i) => ({ values: p.values, metrics: runs.summaries[i].bands() }))
   const document = { spsimVersion, scenario: base.name, seed, replicates: options.replicates, axes, points: results }

@@ -88,6 +88,16 @@ describe("spsim sensitivity", () => {
     expect(badMetric.code).toBe(2)
     expect(badMetric.stderr).toContain('no metric "nope"')
   })
+
+  it("compare and sweep refuse metrics no scenario produced, naming each, with exit code 2", () => {
+    const compare = spsim("compare", scenario("ways-to-wellness"), scenario("high-caseload"), "--replicates", "1", "--quiet", "--metric", "disengaged,group.ethnicity.Nobody.engagedShare")
+    expect(compare.code).toBe(2)
+    expect(compare.stderr).toContain('no metric "group.ethnicity.Nobody.engagedShare"')
+    expect(compare.stderr).not.toContain('"disengaged"')
+    const sweep = spsim("sweep", scenario("ways-to-wellness"), "--set", "linkWorkers.caseloadCapPerFte=60,90", "--replicates", "1", "--quiet", "--metric", "nope")
+    expect(sweep.code).toBe(2)
+    expect(sweep.stderr).toContain('no metric "nope"')
+  })
 })
 
 describe("spsim report and spsim calibrate", () => {
