@@ -58,7 +58,9 @@ export const contractMetrics = (
   m[n("feePayments")] = byStream.get(feesStream) ?? 0
   for (const payer of compiled.contract.payers) m[n(`paymentsByPayer.${payer.name}`)] = byPayer.get(payer.name) ?? 0
   const money = run.money
-  m[n("unpaidOverCeilings")] = Math.max(0, due - money.commissionerOutlay)
+  // The same payments summed in two orders differ in their last bits: under half a penny is that, not money unpaid.
+  const unpaid = due - money.commissionerOutlay
+  m[n("unpaidOverCeilings")] = unpaid >= 0.005 ? unpaid : 0
   if (run.payments.capReachedWeek !== undefined) m[n("capReachedWeek")] = run.payments.capReachedWeek
   else notes[n("capReachedWeek")] = compiled.contract.capTotal === undefined ? "the contract has no total cap" : "the total cap was not reached"
   // 1 or 0 in each replicate: their mean over replicates is the chance (`formatOf`: a name ending in Chance).

@@ -3,7 +3,7 @@
  * fixed draw from that key (draw n of process `attributeDraws`), so the k-th person referred is the same
  * person in every scenario that refers the same way, whatever their attributes' distributions.
  */
-import { hashStream, normalQuantileFast, pickCumulative, poissonFromUniform, streamUniform } from "./random.ts"
+import { hashStream, normalQuantileFast, normalQuantileTable, pickCumulative, poissonCumulative, type QuantileTable, streamUniform, tableQuantile } from "./random.ts"
 import { starAreas, starMax, starMin } from "./constants.ts"
 import type { ModelParams } from "./params.ts"
 import type { Sim } from "./sim.ts"
@@ -15,8 +15,8 @@ const areaDraw = 11
 /** What drawing a person needs, computed once per scenario. */
 export interface PopulationTables {
   readonly femaleShare: number
-  readonly extraConditionsMean: number
-  readonly maxConditions: number
+  /** P(extra conditions ≤ j), j = 0 … maxConditions − 2: a person has 1 + (entries below their uniform). */
+  readonly extraConditionsCumulative: Float64Array
   readonly mentalHealthShare: number
   readonly mentalHealthPerExtraCondition: number
   readonly isolatedShare: number
@@ -29,8 +29,8 @@ export interface PopulationTables {
   readonly starAreaSd: number
   /** Hospital cost per week for 1, 2, … conditions (before the person's own lognormal factor). */
   readonly costPerWeekByConditions: Float64Array
-  readonly costLogSigma: number
-  readonly costLogMean: number
+  /** The person's own factor: lognormal with mean 1 and coefficient of variation `costCv`, by its quantile. */
+  readonly costFactor: QuantileTable
   readonly setbackHazardByConditions: Float64Array
 }
 
@@ -40,8 +40,7 @@ export const populationTables = (params: Omit<ModelParams, "population">): Popul
   const byConditions = (f: (extra: number) => number) => Float64Array.from({ length: pop.maxConditions + 1 }, (_, c) => f(Math.max(0, c - 1)))
   return {
     femaleShare: pop.femaleShare,
-    extraConditionsMean: pop.extraConditionsMean,
-    maxConditions: pop.maxConditions,
+    extraConditionsCumulative: poissonCumulative(pop.extraConditionsMean, pop.maxConditions - 1),
     mentalHealthShare: pop.mentalHealthShare,
     mentalHealthPerExtraCondition: pop.mentalHealthPerExtraCondition,
     isolatedShare: pop.isolatedShare,
@@ -54,8 +53,7 @@ export const populationTables = (params: Omit<ModelParams, "population">): Popul
     starPersonSd: pop.starBaseline.sdPerArea * 0.6,
     starAreaSd: pop.starBaseline.sdPerArea * 0.8,
     costPerWeekByConditions: byConditions((extra) => (sc.baselineCostPerYear * Math.pow(sc.perExtraConditionMultiplier, extra)) / 52),
-    costLogSigma: Math.sqrt(sigma2),
-    costLogMean: -sigma2 / 2,
+    costFactor: normalQuantileTable((z) => Math.exp(-sigma2 / 2 + Math.sqrt(sigma2) * z)),
     setbackHazardByConditions: byConditions((extra) => params.setbackBaseWeek * (1 + setbacks.perExtraCondition * extra))
   }
 }
@@ -80,7 +78,10 @@ export const drawPerson = (sim: Sim, id: number, practice: number, week: number)
   const group = pickCumulative(params.ethnicCumulative, u[2])
   a.ethnicity[id] = group
   a.languageNeed[id] = u[3] < params.ethnicLanguageShare[group] ? 1 : 0
-  const conditions = Math.min(t.maxConditions, 1 + poissonFromUniform(t.extraConditionsMean, u[4]))
+  // 1 + a Poisson count capped at maxConditions − 1: poissonFromUniform's draw, its sums made once per scenario.
+  const extra = t.extraConditionsCumulative
+  let conditions = 1
+  for (let j = 0; j < extra.length; j++) conditions += u[4] > extra[j] ? 1 : 0
   a.conditions[id] = conditions
   const mentalHealth = u[5] < t.mentalHealthShare + t.mentalHealthPerExtraCondition * (conditions - 1)
   a.mentalHealth[id] = mentalHealth ? 1 : 0
@@ -97,7 +98,6 @@ export const drawPerson = (sim: Sim, id: number, practice: number, week: number)
     const score = Math.floor(mean + normalQuantileFast(u[areaDraw + area]) * t.starAreaSd + 0.5)
     star[base + area] = score < starMin ? starMin : score > starMax ? starMax : score
   }
-  const z = normalQuantileFast(u[10])
-  a.hospitalBaseWeek[id] = t.costPerWeekByConditions[conditions] * Math.exp(t.costLogMean + t.costLogSigma * z)
+  a.hospitalBaseWeek[id] = t.costPerWeekByConditions[conditions] * tableQuantile(t.costFactor, u[10])
   a.setbackHazard[id] = t.setbackHazardByConditions[conditions]
 }

@@ -218,7 +218,8 @@ const checkPayers = (cc: CompiledContract, r: ContractPayments, metrics: Metrics
   close(byPayer, m("outcomePayments") + m("blockPayments") + m("feePayments"), "payers' payments = the streams' payments")
   close(byPayer, m("commissionerOutlay"), "payers' payments = the commissioner's outlay")
   close(byPayer + m("unpaidOverCeilings"), sum(r.due.map((d) => d.amount)), "paid + unpaid = due")
-  expect(m("unpaidOverCeilings")).toBeGreaterThanOrEqual(0)
+  // Nothing, or at least half a penny: the last bits of two sums of the same payments are not money unpaid.
+  expect(m("unpaidOverCeilings") === 0 || m("unpaidOverCeilings") >= 0.005, `unpaid ${m("unpaidOverCeilings")}`).toBe(true)
 }
 
 const checkMoney = (c: Contract, r: ContractPayments, money: Money, costs: ArrayLike<number>): void => {
@@ -316,7 +317,8 @@ describe("on random contracts and records", () => {
 describe("on replicates of the shipped scenario", () => {
   const contracts = compileContracts(scenario)
   if (Result.isFailure(contracts)) throw new Error(contracts.failure.join("\n"))
-  const replicates = runReplicates(scenario, 2)
+  // Three: replicate 2's outcome payments, summed in two orders, differ in their last bits (unpaidOverCeilings).
+  const replicates = runReplicates(scenario, 3)
 
   it.each(scenario.contracts.map((c, i) => [c.name, i] as const))("%s: caps and ceilings hold, payers pay what is due, money is conserved", (_, i) => {
     const cc = contracts.success[i]
