@@ -57,12 +57,30 @@ console.log(`  median ${fmt(a.medianMs)} ms (min ${fmt(a.minMs)} ms); ${fmt(a.pe
 console.log(`  ${fmt((a.personWeeksPerRun / a.medianMs) * 1000 / 1e6, 2)} million person-weeks per second`)
 
 const england = loadShipped("england")
-console.log("\nCost against size: england.json scaled down (3 runs each after 1 warm-up)")
-const sizes = [1 / 40, 1 / 10].map((f) => ({ f, r: timeRuns(scaled(england, f), 3, 1) }))
-for (const { f, r } of sizes) {
-  console.log(`  1/${Math.round(1 / f)} scale: ${fmt(r.peoplePerRun, 0)} people, median ${fmt(r.medianMs, 0)} ms, ${fmt((r.medianMs * 1e6) / r.peoplePerRun, 0)} ns per person`)
+/**
+ * The two sizes take turns (one warm-up each, then rounds alternating which goes first), so that a busy minute on
+ * a shared machine falls on both; each run's cost per person is its own time over its own people.
+ */
+const rounds = 5
+const sizes = [1 / 40, 1 / 10].map((f) => ({ f, params: compileParams(scaled(england, f)), nsPerPerson: [] as Array<number>, people: 0, ms: [] as Array<number> }))
+console.log(`\nCost against size: england.json scaled down (${rounds} runs each, taking turns, after 1 warm-up)`)
+for (let round = -1; round < rounds; round++) {
+  const order = round % 2 === 0 ? sizes : [...sizes].reverse()
+  for (const size of order) {
+    const replicate = Math.max(0, round)
+    const t0 = performance.now()
+    const sim = simulate(size.params, england.seed, replicate)
+    const ms = performance.now() - t0
+    if (round < 0) continue
+    size.ms.push(ms)
+    size.people += sim.people.count / rounds
+    size.nsPerPerson.push((ms * 1e6) / sim.people.count)
+  }
 }
-const ratio = (sizes[1].r.medianMs / sizes[1].r.peoplePerRun) / (sizes[0].r.medianMs / sizes[0].r.peoplePerRun)
+for (const { f, ms, people, nsPerPerson } of sizes) {
+  console.log(`  1/${Math.round(1 / f)} scale: ${fmt(people, 0)} people, median ${fmt(median(ms), 0)} ms, ${fmt(median(nsPerPerson), 0)} ns per person`)
+}
+const ratio = median(sizes[1].nsPerPerson) / median(sizes[0].nsPerPerson)
 console.log(`  cost per person at 4x the size: ${fmt(ratio, 2)}x (1.00 = linear)`)
 
 if (!process.argv.includes("--quick")) {
