@@ -156,6 +156,34 @@ describe("validate and run", () => {
     }
   })
 
+  it("--parquet tables read in DuckDB with the CSV's rows, columns and totals, keys and counts as integers", async () => {
+    const dir = join(work, "pq-duckdb")
+    expect(spsim("run", extending("short-duckdb.json", { horizonWeeks: 52 }), "--replicates", "2", "--out", dir, "--parquet", "--people", "--quiet").code).toBe(0)
+    const { DuckDBInstance } = await import("@duckdb/node-api")
+    const db = await DuckDBInstance.create(":memory:")
+    const connection = await db.connect()
+    for (const table of ["weekly", "bands", "replicates", "people", "payments", "cashflows"]) {
+      const file = join(dir, `${table}.parquet`).replaceAll("'", "''")
+      const [header, ...lines] = readFileSync(join(dir, `${table}.csv`), "utf8").trim().split("\n")
+      const columns = header.split(",")
+      const described = (await connection.runAndReadAll(`describe select * from '${file}'`)).getRowObjects()
+      expect(described.map((c) => c.column_name), table).toEqual(columns)
+      const types = new Map(described.map((c) => [String(c.column_name), String(c.column_type)]))
+      for (const key of ["replicate", "week", "id", "quarter", "period"]) if (types.has(key)) expect(types.get(key), `${table}.${key}`).toBe("INTEGER")
+      const count = (await connection.runAndReadAll(`select count(*) as n from '${file}'`)).getRowObjects()[0].n
+      expect(Number(count), table).toBe(lines.length)
+      // Every numeric column adds up to the same total as in the CSV (no field of this scenario's tables holds a comma).
+      const numeric = columns.filter((c) => types.get(c) === "INTEGER" || types.get(c) === "DOUBLE")
+      const sums = (await connection.runAndReadAll(`select ${numeric.map((c, i) => `sum("${c}")::double as s${i}`).join(", ")} from '${file}'`)).getRowObjects()[0]
+      numeric.forEach((c, i) => {
+        const at = columns.indexOf(c)
+        const csvSum = lines.reduce((t, line) => t + Number(line.split(",")[at] || 0), 0)
+        expect(Math.abs(Number(sums[`s${i}`]) - csvSum), `${table}.${c}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(csvSum)))
+      })
+    }
+    connection.closeSync()
+  })
+
   it("prints a headline table by default", () => {
     const r = spsim("run", extending("short.json", { horizonWeeks: 104 }), "--replicates", "2")
     expect(r.code, r.stderr).toBe(0)
