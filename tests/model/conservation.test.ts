@@ -11,7 +11,11 @@ import { compileParams } from "../../src/model/params.ts"
 import { effectInWeek } from "../../src/model/secondaryCare.ts"
 import { createSim, type Sim } from "../../src/model/sim.ts"
 import { step } from "../../src/model/step.ts"
-import type { Scenario } from "../../src/scenario/schema.ts"
+import { Schema } from "effect"
+import { prepareScenario } from "../../src/ensemble/prepared.ts"
+import { runReplicate } from "../../src/ensemble/replicate.ts"
+import { isSetAt, listParameters, withAtPath } from "../../src/scenario/parameters.ts"
+import { Scenario } from "../../src/scenario/schema.ts"
 import { scenarioWith, shippedScenario } from "../support/scenarios.ts"
 
 /**
@@ -166,8 +170,11 @@ class ReductionTracker {
   }
 }
 
-/** Runs a replicate week by week, collecting every broken identity (the first few, with their weeks). */
-const runChecked = (scenario: Scenario, replicate: number): { sim: Sim; problems: Array<string>; negativeCost: Array<string> } => {
+/**
+ * Runs a replicate week by week, collecting every broken identity (the first few, with their weeks): those
+ * between people, posts and services in every `every`-th week and the last, the hospital-cost bounds in every week.
+ */
+const runChecked = (scenario: Scenario, replicate: number, every = 1): { sim: Sim; problems: Array<string>; negativeCost: Array<string> } => {
   const params = compileParams(scenario)
   const sim = createSim(params, scenario.seed, replicate)
   const problems: Array<string> = []
@@ -175,7 +182,7 @@ const runChecked = (scenario: Scenario, replicate: number): { sim: Sim; problems
   const callsBefore = afterAllocation.calls
   for (let week = 0; week < params.horizonWeeks; week++) {
     step(sim, week)
-    if (problems.length < 10) problems.push(...weekProblems(sim, week))
+    if (problems.length < 10 && (week % every === 0 || week === params.horizonWeeks - 1)) problems.push(...weekProblems(sim, week))
     reductions.afterWeek(sim, week)
   }
   expect(afterAllocation.calls - callsBefore, "allocation ran once a week").toBe(params.horizonWeeks)
@@ -239,7 +246,8 @@ const endProblems = (sim: Sim): Array<string> => {
     cost += a.comparisonCost[id] - a.saving[id]
     if (a.saving[id] < 0 || a.saving[id] > a.comparisonCost[id]) outOfRange++
   }
-  const relative = (x: number, y: number) => Math.abs(x - y) / Math.abs(y)
+  // Relative to the larger total, or absolute below a pound (no one referred, or no hospital cost at all).
+  const relative = (x: number, y: number) => Math.abs(x - y) / Math.max(1, Math.abs(x), Math.abs(y))
   check(relative(comparison, sum(col.comparisonSecondaryCareCost)) < 1e-9, `comparison cost: people ${comparison} vs weeks ${sum(col.comparisonSecondaryCareCost)}`)
   check(relative(cost, sum(col.secondaryCareCost)) < 1e-9, `secondary-care cost: people ${cost} vs weeks ${sum(col.secondaryCareCost)}`)
   check(outOfRange === 0, `${outOfRange} people saved less than nothing, or more than their counterpart's whole cost`)
@@ -287,6 +295,65 @@ describe.each(scenarios)("bookkeeping in %s", (_, scenario) => {
 
   it("never reduces a person's hospital cost by more than the maximum effect (so never below zero)", () => {
     for (const { negativeCost } of runs) expect(negativeCost).toEqual([])
+  })
+})
+
+/**
+ * Every parameter at each end of its declared range, one at a time (a sensitivity analysis or a sweep can ask
+ * for any of them): a year of the default scenario keeps every identity above, and every figure of the
+ * replicate, its contracts' included, is a finite number and no count is negative.
+ */
+/** A copy with the value at a dot path set, in every element of each array on the way ("contracts[].capTotal"). */
+const withEverywhere = (node: unknown, path: ReadonlyArray<string>, value: unknown): unknown => {
+  if (path.length === 0) return value
+  const [head, ...rest] = path
+  const record = node as Record<string, unknown>
+  if (head.endsWith("[]")) {
+    const key = head.slice(0, -2)
+    return { ...record, [key]: (record[key] as Array<unknown>).map((element) => withEverywhere(element, rest, value)) }
+  }
+  // An optional key left out (no cap in this contract) stays out.
+  if (!Object.hasOwn(record, head)) return record
+  return { ...record, [head]: withEverywhere(record[head], rest, value) }
+}
+
+describe("every parameter at each end of its range", () => {
+  const year = withAtPath(shippedScenario(), "horizonWeeks", 52)
+  const decode = Schema.decodeUnknownSync(Scenario)
+  const cases = listParameters()
+    .filter((p) => p.path !== "seed" && (p.perElement || isSetAt(year, p.path)))
+    .flatMap((p) => [p.min, p.max].map((value) => ({ path: p.path, value })))
+  const rejected: Array<string> = []
+  const outcomes = cases.flatMap(({ path, value }) => {
+    // A hundred million people: four weeks are enough to meet them all.
+    const base = path === "practices.population" ? withAtPath(year, "horizonWeeks", 4) : year
+    const scenario = decode(withEverywhere(base, path.split("."), value))
+    let prepared: ReturnType<typeof prepareScenario>
+    try {
+      prepared = prepareScenario(scenario)
+    } catch (error) {
+      // A contract the value makes impossible (a payer's first year after its last) is refused with a reason.
+      rejected.push(`${path} = ${value}: ${error instanceof Error ? error.message : String(error)}`)
+      return []
+    }
+    // Every fourth week's identities (a twenty-year horizon would otherwise take seconds).
+    const { sim, problems, negativeCost } = runChecked(scenario, 0, 4)
+    const { metrics } = runReplicate(prepared, scenario.seed, 0)
+    const notFinite = Object.keys(metrics).filter((name) => !Number.isFinite(metrics[name]))
+    const countsBelowZero = Object.keys(metrics).filter((name) => metrics[name] < 0 && !/npv|irr|surplus|netCost|minCash|cash|saving|change/i.test(name))
+    return { case: `${path} = ${value}`, problems: [...problems, ...endProblems(sim), ...negativeCost], notFinite, countsBelowZero }
+  })
+
+  it("covers every parameter, contracts' included, and refuses only impossible contracts, saying why", () => {
+    expect(new Set(cases.map((c) => c.path)).size).toBe(listParameters().length - 1)
+    expect(cases.map((c) => c.path)).toContain("contracts[].metrics[].tariff")
+    for (const reason of rejected) expect(reason).toMatch(/fromYear|toYear/)
+    expect(outcomes.length + rejected.length).toBe(cases.length)
+  })
+
+  it("keeps the bookkeeping and gives finite figures, at every extreme", () => {
+    const broken = outcomes.filter((o) => o.problems.length > 0 || o.notFinite.length > 0 || o.countsBelowZero.length > 0)
+    expect(JSON.stringify(broken.slice(0, 5), null, 1)).toBe("[]")
   })
 })
 
