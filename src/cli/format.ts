@@ -2,24 +2,33 @@
 
 export type Format = "count" | "share" | "weeks" | "gbp" | "points" | "decimal" | "week"
 
+/** `x.toFixed(digits)` without the minus of a value that rounds to zero ("-0.0" is "0.0"). */
+const fixed = (x: number, digits: number): string => {
+  const text = x.toFixed(digits)
+  return /^-0(\.0+)?$/.test(text) ? text.slice(1) : text
+}
+
 export const formatValue = (value: number, format: Format): string => {
   if (!Number.isFinite(value)) return String(value)
   switch (format) {
     case "count":
-      return Math.round(value).toLocaleString("en-GB")
+      return Math.round(value).toLocaleString("en-GB").replace(/^-0$/, "0")
     case "share":
-      return `${(value * 100).toFixed(1)}%`
+      return `${fixed(value * 100, 1)}%`
     case "weeks":
-      return `${value.toFixed(1)} wk`
+      return `${fixed(value, 1)} wk`
     case "gbp": {
-      const sign = value < 0 ? "-" : ""
       const size = Math.abs(value)
+      // A difference of a few pence is £0, not -£0.
+      const sign = value < 0 && size >= 0.5 ? "-" : ""
       return size >= 1e6 ? `${sign}£${(size / 1e6).toFixed(2)}m` : `${sign}£${Math.round(size).toLocaleString("en-GB")}`
     }
-    case "points":
-      return `${value >= 0 ? "+" : ""}${value.toFixed(2)}`
+    case "points": {
+      const text = fixed(value, 2)
+      return text.startsWith("-") ? text : `+${text}`
+    }
     case "decimal":
-      return value.toFixed(2)
+      return fixed(value, 2)
     case "week":
       return `week ${Math.round(value)}`
   }

@@ -16,6 +16,18 @@ describe("formats", () => {
     expect(formatMetric("outcomes.capReachedChance", 0.35)).toBe("35.0%")
   })
 
+  it("never show a minus on a figure that rounds to zero", () => {
+    expect(formatMetric("outcomes.outcomePayments", -1e-9)).toBe("£0")
+    expect(formatMetric("outcomes.outcomePayments", -0.4)).toBe("£0")
+    expect(formatMetric("outcomes.outcomePayments", -0.6)).toBe("-£1")
+    expect(formatMetric("outcomes.outcomePayments", -2.5e6)).toBe("-£2.50m")
+    expect(formatMetric("engagedShare", -1e-6)).toBe("0.0%")
+    expect(formatMetric("meanWaitWeeks", -0.01)).toBe("0.0 wk")
+    expect(formatMetric("starChangeMean", -0.001)).toBe("+0.00")
+    expect(formatMetric("starChangeMean", -0.25)).toBe("-0.25")
+    expect(formatMetric("engaged", -0.2)).toBe("0")
+  })
+
   it("show a chance's mean (the share of replicates where it happened) and every other figure's median", () => {
     const band = { mean: 0.35, p05: 0, p50: 0, p95: 1 }
     expect(centralValue("outcomes.capReachedChance", band)).toBe(0.35)
