@@ -1,5 +1,5 @@
 /** The spsim command line as a user meets it: clear errors with exit code 2, and complete, reproducible outputs. */
-import { spawnSync } from "node:child_process"
+import { spawn, spawnSync } from "node:child_process"
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -142,6 +142,27 @@ describe("validate and run", () => {
     const resolved = JSON.parse(readFileSync(join(a, "scenario.json"), "utf8"))
     expect(resolved.name).toBe("ways-to-wellness")
     expect(resolved.extends).toBeUndefined()
+  })
+
+  it("Ctrl-C mid-run exits 130 at once, saying so, and leaves no file behind, complete-looking or not", async () => {
+    const dir = join(work, "interrupted")
+    const child = spawn(process.execPath, [join(root, "bin/spsim.mjs"), "run", wtw, "--replicates", "5000", "--people", "--out", dir, "--quiet"], { cwd: work })
+    let stderr = ""
+    child.stderr.on("data", (chunk) => (stderr += chunk))
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)))
+    // Interrupt once the run is writing its (temporary) files, with replicates in flight on the workers.
+    const started = Date.now()
+    while (!(existsSync(dir) && readdirSync(dir).some((f) => f.includes(".tmp-"))) && Date.now() - started < 60_000) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    expect(readdirSync(dir).some((f) => f.includes(".tmp-")), "the run started writing").toBe(true)
+    const interrupted = Date.now()
+    child.kill("SIGINT")
+    const code = await exited
+    expect(Date.now() - interrupted, "ms from Ctrl-C to exit").toBeLessThan(10_000)
+    expect(code).toBe(130)
+    expect(stderr).toContain("interrupted: no results were written")
+    expect(readdirSync(dir)).toEqual([])
   })
 
   it("--parquet writes each table as Parquet with the same rows as the CSV", async () => {
