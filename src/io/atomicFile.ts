@@ -16,8 +16,12 @@ export const openAtomicFile = Effect.fn("openAtomicFile")(function*(
   const fs = yield* FileSystem.FileSystem
   const temp = `${path}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`
   let committed = false
-  const file = yield* fs.open(temp, { flag: "w" })
-  yield* Effect.addFinalizer(() => (committed ? Effect.void : Effect.ignore(fs.remove(temp, { force: true }))))
+  // Opened and its removal registered in one uninterruptible step: a Ctrl-C during the open itself would
+  // otherwise leave the temp file behind (the open completes in the OS after the fiber has moved on).
+  const file = yield* Effect.acquireRelease(
+    fs.open(temp, { flag: "w" }),
+    () => (committed ? Effect.void : Effect.ignore(fs.remove(temp, { force: true })))
+  )
   return {
     write: (text) => file.writeAll(encoder.encode(text)),
     commit: Effect.gen(function*() {
