@@ -27,6 +27,16 @@ export const tQuantile975 = (df: number): number => {
   return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df * df)
 }
 
+/** The 95% interval of a mean over n pairs with standard deviation `sd` (NaN ends with fewer than two). */
+const meanInterval = (mean: number, sd: number, n: number): { readonly meanLow: number; readonly meanHigh: number } => {
+  const half = n > 1 ? tQuantile975(n - 1) * sd / Math.sqrt(n) : Number.NaN
+  return { meanLow: mean - half, meanHigh: mean + half }
+}
+
+/** Sample standard deviation of values whose mean is `mean` (NaN for fewer than two). */
+const sampleSd = (values: ReadonlyArray<number>, mean: number): number =>
+  values.length > 1 ? Math.sqrt(values.reduce((s, x) => s + (x - mean) ** 2, 0) / (values.length - 1)) : Number.NaN
+
 /** B − A for one metric over paired replicates. */
 export const pairedDifference = (a: ReadonlyArray<Metrics>, b: ReadonlyArray<Metrics>, metric: string): PairedDifference | undefined => {
   const diffs: Array<number> = []
@@ -36,9 +46,7 @@ export const pairedDifference = (a: ReadonlyArray<Metrics>, b: ReadonlyArray<Met
   if (diffs.length === 0) return undefined
   const n = diffs.length
   const mean = diffs.reduce((s, x) => s + x, 0) / n
-  const sd = n > 1 ? Math.sqrt(diffs.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1)) : Number.NaN
-  const half = n > 1 ? tQuantile975(n - 1) * sd / Math.sqrt(n) : Number.NaN
-  return { difference: band(diffs), meanLow: mean - half, meanHigh: mean + half, replicates: n }
+  return { difference: band(diffs), ...meanInterval(mean, sampleSd(diffs, mean), n), replicates: n }
 }
 
 /** Paired differences of every metric the two scenarios share, B against A. */
@@ -90,19 +98,11 @@ export class PairedAccumulator {
     for (const name of this.differences.names()) {
       const total = this.differences.total(name)!
       const n = total.count
-      let sd: number
-      if (this.differences.exact) {
-        const diffs = this.differences.keptValues(name)
-        const mean = diffs.reduce((s, x) => s + x, 0) / n
-        sd = n > 1 ? Math.sqrt(diffs.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1)) : Number.NaN
-      } else {
-        const m = this.moments.get(name)!
-        sd = n > 1 ? Math.sqrt(m.m2 / (n - 1)) : Number.NaN
-      }
       const mean = total.sum / n
-      const half = n > 1 ? tQuantile975(n - 1) * sd / Math.sqrt(n) : Number.NaN
+      const m2 = this.moments.get(name)!.m2
+      const sd = this.differences.exact ? sampleSd(this.differences.keptValues(name), mean) : n > 1 ? Math.sqrt(m2 / (n - 1)) : Number.NaN
       const { replicates: _, ...difference } = bands[name]
-      out[name] = { difference, meanLow: mean - half, meanHigh: mean + half, replicates: n }
+      out[name] = { difference, ...meanInterval(mean, sd, n), replicates: n }
     }
     return out
   }

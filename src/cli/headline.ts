@@ -1,6 +1,6 @@
 /** The headline table printed by `spsim run`: median and 90% interval of the figures people ask about first. */
 import type { SummaryDocument } from "../results/document.ts"
-import { groupMetricName, parseGroupMetric } from "../results/groups.ts"
+import { groupMeasures, groupMetricName, parseGroupMetric } from "../results/groups.ts"
 import { centralValue, type Format, formatMetric, formatValue, textTable } from "./format.ts"
 
 const rows: ReadonlyArray<readonly [label: string, metric: string, format: Format]> = [
@@ -76,14 +76,16 @@ export const headlineTable = (summary: SummaryDocument): string => {
 
 /** `spsim run --groups`: each measure of outcomes by group (`src/results/groups.ts`), median over replicates. */
 export const groupsTable = (summary: SummaryDocument): string => {
-  const columns: ReadonlyArray<readonly [measure: string, label: string]> = [
-    ["people", "people"],
-    ["engagedShare", "engaged"],
-    ["disengagedShare", "dropped out"],
-    ["starChangeMean", "Star change"],
-    ["onwardReferralFailureShare", "onward failed"],
-    ["secondaryCareSavingShare", "hospital saving"]
-  ]
+  // Every measure `groupMetrics` makes, in its order (the type fails if one is added without a label).
+  const labels: Record<(typeof groupMeasures)[number], string> = {
+    people: "people",
+    engagedShare: "engaged",
+    disengagedShare: "dropped out",
+    starChangeMean: "Star change",
+    onwardReferralFailureShare: "onward failed",
+    secondaryCareSavingShare: "hospital saving"
+  }
+  const columns = groupMeasures.map((measure) => [measure, labels[measure]] as const)
   const groups: Array<{ readonly dimension: string; readonly group: string }> = []
   for (const name of Object.keys(summary.metrics)) {
     const g = parseGroupMetric(name)

@@ -57,9 +57,9 @@ export const sensitivityAnalysis = Effect.fn("sensitivityAnalysis")(function*(op
   let table: string
   if (options.method === "tornado") {
     const runs = yield* runVariants(tornadoVariants(base, swings), run)
-    const bars = tornadoOfMeans(swings, runs.summaries.map((s) => meanIn(s, metric)))
     const unknown = unknownMetrics([metric], runs.summaries)
     if (unknown !== undefined) return yield* unknown
+    const bars = tornadoOfMeans(swings, runs.summaries.map((s) => meanIn(s, metric)))
     document = { spsimVersion, scenario: base.name, method: "tornado", metric, swing: options.swing, seed, replicates: options.replicates, bars }
     table = textTable(
       ["parameter (low → high)", `${metric} at low`, "at high", "swing"],

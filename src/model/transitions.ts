@@ -14,6 +14,7 @@ import { endEffect, onExit, onFirstReferral, onReReferral, startEffect } from ".
 import { scheduleReReferral } from "./referral.ts"
 import { noPlaceEndWeek, releasePlace } from "./services.ts"
 import { timeNextSetback } from "./setbacks.ts"
+import { personStarChange } from "./wellbeing.ts"
 import { workloadOf } from "./workforce.ts"
 
 const engaged = (state: number): boolean => state === State.intensive || state === State.maintenance
@@ -233,13 +234,11 @@ const recordExit = (sim: Sim, id: number, week: number, reason: number): void =>
   const log = sim.records?.exits
   if (log === undefined) return
   const a = sim.people.arrays
-  let change = 0
-  for (let k = id * starAreas; k < (id + 1) * starAreas; k++) change += a.starLastReview[k] - a.starBaseline[k]
   const row = log.addFor(week, id, a.episodes[id])
   const c = log.columns
   c.discharged[row] = reason === State.discharged ? 1 : 0
   c.disengaged[row] = reason === State.disengaged ? 1 : 0
   c.weeksEngaged[row] = week - a.engagedWeek[id]
   c.reviews[row] = a.reviews[id] - 1
-  c.starChange[row] = change
+  c.starChange[row] = personStarChange(a, id)
 }

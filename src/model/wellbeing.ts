@@ -43,6 +43,13 @@ export const gainPoints = (sim: Sim, id: number): void => {
   }
 }
 
+/** A person's Star change at their last review: last review minus baseline, total of the 8 areas. */
+export const personStarChange = (a: PeopleArrays, id: number): number => {
+  let d = 0
+  for (let k = id * starAreas; k < (id + 1) * starAreas; k++) d += a.starLastReview[k] - a.starBaseline[k]
+  return d
+}
+
 /** A Star review: the current scores are recorded (and logged for contracts that pay on them). */
 export const review = (sim: Sim, id: number, week: number): void => {
   const a = sim.people.arrays

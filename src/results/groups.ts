@@ -13,7 +13,8 @@
  */
 import { ageBands, State } from "../model/constants.ts"
 import type { Sim } from "../model/sim.ts"
-import { type Metrics, personStarChange } from "./metrics.ts"
+import { personStarChange } from "../model/wellbeing.ts"
+import type { Metrics } from "./metrics.ts"
 
 /** The dimensions and their groups, in the order summary.json lists them. */
 export const groupDimensions = (sim: Sim): ReadonlyArray<{ readonly dimension: string; readonly groups: ReadonlyArray<string> }> => [

@@ -4,7 +4,6 @@
  * once per episode.
  */
 import { onwardFailureNames, starAreas, State } from "../model/constants.ts"
-import type { PeopleArrays } from "../model/people.ts"
 import type { Sim } from "../model/sim.ts"
 import { serviceCategories } from "../scenario/sections/community.ts"
 import { groupMetrics } from "./groups.ts"
@@ -27,13 +26,6 @@ const engagedCohortSaving = (sim: Sim): number => {
     comparison += a.comparisonCost[id]
   }
   return ratio(saving, comparison)
-}
-
-/** A person's Star change: last review minus baseline, total of the 8 areas. */
-export const personStarChange = (a: PeopleArrays, id: number): number => {
-  let d = 0
-  for (let k = id * starAreas; k < (id + 1) * starAreas; k++) d += a.starLastReview[k] - a.starBaseline[k]
-  return d
 }
 
 /** Star change (last review minus baseline, total of 8 areas) of people with two or more reviews, and their mean baseline total. */

@@ -19,23 +19,34 @@ const shareMeasures = [
 const rowHeight = 22
 const heightFor = (rows: ReadonlyArray<GroupRow>) => 60 + rowHeight * new Set(rows.map((r) => r.label)).size
 
+/** Each share's interval and middle, one colour per measure, offset so that a group's three do not overlap. */
+const shareMarks = (rows: ReadonlyArray<GroupRow>): Array<Plot.Markish> =>
+  shareMeasures.flatMap(([measure, name, dy]) => {
+    const mine = rows.filter((r) => r.measure === measure)
+    return [
+      Plot.ruleY(mine, { y: "label", x1: "low", x2: "high", stroke: () => name, dy }),
+      Plot.dot(mine, { y: "label", x: "median", fill: () => name, r: 3, dy })
+    ]
+  })
+
+/** The Star change's interval and middle for each group. */
+const starMarks = (rows: ReadonlyArray<GroupRow>): Array<Plot.Markish> => [
+  Plot.ruleY(rows, { y: "label", x1: "low", x2: "high", stroke: "seagreen", strokeWidth: 2 }),
+  Plot.dot(rows, { y: "label", x: "median", fill: "seagreen", r: 3.5 })
+]
+
+const shareLegend = { legend: true, domain: shareMeasures.map(([, name]) => name) }
+
 export const groupSharesChart = (summary: ExplorerSummary, options: ChartOptions = {}) => {
   const rows = groupRows(summary.metrics, shareMeasures.map(([m]) => m))
-  const legend = (measure: string) => shareMeasures.find(([m]) => m === measure)?.[1] ?? measure
   return Plot.plot({
     width: options.width ?? defaultWidth,
     height: options.height ?? heightFor(rows),
     marginLeft: 150,
     x: { label: "share of the group (median, 90% interval)", percent: true, grid: true, domain: [0, 100] },
     y: { label: null, domain: [...new Set(rows.map((r) => r.label))] },
-    color: { legend: true, domain: shareMeasures.map(([, name]) => name) },
-    marks: shareMeasures.flatMap(([measure, , dy]) => {
-      const mine = rows.filter((r) => r.measure === measure).map((r) => ({ ...r, name: legend(measure) }))
-      return [
-        Plot.ruleY(mine, { y: "label", x1: "low", x2: "high", stroke: "name", dy }),
-        Plot.dot(mine, { y: "label", x: "median", fill: "name", r: 3, dy })
-      ]
-    })
+    color: shareLegend,
+    marks: shareMarks(rows)
   })
 }
 
@@ -47,11 +58,7 @@ export const groupStarChart = (summary: ExplorerSummary, options: ChartOptions =
     marginLeft: 150,
     x: { label: "Star change, people reviewed twice or more (points; median, 90% interval)", grid: true },
     y: { label: null, domain: rows.map((r) => r.label) },
-    marks: [
-      Plot.ruleY(rows, { y: "label", x1: "low", x2: "high", stroke: "seagreen", strokeWidth: 2 }),
-      Plot.dot(rows, { y: "label", x: "median", fill: "seagreen", r: 3.5 }),
-      Plot.ruleX([0], { stroke: "grey", strokeDasharray: "4 3" })
-    ]
+    marks: [...starMarks(rows), Plot.ruleX([0], { stroke: "grey", strokeDasharray: "4 3" })]
   })
 }
 
@@ -69,23 +76,14 @@ export const groupDifferenceChart = (rows: ReadonlyArray<GroupRow>, options: Cha
     marginLeft: 150,
     x: { ...x, grid: true },
     y: { label: null, domain: labels },
-    ...(legend ? { color: { legend: true, domain: shareMeasures.map(([, name]) => name) } } : {}),
+    ...(legend ? { color: shareLegend } : {}),
     marks: [Plot.ruleX([0], { stroke: "grey", strokeDasharray: "4 3" }), ...marks]
   })
   const figure = document.createElement("div")
   figure.className = "group-differences"
   figure.append(
-    panel({ label: "B − A, share of the group (percentage points; mean, 95% interval)", percent: true }, shareMeasures.flatMap(([measure, name, dy]) => {
-      const mine = shares.filter((r) => r.measure === measure)
-      return [
-        Plot.ruleY(mine, { y: "label", x1: "low", x2: "high", stroke: () => name, dy }),
-        Plot.dot(mine, { y: "label", x: "median", fill: () => name, r: 3, dy })
-      ]
-    }), true),
-    panel({ label: "B − A, Star change (points; mean, 95% interval)" }, [
-      Plot.ruleY(star, { y: "label", x1: "low", x2: "high", stroke: "seagreen", strokeWidth: 2 }),
-      Plot.dot(star, { y: "label", x: "median", fill: "seagreen", r: 3.5 })
-    ], false)
+    panel({ label: "B − A, share of the group (percentage points; mean, 95% interval)", percent: true }, shareMarks(shares), true),
+    panel({ label: "B − A, Star change (points; mean, 95% interval)" }, starMarks(star), false)
   )
   return figure
 }

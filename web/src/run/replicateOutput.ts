@@ -8,7 +8,8 @@ import type { ContractRun } from "../../../src/contract/results.ts"
 import { weeksPerQuarter } from "../../../src/contract/periods.ts"
 import type { Sim } from "../../../src/model/sim.ts"
 import type { ReplicateResult } from "../../../src/ensemble/replicate.ts"
-import { type Metrics, personStarChange } from "../../../src/results/metrics.ts"
+import { personStarChange } from "../../../src/model/wellbeing.ts"
+import type { Metrics } from "../../../src/results/metrics.ts"
 import { cashParties, type SeriesLayout, starChangeBins, starChangeMin } from "./layout.ts"
 
 export interface ReplicateOutput {
