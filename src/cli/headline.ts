@@ -70,8 +70,29 @@ export const headlineTable = (summary: SummaryDocument): string => {
     textTable(["", "median", "90% interval"], lines),
     ...(summary.contracts.length > 0 ? ["", "Contracts on the same simulated people", "", contractsTable(summary)] : []),
     "",
-    `${intervalsShow(summary)} ${summary.provenance.byConfidence.assumed} of ${summary.provenance.parameters} parameters are assumed (nothing published); see docs/parameters.md.`
+    `${intervalsShow(summary)} ${summary.provenance.byConfidence.assumed} of ${summary.provenance.parameters} parameters are assumed (nothing published); see docs/parameters.md.`,
+    ...[monteCarloError(summary)].filter((line) => line !== "")
   ].join("\n")
+}
+
+/**
+ * How precisely the replicates pin the medians down: the typical width of a median's own 95% interval against
+ * its 90% interval, over the headline figures that vary.
+ */
+export const monteCarloError = (summary: SummaryDocument): string => {
+  const n = summary.replicates
+  const ratios = rows.flatMap(([, metric]) => {
+    const b = summary.metrics[metric]
+    return b?.p50Low === undefined || b.p50High === undefined || !(b.p95 > b.p05) ? [] : [(b.p50High - b.p50Low) / (b.p95 - b.p05)]
+  }).sort((x, y) => x - y)
+  if (ratios.length === 0) {
+    return n < 6
+      ? `With ${n} replicate${n === 1 ? "" : "s"} the medians have no 95% interval of their own: run 6 or more to see how precise they are.`
+      : ""
+  }
+  const typical = ratios[Math.floor((ratios.length - 1) / 2)]
+  return `Monte Carlo error: with ${n} replicates a median's own 95% interval (p50Low to p50High in summary.json) is typically ` +
+    `${Math.round(100 * typical)}% as wide as its 90% interval; four times the replicates halve it.`
 }
 
 /** `spsim run --groups`: each measure of outcomes by group (`src/results/groups.ts`), median over replicates. */

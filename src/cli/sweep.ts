@@ -45,8 +45,8 @@ export const sweepScenario = Effect.fn("sweepScenario")(function*(options: Sweep
   if (options.out !== undefined) {
     const fs = yield* FileSystem.FileSystem
     yield* fs.makeDirectory(options.out, { recursive: true })
-    const header = csvRow([...axes.map((a) => a.path), "metric", "mean", "p05", "p50", "p95"])
-    const lines = results.flatMap((r) => Object.entries(r.metrics).map(([m, b]) => csvRow([...r.values, m, b.mean, b.p05, b.p50, b.p95])))
+    const header = csvRow([...axes.map((a) => a.path), "metric", "mean", "p05", "p50", "p95", "p50Low", "p50High"])
+    const lines = results.flatMap((r) => Object.entries(r.metrics).map(([m, b]) => csvRow([...r.values, m, b.mean, b.p05, b.p50, b.p95, b.p50Low ?? "", b.p50High ?? ""])))
     yield* writeFileAtomic(`${options.out}/sweep.csv`, `${[header, ...lines].join("\n")}\n`)
     yield* writeFileAtomic(`${options.out}/sweep.json`, `${JSON.stringify(document, null, 2)}\n`)
   }

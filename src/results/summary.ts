@@ -1,4 +1,7 @@
-/** Figures over replicates: mean and the 5th, 50th and 95th percentiles of each metric. */
+/**
+ * Figures over replicates: mean and the 5th, 50th and 95th percentiles of each metric, and how precisely the
+ * replicates pin the median down (its distribution-free 95% interval).
+ */
 import { hashUniform } from "../model/random.ts"
 import type { Metrics } from "./metrics.ts"
 
@@ -7,6 +10,12 @@ export interface Band {
   readonly p05: number
   readonly p50: number
   readonly p95: number
+  /**
+   * A 95% confidence interval for the median itself (what infinitely many replicates would give): two order
+   * statistics of the replicates (`medianInterval`). Absent with fewer than 6 replicates, which cannot give one.
+   */
+  readonly p50Low?: number
+  readonly p50High?: number
   /** Present only when the figure exists in some replicates but not all: how many it is over. */
   readonly replicates?: number
 }
@@ -21,11 +30,51 @@ export const quantileSorted = (sorted: ArrayLike<number>, q: number): number => 
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo])
 }
 
-export const band = (values: ReadonlyArray<number>): Band => {
-  const sorted = Float64Array.from(values).sort()
-  const mean = values.reduce((s, x) => s + x, 0) / Math.max(1, values.length)
-  return { mean, p05: quantileSorted(sorted, 0.05), p50: quantileSorted(sorted, 0.5), p95: quantileSorted(sorted, 0.95) }
+/** Confidence of `medianInterval`. */
+export const medianConfidence = 0.95
+
+const medianRanks = new Map<number, number>()
+
+/**
+ * The rank k (1-based) of the lower end of the distribution-free interval for a median from n values: the
+ * largest k with P(B ≤ k − 1) ≤ 2.5%, B binomial(n, ½), so that [x(k), x(n + 1 − k)] covers the median with
+ * probability at least 95% whatever the distribution. 0 when n < 6 (no such k).
+ */
+export const medianRank = (n: number): number => {
+  const cached = medianRanks.get(n)
+  if (cached !== undefined) return cached
+  const tail = (1 - medianConfidence) / 2
+  // Binomial(n, ½) probabilities from log P(B = 0) = −n ln 2, summed until the tail would pass 2.5%.
+  let logP = -n * Math.LN2
+  let cdf = 0
+  let k = 0
+  for (let j = 0; j < n; j++) {
+    cdf += Math.exp(logP)
+    if (cdf > tail) break
+    k = j + 1
+    logP += Math.log((n - j) / (j + 1))
+  }
+  medianRanks.set(n, k)
+  return k
 }
+
+/** The distribution-free 95% interval for the median of sorted values, or undefined with fewer than 6. */
+export const medianInterval = (sorted: ArrayLike<number>): { readonly p50Low: number; readonly p50High: number } | undefined => {
+  const k = medianRank(sorted.length)
+  return k === 0 ? undefined : { p50Low: sorted[k - 1], p50High: sorted[sorted.length - k] }
+}
+
+/** The band of sorted values with the given mean. */
+const bandOfSorted = (sorted: Float64Array, mean: number): Band => ({
+  mean,
+  p05: quantileSorted(sorted, 0.05),
+  p50: quantileSorted(sorted, 0.5),
+  p95: quantileSorted(sorted, 0.95),
+  ...medianInterval(sorted)
+})
+
+export const band = (values: ReadonlyArray<number>): Band =>
+  bandOfSorted(Float64Array.from(values).sort(), values.reduce((s, x) => s + x, 0) / Math.max(1, values.length))
 
 /** Bands of every metric across the replicates that have it (in order of first appearance). */
 export const summarise = (replicates: ReadonlyArray<Metrics>): Record<string, Band> => {
@@ -115,12 +164,14 @@ export class RunningSummary {
     return [...this.totals.keys()]
   }
 
-  /** Bands of every metric, as `summarise` gives them (percentiles from the kept replicates beyond `keep`). */
+  /**
+   * Bands of every metric, as `summarise` gives them (percentiles from the kept replicates beyond `keep`, and the
+   * median's interval too, which is then a little wider than all the replicates would make it).
+   */
   bands(): Record<string, Band> {
     const out: Record<string, Band> = {}
     for (const [name, t] of this.totals) {
-      const sorted = Float64Array.from(this.keptValues(name)).sort()
-      const b: Band = { mean: t.sum / t.count, p05: quantileSorted(sorted, 0.05), p50: quantileSorted(sorted, 0.5), p95: quantileSorted(sorted, 0.95) }
+      const b = bandOfSorted(Float64Array.from(this.keptValues(name)).sort(), t.sum / t.count)
       out[name] = t.count === this.count ? b : { ...b, replicates: t.count }
     }
     return out

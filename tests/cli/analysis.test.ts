@@ -52,6 +52,24 @@ describe("spsim sweep", () => {
     expect(waits[1]).toBeGreaterThanOrEqual(waits[2])
   })
 
+  it("--out writes sweep.csv with each point's median and the median's own 95% interval", () => {
+    const dir = mkdtempSync(join(tmpdir(), "spsim-sweep-"))
+    const short = join(dir, "short.json")
+    writeFileSync(short, JSON.stringify({ extends: scenario("ways-to-wellness"), name: "short", horizonWeeks: 52 }))
+    const r = spsim("sweep", short, "--set", "linkWorkers.caseloadCapPerFte=40,120", "--replicates", "6", "--out", join(dir, "out"), "--quiet", "--metric", "engaged")
+    expect(r.code, r.stderr).toBe(0)
+    const [header, ...rows] = readFileSync(join(dir, "out", "sweep.csv"), "utf8").trim().split("\n").map((l) => l.split(","))
+    expect(header).toEqual(["linkWorkers.caseloadCapPerFte", "metric", "mean", "p05", "p50", "p95", "p50Low", "p50High"])
+    const engaged = rows.filter((f) => f[1] === "engaged").map((f) => f.map(Number))
+    expect(engaged.map((f) => f[0])).toEqual([40, 120])
+    for (const [, , , , p50, , low, high] of engaged) {
+      // Six values: the interval is the lowest to the highest (coverage 96.9%).
+      expect(low).toBeLessThanOrEqual(p50)
+      expect(high).toBeGreaterThanOrEqual(p50)
+      expect(high).toBeGreaterThan(low)
+    }
+  })
+
   it("runs a two-parameter grid", () => {
     const doc = json("sweep", scenario("ways-to-wellness"), "--set", "linkWorkers.posts=18,26", "--set", "linkWorkers.turnoverPerYear=0.1,0.4", "--replicates", "2")
     expect(doc.points).toHaveLength(4)

@@ -211,6 +211,26 @@ describe("validate and run", () => {
     expect(r.stdout).toMatch(/Engaged share of referrals\s+\d+\.\d%/)
     expect(r.stdout).toMatch(/Hospital cost saving\s+£/)
     expect(r.stdout).not.toContain("Outcomes by group")
+    expect(r.stdout).toContain("With 2 replicates the medians have no 95% interval of their own: run 6 or more")
+  })
+
+  it("gives each median its own 95% interval (Monte Carlo error) from 6 replicates, and says how wide it is", () => {
+    const dir = join(work, "mc")
+    const r = spsim("run", extending("short-mc.json", { horizonWeeks: 52 }), "--replicates", "8", "--out", dir)
+    expect(r.code, r.stderr).toBe(0)
+    const typical = /Monte Carlo error: with 8 replicates a median's own 95% interval \(p50Low to p50High in summary.json\) is typically (\d+)% as wide as its 90% interval/.exec(r.stdout)
+    expect(typical, r.stdout).not.toBeNull()
+    // With 8 values the interval runs from the lowest to the highest (rank 1 of 8: coverage 99.2%), wider than the 90% interval.
+    expect(Number(typical![1])).toBeGreaterThan(100)
+    const summary = JSON.parse(readFileSync(join(dir, "summary.json"), "utf8"))
+    for (const [name, band] of Object.entries(summary.metrics) as Array<[string, { p50: number; p50Low: number; p50High: number; replicates?: number }]>) {
+      if ((band.replicates ?? 8) < 6) continue
+      expect(band.p50Low, name).toBeLessThanOrEqual(band.p50)
+      expect(band.p50High, name).toBeGreaterThanOrEqual(band.p50)
+    }
+    const values = readFileSync(join(dir, "replicates.csv"), "utf8").trim().split("\n").map((l) => l.split(",")).filter((f) => f[1] === "engaged").map((f) => Number(f[2]))
+    expect(summary.metrics.engaged.p50Low).toBe(Math.min(...values))
+    expect(summary.metrics.engaged.p50High).toBe(Math.max(...values))
   })
 
   it("--groups adds outcomes by group, one row per group of each dimension", () => {

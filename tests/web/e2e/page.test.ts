@@ -50,6 +50,11 @@ describe("the explorer page", () => {
     expect(await turnover.locator(".badge").count()).toBe(0)
   })
 
+  it("gives each headline median its Monte Carlo error on hover", async () => {
+    const title = await opened.page.locator('table.figures tr[data-metric="starChangeMean"] td').first().getAttribute("title")
+    expect(title).toMatch(/^95% interval of the median itself \(Monte Carlo error; more replicates narrow it\): \+\d\.\d\d – \+\d\.\d\d$/)
+  })
+
   it("reruns when the caseload cap moves, and the results change", async () => {
     const { page } = opened
     const before = await headlineMedians(page)

@@ -31,13 +31,19 @@ export const contractFigures = [
 
 const interval = (metric: string, b: Band): string => `${formatMetric(metric, b.p05)} – ${formatMetric(metric, b.p95)}`
 
+/** The median's own Monte Carlo error, on hover: its 95% interval (none with fewer than 6 replicates). */
+const medianPrecision = (metric: string, b: Band): string | undefined =>
+  b.p50Low === undefined || b.p50High === undefined
+    ? undefined
+    : `95% interval of the median itself (Monte Carlo error; more replicates narrow it): ${formatMetric(metric, b.p50Low)} – ${formatMetric(metric, b.p50High)}`
+
 export const headlineTable = (summary: ExplorerSummary): HTMLElement =>
   h("table", { class: "figures", "data-replicates": summary.replicates },
     h("caption", {}, `${summary.scenario}: median and 90% interval over ${summary.replicates} replicates`),
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "figure"), h("th", { scope: "col" }, "median"), h("th", { scope: "col" }, "90% interval"))),
     h("tbody", {}, headlineFigures.flatMap(([metric, label]) => {
       const b = summary.metrics[metric]
-      return b === undefined ? [] : [h("tr", { "data-metric": metric }, h("th", { scope: "row" }, label), h("td", {}, formatMetric(metric, b.p50)), h("td", {}, interval(metric, b)))]
+      return b === undefined ? [] : [h("tr", { "data-metric": metric }, h("th", { scope: "row" }, label), h("td", { title: medianPrecision(metric, b) }, formatMetric(metric, b.p50)), h("td", {}, interval(metric, b)))]
     })))
 
 /** Median of each contract figure, contracts side by side; "-" where a figure does not exist (e.g. no investor). */
