@@ -13,7 +13,7 @@ import type { Scenario } from "../scenario/schema.ts"
 import { spsimVersion } from "../version.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
 import { FileSystem } from "effect"
-import { centralValue, formatMetric, textTable } from "./format.ts"
+import { centralText, formatMetric, textTable } from "./format.ts"
 import { progressBar } from "./progress.ts"
 import { scenarioHash } from "./runScenario.ts"
 import { loadPosterior } from "../calibration/posteriorFile.ts"
@@ -59,13 +59,13 @@ export const compareScenarios = Effect.fn("compareScenarios")(function*(options:
   }
   if (options.json) return yield* Console.log(JSON.stringify(document, null, 2))
   const labels = scenarios.map((s) => s.name)
-  const header = ["", ...labels.map((l) => `${l} (median; chances: mean)`), ...labels.slice(1).map((l) => `${l} − ${labels[0]} (median, 90%)`), ...labels.slice(1).map(() => "mean difference, 95% CI")]
+  const header = ["", ...labels.map((l) => `${l} (median; chances: mean, 95%)`), ...labels.slice(1).map((l) => `${l} − ${labels[0]} (median, 90%)`), ...labels.slice(1).map(() => "mean difference, 95% CI")]
   const rows = names.filter((n) => n in metrics).map((n) => {
     const m = metrics[n]
     const f = (v: number) => formatMetric(n, v)
     return [
       n,
-      ...m.perScenario.map((b) => (b === null ? "-" : f(centralValue(n, b)))),
+      ...m.perScenario.map((b) => (b === null ? "-" : centralText(n, b))),
       ...m.differences.map((d) => (d === null ? "-" : `${f(d.difference.p50)} (${f(d.difference.p05)} to ${f(d.difference.p95)})`)),
       ...m.differences.map((d) => (d === null || !Number.isFinite(d.meanLow) ? "-" : `${f(d.meanLow)} to ${f(d.meanHigh)}`))
     ]

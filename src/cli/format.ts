@@ -1,4 +1,5 @@
 /** How a metric's value is shown in a table, inferred from its name. */
+import { type Band, isChance } from "../results/summary.ts"
 
 export type Format = "count" | "share" | "weeks" | "gbp" | "points" | "decimal" | "week"
 
@@ -48,14 +49,40 @@ export const formatOf = (metric: string): Format => {
 
 export const formatMetric = (metric: string, value: number): string => formatValue(value, formatOf(metric))
 
+export { isChance }
+
 /**
  * A chance (a metric named `…Chance`) is 1 or 0 in each replicate, so its median says little: tables show its
  * mean over replicates, the share of replicates where it happened. Other metrics show their median.
  */
-export const isChance = (metric: string): boolean => metric.endsWith("Chance")
-
 export const centralValue = (metric: string, band: { readonly mean: number; readonly p50: number }): number =>
   isChance(metric) ? band.mean : band.p50
+
+/**
+ * A figure as the tables show it: its `centralValue`, and for a chance the 95% interval of the chance in whole
+ * percentages ("100.0% (84–100%)" from 20 replicates out of 20).
+ */
+export const centralText = (metric: string, band: { readonly mean: number; readonly p50: number; readonly meanLow?: number; readonly meanHigh?: number }): string => {
+  const central = formatMetric(metric, centralValue(metric, band))
+  if (!isChance(metric) || band.meanLow === undefined || band.meanHigh === undefined) return central
+  return `${central} (${Math.round(100 * band.meanLow)}–${Math.round(100 * band.meanHigh)}%)`
+}
+
+/**
+ * How precisely `n` replicates pin the medians down, in one line under a table: the typical width of a median's
+ * own 95% interval against its 90% interval, over the figures shown that vary; `file` holds the intervals.
+ */
+export const monteCarloError = (n: number, bands: ReadonlyArray<Band | undefined>, file: string): string => {
+  const ratios = bands.flatMap((b) =>
+    b?.p50Low === undefined || b.p50High === undefined || !(b.p95 > b.p05) ? [] : [(b.p50High - b.p50Low) / (b.p95 - b.p05)]
+  ).sort((x, y) => x - y)
+  if (ratios.length === 0) {
+    return n < 6 ? `With ${n} replicate${n === 1 ? "" : "s"} the medians have no 95% interval of their own: run 6 or more to see how precise they are.` : ""
+  }
+  const typical = ratios[Math.floor((ratios.length - 1) / 2)]
+  return `Monte Carlo error: with ${n} replicates a median's own 95% interval (p50Low to p50High in ${file}) is typically ` +
+    `${Math.round(100 * typical)}% as wide as its 90% interval; four times the replicates halve it.`
+}
 
 /** A plain-text table: the first column left-aligned, the others right-aligned. */
 export const textTable = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): string => {

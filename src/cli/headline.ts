@@ -1,7 +1,7 @@
 /** The headline table printed by `spsim run`: median and 90% interval of the figures people ask about first. */
 import type { SummaryDocument } from "../results/document.ts"
 import { groupMeasures, groupMetricName, parseGroupMetric } from "../results/groups.ts"
-import { centralValue, type Format, formatMetric, formatValue, textTable } from "./format.ts"
+import { centralText, centralValue, type Format, formatMetric, formatValue, isChance, monteCarloError, textTable } from "./format.ts"
 
 const rows: ReadonlyArray<readonly [label: string, metric: string, format: Format]> = [
   ["People referred", "people", "count"],
@@ -51,7 +51,7 @@ export const contractsTable = (summary: SummaryDocument): string => {
   const cell = (contract: string, metric: string, format: Format): string => {
     const band = summary.metrics[`${contract}.${metric}`]
     if (band === undefined) return "-"
-    const value = formatValue(centralValue(metric, band), format)
+    const value = isChance(metric) ? centralText(metric, band) : formatValue(centralValue(metric, band), format)
     return band.replicates === undefined ? value : `${value} (${band.replicates}/${summary.replicates})`
   }
   const lines = contractRows.map(([label, metric, format]) => [label, ...names.map((c) => cell(c, metric, format))])
@@ -71,28 +71,8 @@ export const headlineTable = (summary: SummaryDocument): string => {
     ...(summary.contracts.length > 0 ? ["", "Contracts on the same simulated people", "", contractsTable(summary)] : []),
     "",
     `${intervalsShow(summary)} ${summary.provenance.byConfidence.assumed} of ${summary.provenance.parameters} parameters are assumed (nothing published); see docs/parameters.md.`,
-    ...[monteCarloError(summary)].filter((line) => line !== "")
+    ...[monteCarloError(summary.replicates, rows.map(([, metric]) => summary.metrics[metric]), "summary.json")].filter((line) => line !== "")
   ].join("\n")
-}
-
-/**
- * How precisely the replicates pin the medians down: the typical width of a median's own 95% interval against
- * its 90% interval, over the headline figures that vary.
- */
-export const monteCarloError = (summary: SummaryDocument): string => {
-  const n = summary.replicates
-  const ratios = rows.flatMap(([, metric]) => {
-    const b = summary.metrics[metric]
-    return b?.p50Low === undefined || b.p50High === undefined || !(b.p95 > b.p05) ? [] : [(b.p50High - b.p50Low) / (b.p95 - b.p05)]
-  }).sort((x, y) => x - y)
-  if (ratios.length === 0) {
-    return n < 6
-      ? `With ${n} replicate${n === 1 ? "" : "s"} the medians have no 95% interval of their own: run 6 or more to see how precise they are.`
-      : ""
-  }
-  const typical = ratios[Math.floor((ratios.length - 1) / 2)]
-  return `Monte Carlo error: with ${n} replicates a median's own 95% interval (p50Low to p50High in summary.json) is typically ` +
-    `${Math.round(100 * typical)}% as wide as its 90% interval; four times the replicates halve it.`
 }
 
 /** `spsim run --groups`: each measure of outcomes by group (`src/results/groups.ts`), median over replicates. */

@@ -10,7 +10,7 @@ import { writeFileAtomic } from "../io/atomicWrite.ts"
 import { csvRow } from "../io/csv.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
 import { spsimVersion } from "../version.ts"
-import { formatMetric, textTable } from "./format.ts"
+import { centralText, formatMetric, isChance, monteCarloError, textTable } from "./format.ts"
 import { InputError } from "../scenario/errors.ts"
 import { progressBar } from "./progress.ts"
 
@@ -45,8 +45,8 @@ export const sweepScenario = Effect.fn("sweepScenario")(function*(options: Sweep
   if (options.out !== undefined) {
     const fs = yield* FileSystem.FileSystem
     yield* fs.makeDirectory(options.out, { recursive: true })
-    const header = csvRow([...axes.map((a) => a.path), "metric", "mean", "p05", "p50", "p95", "p50Low", "p50High"])
-    const lines = results.flatMap((r) => Object.entries(r.metrics).map(([m, b]) => csvRow([...r.values, m, b.mean, b.p05, b.p50, b.p95, b.p50Low ?? "", b.p50High ?? ""])))
+    const header = csvRow([...axes.map((a) => a.path), "metric", "mean", "p05", "p50", "p95", "p50Low", "p50High", "meanLow", "meanHigh"])
+    const lines = results.flatMap((r) => Object.entries(r.metrics).map(([m, b]) => csvRow([...r.values, m, b.mean, b.p05, b.p50, b.p95, b.p50Low ?? "", b.p50High ?? "", b.meanLow ?? "", b.meanHigh ?? ""])))
     yield* writeFileAtomic(`${options.out}/sweep.csv`, `${[header, ...lines].join("\n")}\n`)
     yield* writeFileAtomic(`${options.out}/sweep.json`, `${JSON.stringify(document, null, 2)}\n`)
   }
@@ -55,12 +55,15 @@ export const sweepScenario = Effect.fn("sweepScenario")(function*(options: Sweep
     r.values.map(String).join(", "),
     ...names.map((n) => {
       const b = r.metrics[n]
-      return b === undefined ? "-" : `${formatMetric(n, b.p50)} (${formatMetric(n, b.p05)} to ${formatMetric(n, b.p95)})`
+      if (b === undefined) return "-"
+      // A chance: the share of replicates, with its own 95% interval.
+      return isChance(n) ? centralText(n, b) : `${formatMetric(n, b.p50)} (${formatMetric(n, b.p05)} to ${formatMetric(n, b.p95)})`
     })
   ])
   yield* Console.log([
     `${base.name}: sweep of ${axes.map((a) => a.path).join(" × ")}, ${options.replicates} replicates per point on common random numbers, seed ${seed}`,
     "",
-    textTable([axes.map((a) => a.path).join(", "), ...names.map((n) => `${n} (median, 90%)`)], rows)
+    textTable([axes.map((a) => a.path).join(", "), ...names.map((n) => (isChance(n) ? `${n} (chance, 95%)` : `${n} (median, 90%)`))], rows),
+    ...[monteCarloError(options.replicates, results.flatMap((r) => names.map((n) => r.metrics[n])), "sweep.csv")].filter((line) => line !== "")
   ].join("\n"))
 }, Effect.scoped)

@@ -16,6 +16,12 @@ export interface Band {
    */
   readonly p50Low?: number
   readonly p50High?: number
+  /**
+   * For a chance (a figure named `…Chance`, 1 or 0 in each replicate, whose mean is the chance): the Wilson 95%
+   * interval for the chance itself, given how many replicates it rests on (`chanceInterval`).
+   */
+  readonly meanLow?: number
+  readonly meanHigh?: number
   /** Present only when the figure exists in some replicates but not all: how many it is over. */
   readonly replicates?: number
 }
@@ -64,6 +70,24 @@ export const medianInterval = (sorted: ArrayLike<number>): { readonly p50Low: nu
   return k === 0 ? undefined : { p50Low: sorted[k - 1], p50High: sorted[sorted.length - k] }
 }
 
+/** A chance: a figure that is 1 or 0 in each replicate (the cap was reached, the investor lost capital). */
+export const isChance = (metric: string): boolean => metric.endsWith("Chance")
+
+/**
+ * The Wilson score 95% interval for a chance seen as a share `p` of `n` replicates: honest at the edges, where
+ * 20 replicates out of 20 still leave the chance anywhere from 84% to 100%.
+ */
+export const chanceInterval = (p: number, n: number): { readonly meanLow: number; readonly meanHigh: number } => {
+  const z = 1.959963984540054
+  const z2n = (z * z) / n
+  const centre = (p + z2n / 2) / (1 + z2n)
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2n / (4 * n))) / (1 + z2n)
+  return { meanLow: Math.max(0, centre - half), meanHigh: Math.min(1, centre + half) }
+}
+
+/** A metric's band, with the interval of its chance if it is one. */
+const withChance = (name: string, b: Band, n: number): Band => (isChance(name) && n > 0 ? { ...b, ...chanceInterval(b.mean, n) } : b)
+
 /** The band of sorted values with the given mean. */
 const bandOfSorted = (sorted: Float64Array, mean: number): Band => ({
   mean,
@@ -83,7 +107,8 @@ export const summarise = (replicates: ReadonlyArray<Metrics>): Record<string, Ba
   const out: Record<string, Band> = {}
   for (const name of names) {
     const values = replicates.flatMap((m) => (name in m ? [m[name]] : []))
-    out[name] = values.length === replicates.length ? band(values) : { ...band(values), replicates: values.length }
+    const b = withChance(name, band(values), values.length)
+    out[name] = values.length === replicates.length ? b : { ...b, replicates: values.length }
   }
   return out
 }
@@ -171,7 +196,7 @@ export class RunningSummary {
   bands(): Record<string, Band> {
     const out: Record<string, Band> = {}
     for (const [name, t] of this.totals) {
-      const b = bandOfSorted(Float64Array.from(this.keptValues(name)).sort(), t.sum / t.count)
+      const b = withChance(name, bandOfSorted(Float64Array.from(this.keptValues(name)).sort(), t.sum / t.count), t.count)
       out[name] = t.count === this.count ? b : { ...b, replicates: t.count }
     }
     return out

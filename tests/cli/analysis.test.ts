@@ -58,8 +58,11 @@ describe("spsim sweep", () => {
     writeFileSync(short, JSON.stringify({ extends: scenario("ways-to-wellness"), name: "short", horizonWeeks: 52 }))
     const r = spsim("sweep", short, "--set", "linkWorkers.caseloadCapPerFte=40,120", "--replicates", "6", "--out", join(dir, "out"), "--quiet", "--metric", "engaged")
     expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/Monte Carlo error: with 6 replicates a median's own 95% interval \(p50Low to p50High in sweep.csv\) is typically \d+% as wide/)
     const [header, ...rows] = readFileSync(join(dir, "out", "sweep.csv"), "utf8").trim().split("\n").map((l) => l.split(","))
-    expect(header).toEqual(["linkWorkers.caseloadCapPerFte", "metric", "mean", "p05", "p50", "p95", "p50Low", "p50High"])
+    expect(header).toEqual(["linkWorkers.caseloadCapPerFte", "metric", "mean", "p05", "p50", "p95", "p50Low", "p50High", "meanLow", "meanHigh"])
+    // Not a chance: no interval of its own beyond the median's (empty cells).
+    expect(rows.filter((f) => f[1] === "engaged").map((f) => f.slice(8))).toEqual([["", ""], ["", ""]])
     const engaged = rows.filter((f) => f[1] === "engaged").map((f) => f.map(Number))
     expect(engaged.map((f) => f[0])).toEqual([40, 120])
     for (const [, , , , p50, , low, high] of engaged) {

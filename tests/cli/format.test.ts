@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest"
 import { centralValue, formatMetric, formatOf } from "../../src/cli/format.ts"
 import { contractsTable } from "../../src/cli/headline.ts"
+import { chanceInterval } from "../../src/results/summary.ts"
 import type { SummaryDocument } from "../../src/results/document.ts"
 
 describe("formats", () => {
@@ -41,14 +42,15 @@ describe("formats", () => {
       replicates: 20,
       metrics: {
         "outcomes.capReachedWeek": { mean: 270, p05: 260, p50: 272, p95: 275, replicates: 7 },
-        "outcomes.capReachedChance": { mean: 0.35, p05: 0, p50: 0, p95: 1 },
+        "outcomes.capReachedChance": { mean: 0.35, p05: 0, p50: 0, p95: 1, ...chanceInterval(0.35, 20) },
         "outcomes.investorLossChance": { mean: 0.1, p05: 0, p50: 0, p95: 1 }
       }
     } as unknown as SummaryDocument
     const lines = contractsTable(summary).split("\n")
     const row = (label: string) => lines.find((l) => l.startsWith(label))?.split(/\s{2,}/).slice(1)
     expect(row("Outcome cap reached")).toEqual(["week 272 (7/20)", "-"])
-    expect(row("Chance the cap is reached")).toEqual(["35.0%", "-"])
+    // With the chance's 95% interval when the summary has it (every summary spsim makes does).
+    expect(row("Chance the cap is reached")).toEqual(["35.0% (18–57%)", "-"])
     expect(row("Chance the investor loses capital")).toEqual(["10.0%", "-"])
   })
 })

@@ -1,5 +1,5 @@
 /** The headline figures (median and 90% interval) and every contract's money side by side, as the CLI prints them. */
-import { centralValue, formatMetric } from "../../../src/cli/format.ts"
+import { centralText, formatMetric } from "../../../src/cli/format.ts"
 import type { Band } from "../../../src/results/summary.ts"
 import type { ExplorerSummary } from "../summary.ts"
 import { h } from "./dom.ts"
@@ -56,5 +56,5 @@ export const contractsTable = (summary: ExplorerSummary, inView: string): HTMLEl
         const metric = `${c.name}.${figure}`
         const b = summary.metrics[metric]
         const partial = b?.replicates !== undefined ? ` (${b.replicates} of ${summary.replicates})` : ""
-        return h("td", {}, b === undefined ? "-" : `${formatMetric(metric, centralValue(metric, b))}${partial}`)
+        return h("td", {}, b === undefined ? "-" : `${centralText(metric, b)}${partial}`)
       })))))
