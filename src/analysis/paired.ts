@@ -71,7 +71,8 @@ export class PairedAccumulator {
   private readonly moments = new Map<string, { n: number; mean: number; m2: number }>()
 
   constructor(keep?: number) {
-    this.differences = new RunningSummary(keep)
+    // A difference of chances (−1, 0 or 1 in each replicate) is not itself a chance: its interval is the mean's.
+    this.differences = new RunningSummary(keep, false)
   }
 
   /** Replicate `replicate` of A and of B. */

@@ -144,7 +144,11 @@ export class RunningSummary {
   private readonly noteCounts = new Map<string, Map<string, number>>()
   count = 0
 
-  constructor(readonly keep = 10_000) {}
+  /**
+   * `chances`: give figures named `…Chance` their chance's interval (`summarise` does); off for what is not a
+   * chance although it bears the name, such as paired differences of chances.
+   */
+  constructor(readonly keep = 10_000, private readonly chances = true) {}
 
   add(replicate: number, metrics: Metrics, notes: Record<string, string> = {}): void {
     for (const name in metrics) {
@@ -196,7 +200,8 @@ export class RunningSummary {
   bands(): Record<string, Band> {
     const out: Record<string, Band> = {}
     for (const [name, t] of this.totals) {
-      const b = withChance(name, bandOfSorted(Float64Array.from(this.keptValues(name)).sort(), t.sum / t.count), t.count)
+      const sorted = bandOfSorted(Float64Array.from(this.keptValues(name)).sort(), t.sum / t.count)
+      const b = this.chances ? withChance(name, sorted, t.count) : sorted
       out[name] = t.count === this.count ? b : { ...b, replicates: t.count }
     }
     return out

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { pairedDifference, pairedDifferences, tQuantile975 } from "../../src/analysis/paired.ts"
+import { PairedAccumulator, pairedDifference, pairedDifferences, tQuantile975 } from "../../src/analysis/paired.ts"
 
 describe("paired differences", () => {
   it("are exactly zero for a scenario compared with itself", () => {
@@ -28,6 +28,18 @@ describe("paired differences", () => {
     // mean 2.5, sd 1.291, se 0.6455, t(3) = 3.182 → ±2.054
     expect(d.meanLow).toBeCloseTo(2.5 - 3.182 * 0.645497, 3)
     expect(d.meanHigh).toBeCloseTo(2.5 + 3.182 * 0.645497, 3)
+  })
+
+  it("of a chance are not a chance: the interval is the mean difference's, gathered or not", () => {
+    const a = Array.from({ length: 10 }, (_, i) => ({ "c.capReachedChance": i < 8 ? 1 : 0 }))
+    const b = Array.from({ length: 10 }, (_, i) => ({ "c.capReachedChance": i < 3 ? 1 : 0 }))
+    const whole = pairedDifferences(a, b)["c.capReachedChance"]
+    const gathered = new PairedAccumulator()
+    a.forEach((m, i) => gathered.add(i, m, b[i]))
+    expect(gathered.results()["c.capReachedChance"]).toEqual(whole)
+    expect(whole.difference.mean).toBeCloseTo(-0.5, 12)
+    expect(whole.difference.meanLow).toBeUndefined()
+    expect(whole.meanLow).toBeLessThan(-0.5)
   })
 
   it("skip replicates where a figure is missing", () => {
