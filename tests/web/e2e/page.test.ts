@@ -53,6 +53,9 @@ describe("the explorer page", () => {
   it("gives each headline median its Monte Carlo error on hover", async () => {
     const title = await opened.page.locator('table.figures tr[data-metric="starChangeMean"] td').first().getAttribute("title")
     expect(title).toMatch(/^95% interval of the median itself \(Monte Carlo error; more replicates narrow it\): \+\d\.\d\d – \+\d\.\d\d$/)
+    // And how wide those are, under the table's title.
+    const precision = await opened.page.locator("table.figures caption .precision").first().textContent()
+    expect(precision).toMatch(new RegExp(`^Monte Carlo error: with ${replicates} replicates a median's own 95% interval \\(p50Low to p50High in summary.json\\) is typically \\d+% as wide as its 90% interval`))
   })
 
   it("reruns when the caseload cap moves, and the results change", async () => {

@@ -1,5 +1,5 @@
 /** The headline figures (median and 90% interval) and every contract's money side by side, as the CLI prints them. */
-import { centralText, formatMetric } from "../../../src/cli/format.ts"
+import { centralText, formatMetric, monteCarloError } from "../../../src/cli/format.ts"
 import type { Band } from "../../../src/results/summary.ts"
 import type { ExplorerSummary } from "../summary.ts"
 import { h } from "./dom.ts"
@@ -39,7 +39,8 @@ const medianPrecision = (metric: string, b: Band): string | undefined =>
 
 export const headlineTable = (summary: ExplorerSummary): HTMLElement =>
   h("table", { class: "figures", "data-replicates": summary.replicates },
-    h("caption", {}, `${summary.scenario}: median and 90% interval over ${summary.replicates} replicates`),
+    h("caption", {}, `${summary.scenario}: median and 90% interval over ${summary.replicates} replicates`,
+      h("span", { class: "precision" }, monteCarloError(summary.replicates, headlineFigures.map(([metric]) => summary.metrics[metric]), "summary.json"))),
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "figure"), h("th", { scope: "col" }, "median"), h("th", { scope: "col" }, "90% interval"))),
     h("tbody", {}, headlineFigures.flatMap(([metric, label]) => {
       const b = summary.metrics[metric]
@@ -49,7 +50,7 @@ export const headlineTable = (summary: ExplorerSummary): HTMLElement =>
 /** Median of each contract figure, contracts side by side; "-" where a figure does not exist (e.g. no investor). */
 export const contractsTable = (summary: ExplorerSummary, inView: string): HTMLElement =>
   h("table", { class: "figures contracts" },
-    h("caption", {}, "Contracts on the same simulated people (medians; chances are shares of replicates)"),
+    h("caption", {}, "Contracts on the same simulated people (medians; chances are shares of replicates, with their 95% interval)"),
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "figure"), summary.contracts.map((c) => h("th", { scope: "col", class: c.name === inView ? "in-view" : undefined }, c.name)))),
     h("tbody", {}, contractFigures.map(([figure, label]) =>
       h("tr", { "data-figure": figure }, h("th", { scope: "row" }, label), summary.contracts.map((c) => {
