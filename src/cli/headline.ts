@@ -41,6 +41,9 @@ const contractRows: ReadonlyArray<readonly [label: string, metric: string, forma
   ["Chance the investor loses capital (mean)", "investorLossChance", "share"],
   ["Commissioner net cost (less hospital saving)", "commissionerNetCost", "gbp"],
   ["NPV to commissioner (saving - payments)", "npvCommissioner", "gbp"],
+  // Paired with the first contract replicate by replicate ({first}: its name).
+  ["  gain over {first} (same people)", "npvGainOverFirst", "gbp"],
+  ["Chance of better value than {first}", "betterValueThanFirstChance", "share"],
   ["Cost per person engaged", "costPerEngaged", "gbp"],
   ["Cost per Star point gained", "costPerStarPoint", "gbp"]
 ]
@@ -54,7 +57,7 @@ export const contractsTable = (summary: SummaryDocument): string => {
     const value = isChance(metric) ? centralText(metric, band) : formatValue(centralValue(metric, band), format)
     return band.replicates === undefined ? value : `${value} (${band.replicates}/${summary.replicates})`
   }
-  const lines = contractRows.map(([label, metric, format]) => [label, ...names.map((c) => cell(c, metric, format))])
+  const lines = contractRows.map(([label, metric, format]) => [label.replace("{first}", names[0]), ...names.map((c) => cell(c, metric, format))])
   return textTable(["median over replicates", ...names], lines)
 }
 

@@ -95,3 +95,27 @@ export const contractMetrics = (
   if (run.payments.invalidResults > 0) notes[n("formulaResults")] = `${run.payments.invalidResults} formula results were not finite numbers and paid nothing`
   return { metrics: m, notes }
 }
+
+/**
+ * Each contract against the scenario's first, on the very same simulated people in the same replicate: how much
+ * more the commissioner's NPV (hospital saving less payments, discounted) is under it (`npvGainOverFirst`; the
+ * saving is the same under every contract, so this is the discounted payments it saves), and whether it is the
+ * better value (`betterValueThanFirstChance`: 1 or 0, its mean over replicates the chance). The first contract has
+ * neither.
+ */
+export const againstFirstContract = (names: ReadonlyArray<string>, metrics: Metrics): { metrics: Metrics; notes: Notes } => {
+  const out: Metrics = {}
+  const notes: Notes = {}
+  const first = metrics[`${names[0]}.npvCommissioner`]
+  if (names.length < 2 || first === undefined) return { metrics: out, notes }
+  const reason = "the first contract is what the others are compared with"
+  notes[`${names[0]}.npvGainOverFirst`] = reason
+  notes[`${names[0]}.betterValueThanFirstChance`] = reason
+  for (const name of names.slice(1)) {
+    const npv = metrics[`${name}.npvCommissioner`]
+    if (npv === undefined) continue
+    out[`${name}.npvGainOverFirst`] = npv - first
+    out[`${name}.betterValueThanFirstChance`] = npv > first ? 1 : 0
+  }
+  return { metrics: out, notes }
+}

@@ -5,7 +5,7 @@
 import type { Sim, SimRecycler } from "../model/sim.ts"
 import { simulate } from "../model/simulate.ts"
 import { type Metrics, replicateMetrics } from "../results/metrics.ts"
-import { type ContractRun, contractMetrics, type Notes, runContracts } from "../contract/results.ts"
+import { againstFirstContract, type ContractRun, contractMetrics, type Notes, runContracts } from "../contract/results.ts"
 import type { PreparedScenario } from "./prepared.ts"
 
 export interface ReplicateResult {
@@ -28,5 +28,8 @@ export const runReplicate = (prepared: PreparedScenario, seed: number, replicate
     Object.assign(metrics, r.metrics)
     Object.assign(notes, r.notes)
   })
+  const paired = againstFirstContract(contracts.map((c) => c.name), metrics)
+  Object.assign(metrics, paired.metrics)
+  Object.assign(notes, paired.notes)
   return { replicate, sim, metrics, notes, contracts }
 }

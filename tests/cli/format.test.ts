@@ -43,7 +43,9 @@ describe("formats", () => {
       metrics: {
         "outcomes.capReachedWeek": { mean: 270, p05: 260, p50: 272, p95: 275, replicates: 7 },
         "outcomes.capReachedChance": { mean: 0.35, p05: 0, p50: 0, p95: 1, ...chanceInterval(0.35, 20) },
-        "outcomes.investorLossChance": { mean: 0.1, p05: 0, p50: 0, p95: 1 }
+        "outcomes.investorLossChance": { mean: 0.1, p05: 0, p50: 0, p95: 1 },
+        "blockGrant.npvGainOverFirst": { mean: 1.1e6, p05: 0.9e6, p50: 1.07e6, p95: 1.3e6 },
+        "blockGrant.betterValueThanFirstChance": { mean: 0.9, p05: 0, p50: 1, p95: 1, ...chanceInterval(0.9, 20) }
       }
     } as unknown as SummaryDocument
     const lines = contractsTable(summary).split("\n")
@@ -52,5 +54,8 @@ describe("formats", () => {
     // With the chance's 95% interval when the summary has it (every summary spsim makes does).
     expect(row("Chance the cap is reached")).toEqual(["35.0% (18–57%)", "-"])
     expect(row("Chance the investor loses capital")).toEqual(["10.0%", "-"])
+    // Against the first contract, named: the first has nothing to compare with.
+    expect(lines).toContainEqual(expect.stringMatching(/^ {2}gain over outcomes \(same people\)\s+-\s+£1\.07m$/))
+    expect(row("Chance of better value than outcomes")).toEqual(["-", "90.0% (70–97%)"])
   })
 })

@@ -43,6 +43,11 @@ describe("an optional contract cap", () => {
     // With the chance's own 95% interval, which the number of replicates sets.
     expect(await contractFigure(page, "outcomes", "capReachedChance")).toMatch(/^\d+\.\d% \(\d+–\d+%\)$/)
     expect(await contractFigure(page, "blockGrant", "capReachedChance")).toBe("-")
+    // Each contract against the first, on the same people: the first has nothing to compare with.
+    expect(await contractFigure(page, "outcomes", "npvGainOverFirst")).toBe("-")
+    expect(await contractFigure(page, "blockGrant", "npvGainOverFirst")).toMatch(/^-?£/)
+    expect(await contractFigure(page, "blockGrant", "betterValueThanFirstChance")).toMatch(/^\d+\.\d% \(\d+–\d+%\)$/)
+    expect(await page.locator('tr[data-figure="betterValueThanFirstChance"] th').textContent()).toBe("Chance of better value than outcomes")
 
     // Tick "cap" from the keyboard: the number box takes the focus; type £1m a year and leave the box.
     await toggle.focus()

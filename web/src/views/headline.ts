@@ -26,6 +26,9 @@ export const contractFigures = [
   ["investorLossChance", "Chance the investor loses capital (mean)"],
   ["commissionerNetCost", "Commissioner outlay net of savings"],
   ["npvCommissioner", "NPV to commissioner"],
+  // Paired with the first contract replicate by replicate ({first}: its name).
+  ["npvGainOverFirst", "gain over {first} (same people)"],
+  ["betterValueThanFirstChance", "Chance of better value than {first}"],
   ["costPerEngaged", "Cost per person engaged"]
 ] as const
 
@@ -53,7 +56,7 @@ export const contractsTable = (summary: ExplorerSummary, inView: string): HTMLEl
     h("caption", {}, "Contracts on the same simulated people (medians; chances are shares of replicates, with their 95% interval)"),
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "figure"), summary.contracts.map((c) => h("th", { scope: "col", class: c.name === inView ? "in-view" : undefined }, c.name)))),
     h("tbody", {}, contractFigures.map(([figure, label]) =>
-      h("tr", { "data-figure": figure }, h("th", { scope: "row" }, label), summary.contracts.map((c) => {
+      h("tr", { "data-figure": figure }, h("th", { scope: "row" }, label.replace("{first}", summary.contracts[0]?.name ?? "the first")), summary.contracts.map((c) => {
         const metric = `${c.name}.${figure}`
         const b = summary.metrics[metric]
         const partial = b?.replicates !== undefined ? ` (${b.replicates} of ${summary.replicates})` : ""
