@@ -24,6 +24,8 @@ describe("compare A and B", () => {
     // Unchanged, B is A: every paired difference is exactly zero.
     expect(await differenceOf(page, "referrals")).toBe("0 (0 to 0)")
     expect(await differenceOf(page, "meanWaitWeeks")).toBe("0.0 wk (0.0 wk to 0.0 wk)")
+    // A chance is shown for each scenario with its own 95% interval.
+    expect(await page.locator('.compare tr[data-metric="outcomes.capReachedChance"] td').first().textContent()).toMatch(/^\d+\.\d% \(\d+–\d+%\)$/)
 
     await setControl(page, "linkWorkers.caseloadCapPerFte", 45)
     await waitForRun(page, replicates)

@@ -2,7 +2,8 @@
  * Scenario A (pinned) against B (the scenario as it is now): both side by side, and B − A replicate by
  * replicate on common random numbers, with the 90% range of the differences and a 95% interval for the mean.
  */
-import { centralValue, formatMetric } from "../../../src/cli/format.ts"
+import { centralText, centralValue, formatMetric } from "../../../src/cli/format.ts"
+import type { Band } from "../../../src/results/summary.ts"
 import { defaultCompareMetrics } from "../../../src/analysis/defaultMetrics.ts"
 import { comparisonChart, needs } from "../charts/comparison.ts"
 import { differenceMeasures, groupDifferenceChart } from "../charts/groups.ts"
@@ -18,18 +19,20 @@ export const compareView = (a: EnsembleResults, b: EnsembleResults): HTMLElement
   const sameSeed = a.seed === b.seed
   const names = defaultCompareMetrics([a.scenario, b.scenario]).filter((n) => n in bandsA || n in bandsB)
   const f = (n: string, v: number | undefined) => (v === undefined || !Number.isFinite(v) ? "-" : formatMetric(n, v))
+  // A scenario's figure as the tables show it (a chance with its 95% interval).
+  const central = (n: string, b: Band | undefined) => (b === undefined || !Number.isFinite(centralValue(n, b)) ? "-" : centralText(n, b))
   return h("section", { class: "compare", "aria-label": "Compare A and B", "data-paired": paired.replicates },
     h("h2", {}, `A: ${a.scenario.name} (pinned) against B: the scenario now`),
     sameSeed ? h("p", {}, `${paired.replicates} paired replicates on common random numbers (seed ${a.seed}): replicate i of A and of B meet the same people and chances.`) : h("p", { class: "problem" }, `A ran with seed ${a.seed} and B with seed ${b.seed}: the replicates are not paired, so the differences carry chance as well.`),
     h("div", { class: "chart" }, comparisonChart(a.summary(needs), b.summary(needs))),
     h("table", { class: "figures paired" },
-      h("thead", {}, h("tr", {}, ["figure", "A (median; chances: mean)", "B (median; chances: mean)", "B − A (median, 90% range)", "mean difference, 95% CI"].map((t) => h("th", { scope: "col" }, t)))),
+      h("thead", {}, h("tr", {}, ["figure", "A (median; chances: mean, 95%)", "B (median; chances: mean, 95%)", "B − A (median, 90% range)", "mean difference, 95% CI"].map((t) => h("th", { scope: "col" }, t)))),
       h("tbody", {}, names.map((n) => {
         const d = paired.differences[n]
         return h("tr", { "data-metric": n },
           h("th", { scope: "row" }, n),
-          h("td", {}, f(n, bandsA[n] && centralValue(n, bandsA[n]))),
-          h("td", {}, f(n, bandsB[n] && centralValue(n, bandsB[n]))),
+          h("td", {}, central(n, bandsA[n])),
+          h("td", {}, central(n, bandsB[n])),
           h("td", { class: "difference" }, d === undefined ? "-" : `${f(n, d.difference.p50)} (${f(n, d.difference.p05)} to ${f(n, d.difference.p95)})`),
           h("td", {}, d === undefined || !Number.isFinite(d.meanLow) ? "-" : `${f(n, d.meanLow)} to ${f(n, d.meanHigh)}`))
       }))),
