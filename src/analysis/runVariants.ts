@@ -51,7 +51,7 @@ export interface VariantResults {
 /**
  * Results arrive in the order asked for. Paired, replicates are asked for replicate by replicate (every variant
  * of replicate 0, then of replicate 1, …), so each replicate's variants are paired as soon as they are all in and
- * nothing more is kept; unpaired (sweeps, sensitivity), variant by variant, so that a worker's cache of prepared
+ * nothing more is kept; unpaired (sensitivity), variant by variant, so that a worker's cache of prepared
  * scenarios (`respond.ts`) keeps the one it is running (preparing one afresh costs ~1 ms, ~4% of a replicate,
  * when hundreds of tornado variants take turns). Either way memory stays bounded however many replicates.
  */

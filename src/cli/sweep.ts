@@ -1,6 +1,7 @@
 /**
  * `spsim sweep FILE --set PATH=v1,v2,… [--set PATH2=…]`: a one- or two-parameter grid on common random
- * numbers, with each KPI's median and 90% interval at every point.
+ * numbers, with each KPI's median and 90% interval at every point, and each point's paired difference from the
+ * first (replicate i of every point meets the same people), with the 95% interval of its mean.
  */
 import { Console, Effect, FileSystem } from "effect"
 import { defaultSweepMetrics } from "../analysis/defaultMetrics.ts"
@@ -13,6 +14,9 @@ import { spsimVersion } from "../version.ts"
 import { centralText, formatMetric, isChance, monteCarloError, textTable } from "./format.ts"
 import { InputError } from "../scenario/errors.ts"
 import { progressBar } from "./progress.ts"
+
+/** A CSV cell for an interval end that may not exist (one replicate gives no interval). */
+const finiteOrEmpty = (x: number): number | string => (Number.isFinite(x) ? x : "")
 
 export interface SweepOptions extends AnalysisOptions {
   readonly file: string
@@ -35,18 +39,27 @@ export const sweepScenario = Effect.fn("sweepScenario")(function*(options: Sweep
   const points = gridOf(base, axes)
   const seed = options.seed ?? base.seed
   const progress = progressBar("sweep", options.quiet)
-  const runs = yield* runVariants(points.map((p) => p.scenario), { seed, replicates: options.replicates, workers: options.workers, onProgress: progress.update })
+  const runs = yield* runVariants(points.map((p) => p.scenario), { seed, replicates: options.replicates, workers: options.workers, onProgress: progress.update, paired: true })
   progress.finish()
   const unknown = unknownMetrics(options.metrics, runs.summaries)
   if (unknown !== undefined) return yield* unknown
   const names = options.metrics ?? defaultSweepMetrics(base)
-  const results = points.map((p, i) => ({ values: p.values, metrics: runs.summaries[i].bands() }))
+  // The first point against itself is no comparison: it has no differences.
+  const results = points.map((p, i) => ({
+    values: p.values,
+    metrics: runs.summaries[i].bands(),
+    ...(i > 0 ? { differencesFromFirst: runs.paired![i].results() } : {})
+  }))
   const document = { spsimVersion, scenario: base.name, seed, replicates: options.replicates, axes, points: results }
   if (options.out !== undefined) {
     const fs = yield* FileSystem.FileSystem
     yield* fs.makeDirectory(options.out, { recursive: true })
-    const header = csvRow([...axes.map((a) => a.path), "metric", "mean", "p05", "p50", "p95", "p50Low", "p50High", "meanLow", "meanHigh"])
-    const lines = results.flatMap((r) => Object.entries(r.metrics).map(([m, b]) => csvRow([...r.values, m, b.mean, b.p05, b.p50, b.p95, b.p50Low ?? "", b.p50High ?? "", b.meanLow ?? "", b.meanHigh ?? ""])))
+    const header = csvRow([...axes.map((a) => a.path), "metric", "mean", "p05", "p50", "p95", "p50Low", "p50High", "meanLow", "meanHigh", "differenceMean", "differenceMeanLow", "differenceMeanHigh"])
+    const lines = results.flatMap((r) => Object.entries(r.metrics).map(([m, b]) => {
+      const d = r.differencesFromFirst?.[m]
+      const difference = d === undefined ? ["", "", ""] : [d.difference.mean, finiteOrEmpty(d.meanLow), finiteOrEmpty(d.meanHigh)]
+      return csvRow([...r.values, m, b.mean, b.p05, b.p50, b.p95, b.p50Low ?? "", b.p50High ?? "", b.meanLow ?? "", b.meanHigh ?? "", ...difference])
+    }))
     yield* writeFileAtomic(`${options.out}/sweep.csv`, `${[header, ...lines].join("\n")}\n`)
     yield* writeFileAtomic(`${options.out}/sweep.json`, `${JSON.stringify(document, null, 2)}\n`)
   }
@@ -60,10 +73,24 @@ export const sweepScenario = Effect.fn("sweepScenario")(function*(options: Sweep
       return isChance(n) ? centralText(n, b) : `${formatMetric(n, b.p50)} (${formatMetric(n, b.p05)} to ${formatMetric(n, b.p95)})`
     })
   ])
+  const differenceRows = results.slice(1).map((r) => [
+    r.values.map(String).join(", "),
+    ...names.map((n) => {
+      const d = r.differencesFromFirst?.[n]
+      return d === undefined || !Number.isFinite(d.meanLow) ? "-" : `${formatMetric(n, d.difference.mean)} (${formatMetric(n, d.meanLow)} to ${formatMetric(n, d.meanHigh)})`
+    })
+  ])
+  const first = results[0].values.map(String).join(", ")
   yield* Console.log([
     `${base.name}: sweep of ${axes.map((a) => a.path).join(" × ")}, ${options.replicates} replicates per point on common random numbers, seed ${seed}`,
     "",
     textTable([axes.map((a) => a.path).join(", "), ...names.map((n) => (isChance(n) ? `${n} (chance, 95%)` : `${n} (median, 90%)`))], rows),
-    ...[monteCarloError(options.replicates, results.flatMap((r) => names.map((n) => r.metrics[n])), "sweep.csv")].filter((line) => line !== "")
+    ...[monteCarloError(options.replicates, results.flatMap((r) => names.map((n) => r.metrics[n])), "sweep.csv")].filter((line) => line !== ""),
+    ...(differenceRows.length === 0 ? [] : [
+      "",
+      `Paired differences from the first point (${first}), replicate by replicate on the same people: mean difference and its 95% interval`,
+      "",
+      textTable([axes.map((a) => a.path).join(", "), ...names.map((n) => `${n} − at ${first}`)], differenceRows)
+    ])
   ].join("\n"))
 }, Effect.scoped)

@@ -15,11 +15,11 @@ import { type ReplicateResult, runReplicate } from "./replicate.ts"
 import { ReplicateFailed, type ReplicateRequest, type ReplicateResponse, type RowsWanted, ScenarioRejected } from "./protocol.ts"
 
 /**
- * Distinct scenarios kept prepared at once: an ensemble sends one, a sweep or sensitivity run one variant after
- * another, and a comparison takes turns between its scenarios (replicate by replicate), so up to this many
- * compared scenarios are prepared only once.
+ * Distinct scenarios kept prepared at once: an ensemble sends one, a sensitivity run one variant after another,
+ * and a comparison or a sweep takes turns between its scenarios or grid points (replicate by replicate, to pair
+ * them), so up to this many are prepared only once (a 2 × 8 grid, say; each is well under a megabyte).
  */
-const CACHE_SIZE = 8
+const CACHE_SIZE = 32
 
 /** CSV rows without their header line. */
 export const csvBody = (header: ReadonlyArray<string>, fill: (rows: CsvWriter) => void): string => {

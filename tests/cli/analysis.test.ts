@@ -50,9 +50,14 @@ describe("spsim sweep", () => {
     const waits = doc.points.map((p: { metrics: Record<string, { p50: number }> }) => p.metrics.meanWaitWeeks.p50)
     expect(waits[0]).toBeGreaterThan(waits[1])
     expect(waits[1]).toBeGreaterThanOrEqual(waits[2])
+    // Each point against the first, replicate by replicate: the first has none; 80 waits less than 40 for sure.
+    expect(doc.points[0].differencesFromFirst).toBeUndefined()
+    const fewer = doc.points[1].differencesFromFirst.meanWaitWeeks
+    expect(fewer.replicates).toBe(3)
+    expect(fewer.meanHigh).toBeLessThan(0)
   })
 
-  it("--out writes sweep.csv with each point's median and the median's own 95% interval", () => {
+  it("--out writes sweep.csv with each point's median, the median's own 95% interval and the paired difference from the first point", () => {
     const dir = mkdtempSync(join(tmpdir(), "spsim-sweep-"))
     const short = join(dir, "short.json")
     writeFileSync(short, JSON.stringify({ extends: scenario("ways-to-wellness"), name: "short", horizonWeeks: 52 }))
@@ -60,9 +65,9 @@ describe("spsim sweep", () => {
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toMatch(/Monte Carlo error: with 6 replicates a median's own 95% interval \(p50Low to p50High in sweep.csv\) is typically \d+% as wide/)
     const [header, ...rows] = readFileSync(join(dir, "out", "sweep.csv"), "utf8").trim().split("\n").map((l) => l.split(","))
-    expect(header).toEqual(["linkWorkers.caseloadCapPerFte", "metric", "mean", "p05", "p50", "p95", "p50Low", "p50High", "meanLow", "meanHigh"])
+    expect(header).toEqual(["linkWorkers.caseloadCapPerFte", "metric", "mean", "p05", "p50", "p95", "p50Low", "p50High", "meanLow", "meanHigh", "differenceMean", "differenceMeanLow", "differenceMeanHigh"])
     // Not a chance: no interval of its own beyond the median's (empty cells).
-    expect(rows.filter((f) => f[1] === "engaged").map((f) => f.slice(8))).toEqual([["", ""], ["", ""]])
+    expect(rows.filter((f) => f[1] === "engaged").map((f) => f.slice(8, 10))).toEqual([["", ""], ["", ""]])
     const engaged = rows.filter((f) => f[1] === "engaged").map((f) => f.map(Number))
     expect(engaged.map((f) => f[0])).toEqual([40, 120])
     for (const [, , , , p50, , low, high] of engaged) {
@@ -71,6 +76,15 @@ describe("spsim sweep", () => {
       expect(high).toBeGreaterThanOrEqual(p50)
       expect(high).toBeGreaterThan(low)
     }
+    // The paired difference from the first point: none for the first; the mean difference is the difference of the
+    // means (every replicate has the figure), inside its interval.
+    expect(engaged[0].slice(10).every((x) => x === 0)).toBe(true)
+    expect(rows.find((f) => f[1] === "engaged")!.slice(10)).toEqual(["", "", ""])
+    const [, , mean120, , , , , , , , difference, low, high] = engaged[1]
+    expect(difference).toBeCloseTo(mean120 - engaged[0][2], 6)
+    expect(low).toBeLessThan(difference)
+    expect(high).toBeGreaterThan(difference)
+    expect(r.stdout).toContain("Paired differences from the first point (40), replicate by replicate on the same people")
   })
 
   it("runs a two-parameter grid", () => {
