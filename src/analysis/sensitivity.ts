@@ -6,6 +6,7 @@ import type { RunningSummary } from "../results/summary.ts"
 import { type ParameterInfo, withAtPath } from "../scenario/parameters.ts"
 import { shuffledIndices } from "../model/random.ts"
 import type { Metrics } from "../results/metrics.ts"
+import { pairedDifference } from "./paired.ts"
 
 /** The range a parameter is swung over: its default ± `swing` (relative), kept within its declared range. */
 export interface Swing {
@@ -33,15 +34,30 @@ export interface TornadoBar {
   readonly base: number
   /** |atHigh − atLow|: what the bars are ranked by. */
   readonly influence: number
+  /**
+   * The 95% interval of the swing (atHigh − atLow), paired replicate by replicate (the low and high runs meet the
+   * same people): an interval that holds 0 is a swing not told apart from chance. Absent when the replicates
+   * cannot be paired (a figure missing from some, or too many replicates to keep).
+   */
+  readonly swingLow?: number
+  readonly swingHigh?: number
+}
+
+/** A swing's 95% interval from the paired replicates of its low and high runs. */
+export interface SwingInterval {
+  readonly swingLow: number
+  readonly swingHigh: number
 }
 
 export const tornado = (
-  swings: ReadonlyArray<Swing>, base: number, atLow: ReadonlyArray<number>, atHigh: ReadonlyArray<number>
+  swings: ReadonlyArray<Swing>, base: number, atLow: ReadonlyArray<number>, atHigh: ReadonlyArray<number>,
+  intervals: ReadonlyArray<SwingInterval | undefined> = []
 ): Array<TornadoBar> =>
   swings
     .map((s, i) => ({
       path: s.parameter.path, low: s.low, high: s.high, atLow: atLow[i], atHigh: atHigh[i], base,
-      influence: Math.abs(atHigh[i] - atLow[i])
+      influence: Math.abs(atHigh[i] - atLow[i]),
+      ...intervals[i]
     }))
     .sort((x, y) => y.influence - x.influence || (x.path < y.path ? -1 : 1))
 
@@ -61,13 +77,35 @@ export const meanOf = (runs: ReadonlyArray<Metrics>, metric: string): number => 
 export const tornadoVariants = <S extends object>(base: S, swings: ReadonlyArray<Swing>): Array<S> =>
   [base, ...swings.flatMap((s) => [withAtPath(base, s.parameter.path, s.low), withAtPath(base, s.parameter.path, s.high)])]
 
-/** The tornado of a metric from its mean in each of `tornadoVariants`' scenarios, in that order. */
-export const tornadoOfMeans = (swings: ReadonlyArray<Swing>, means: ReadonlyArray<number>): Array<TornadoBar> =>
-  tornado(swings, means[0], swings.map((_, i) => means[1 + 2 * i]), swings.map((_, i) => means[2 + 2 * i]))
+/**
+ * The tornado of a metric from its mean in each of `tornadoVariants`' scenarios, in that order, and each swing's
+ * interval if known (`intervals[i]` for swing i).
+ */
+export const tornadoOfMeans = (
+  swings: ReadonlyArray<Swing>, means: ReadonlyArray<number>, intervals: ReadonlyArray<SwingInterval | undefined> = []
+): Array<TornadoBar> =>
+  tornado(swings, means[0], swings.map((_, i) => means[1 + 2 * i]), swings.map((_, i) => means[2 + 2 * i]), intervals)
+
+/** The 95% interval of high − low over paired replicates (the t interval of the mean difference), if there are two or more. */
+export const swingInterval = (low: ReadonlyArray<Metrics>, high: ReadonlyArray<Metrics>, metric: string): SwingInterval | undefined => {
+  const d = pairedDifference(low, high, metric)
+  return d === undefined || !Number.isFinite(d.meanLow) ? undefined : { swingLow: d.meanLow, swingHigh: d.meanHigh }
+}
+
+/**
+ * The same from two `RunningSummary`s, while they keep every replicate and every replicate has the figure (then
+ * their kept values are in replicate order, so they pair).
+ */
+export const swingIntervalIn = (low: RunningSummary, high: RunningSummary, metric: string): SwingInterval | undefined => {
+  const whole = (s: RunningSummary) => s.exact && s.total(metric)?.count === s.count
+  if (!whole(low) || !whole(high) || low.count !== high.count) return undefined
+  const rows = (s: RunningSummary) => s.keptValues(metric).map((v) => ({ [metric]: v }))
+  return swingInterval(rows(low), rows(high), metric)
+}
 
 /** The tornado of a metric from the per-replicate metrics of `tornadoVariants`' scenarios, in that order. */
 export const tornadoOfRuns = (swings: ReadonlyArray<Swing>, runs: ReadonlyArray<ReadonlyArray<Metrics>>, metric: string): Array<TornadoBar> =>
-  tornadoOfMeans(swings, runs.map((r) => meanOf(r, metric)))
+  tornadoOfMeans(swings, runs.map((r) => meanOf(r, metric)), swings.map((_, i) => swingInterval(runs[1 + 2 * i], runs[2 + 2 * i], metric)))
 
 /**
  * Morris design: `trajectories` random walks on a `levels`-level grid over [low, high] of each of the k

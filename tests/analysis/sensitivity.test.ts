@@ -1,6 +1,8 @@
 import seedrandom from "seedrandom"
 import { describe, expect, it } from "vitest"
-import { morrisDesign, morrisEffects, swingOf, tornado } from "../../src/analysis/sensitivity.ts"
+import { morrisDesign, morrisEffects, swingInterval, swingIntervalIn, swingOf, tornado, tornadoOfRuns } from "../../src/analysis/sensitivity.ts"
+import { RunningSummary } from "../../src/results/summary.ts"
+import type { Metrics } from "../../src/results/metrics.ts"
 import type { ParameterInfo } from "../../src/scenario/parameters.ts"
 
 const info = (path: string, min: number, max: number, integer = false): ParameterInfo => ({
@@ -9,6 +11,31 @@ const info = (path: string, min: number, max: number, integer = false): Paramete
 })
 
 describe("one-way swings", () => {
+  it("carry the 95% interval of high − low over paired replicates, the same gathered or whole", () => {
+    const low = [{ x: 10 }, { x: 20 }, { x: 30 }, { x: 40 }]
+    const high = [{ x: 12 }, { x: 21 }, { x: 33 }, { x: 42 }]
+    // Differences 2, 1, 3, 2: mean 2, sd 0.8165, t(3) 3.182 → 2 ± 1.299.
+    const i = swingInterval(low, high, "x")!
+    expect(i.swingLow).toBeCloseTo(2 - 3.182 * 0.408248, 3)
+    expect(i.swingHigh).toBeCloseTo(2 + 3.182 * 0.408248, 3)
+    const gather = (runs: ReadonlyArray<Metrics>) => {
+      const s = new RunningSummary()
+      runs.forEach((m, r) => s.add(r, m))
+      return s
+    }
+    expect(swingIntervalIn(gather(low), gather(high), "x")).toEqual(i)
+    // Not paired: a figure missing from a replicate, or more replicates than were kept.
+    expect(swingIntervalIn(gather([...low.slice(0, 3), {}]), gather(high), "x")).toBeUndefined()
+    const few = new RunningSummary(2)
+    low.forEach((m, r) => few.add(r, m))
+    expect(swingIntervalIn(few, gather(high), "x")).toBeUndefined()
+    // One replicate gives no interval.
+    expect(swingInterval(low.slice(0, 1), high.slice(0, 1), "x")).toBeUndefined()
+    // In the bars, beside the means.
+    const bar = tornadoOfRuns([{ parameter: info("p", 0, 100), base: 50, low: 25, high: 75 }], [low, low, high], "x")[0]
+    expect(bar).toMatchObject({ atLow: 25, atHigh: 27, ...i })
+  })
+
   it("swing around the default within the declared range", () => {
     expect(swingOf(info("a", 0, 100), 40, 0.5)).toMatchObject({ low: 20, high: 60 })
     expect(swingOf(info("b", 0, 1), 0.9, 0.5)).toMatchObject({ low: 0.45, high: 1 })

@@ -109,6 +109,22 @@ describe("spsim sensitivity", () => {
     expect(doc.bars.map((b: { path: string }) => b.path)).toEqual(["wellbeing.gainEventsPerWeek", "linkWorkers.turnoverPerYear"])
     const gain = doc.bars[0]
     expect(gain.atHigh).toBeGreaterThan(gain.atLow)
+    // Each swing with its 95% interval, paired replicate by replicate: the strong one clear of 0.
+    for (const b of doc.bars) {
+      expect(b.swingLow).toBeLessThanOrEqual(b.atHigh - b.atLow)
+      expect(b.swingHigh).toBeGreaterThanOrEqual(b.atHigh - b.atLow)
+    }
+    expect(gain.swingLow).toBeGreaterThan(0)
+  })
+
+  it("says which swings are not told apart from chance, and which are none at all", () => {
+    const r = spsim("sensitivity", scenario("ways-to-wellness"), "--params", "linkWorkers.turnoverPerYear,linkWorkers.caseloadCapPerFte,secondaryCare.costCv", "--metric", "starChangeMean", "--replicates", "2", "--quiet")
+    expect(r.code, r.stderr).toBe(0)
+    // Two replicates: turnover's small swing has an interval across 0; the cost spread does not move the Star at all.
+    expect(r.stdout).toMatch(/linkWorkers\.turnoverPerYear \(0\.10605 → 0\.31815\) \*\s/)
+    expect(r.stdout).toMatch(/linkWorkers\.caseloadCapPerFte \(45 → 135\)\s/)
+    expect(r.stdout).toMatch(/secondaryCare\.costCv \(0\.6 → 1\.8\)\s.*none in any replicate/)
+    expect(r.stdout).toContain("* 1 swing's 95% interval holds 0: not told apart from chance with 2 replicates")
   })
 
   it("screens parameters with Morris elementary effects", () => {
