@@ -33,6 +33,9 @@ describe("sweep and tornado", () => {
     expect(bars).toBeGreaterThan(3)
     const labels = await page.locator("#tornado-chart svg g[aria-label='y-axis tick label'] text").allTextContents()
     expect(labels).toContain("linkWorkers.caseloadCapPerFte")
+    // Each bar's swing and its 95% interval on hover (paired replicates).
+    const titles = await page.locator("#tornado-chart svg title").allTextContents()
+    expect(titles.some((t) => /^linkWorkers\.caseloadCapPerFte: swing .+, 95% interval .+ to .+$/.test(t)), titles.join("\n")).toBe(true)
     expect(errors).toEqual([])
   })
 })
