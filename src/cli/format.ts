@@ -49,8 +49,6 @@ export const formatOf = (metric: string): Format => {
 
 export const formatMetric = (metric: string, value: number): string => formatValue(value, formatOf(metric))
 
-export { isChance }
-
 /**
  * A chance (a metric named `…Chance`) is 1 or 0 in each replicate, so its median says little: tables show its
  * mean over replicates, the share of replicates where it happened. Other metrics show their median.

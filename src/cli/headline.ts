@@ -1,7 +1,7 @@
 /** The headline table printed by `spsim run`: median and 90% interval of the figures people ask about first. */
 import type { SummaryDocument } from "../results/document.ts"
 import { groupMeasures, groupMetricName, parseGroupMetric } from "../results/groups.ts"
-import { centralText, centralValue, type Format, formatMetric, formatValue, isChance, monteCarloError, textTable } from "./format.ts"
+import { centralText, type Format, formatMetric, formatValue, monteCarloError, textTable } from "./format.ts"
 
 const rows: ReadonlyArray<readonly [label: string, metric: string, format: Format]> = [
   ["People referred", "people", "count"],
@@ -27,37 +27,38 @@ const rows: ReadonlyArray<readonly [label: string, metric: string, format: Forma
   ["Hospital cost saving", "secondaryCareSaving", "gbp"]
 ]
 
-const contractRows: ReadonlyArray<readonly [label: string, metric: string, format: Format]> = [
-  ["Total paid by commissioners", "commissionerOutlay", "gbp"],
-  ["  of which outcome payments", "outcomePayments", "gbp"],
-  ["Outcome cap reached", "capReachedWeek", "week"],
-  ["Chance the cap is reached (mean)", "capReachedChance", "share"],
-  ["Provider cost", "providerCost", "gbp"],
-  ["Provider surplus", "providerSurplus", "gbp"],
-  ["Provider lowest cash", "providerMinCash", "gbp"],
-  ["Investor capital drawn", "investorCapitalDrawn", "gbp"],
-  ["Investor IRR (a year)", "investorIrr", "share"],
-  ["Investor money multiple", "investorMultiple", "decimal"],
-  ["Chance the investor loses capital (mean)", "investorLossChance", "share"],
-  ["Commissioner net cost (less hospital saving)", "commissionerNetCost", "gbp"],
-  ["NPV to commissioner (saving - payments)", "npvCommissioner", "gbp"],
+// Each figure is shown as its name implies (`formatOf`; a chance with its interval, `centralText`).
+const contractRows: ReadonlyArray<readonly [label: string, metric: string]> = [
+  ["Total paid by commissioners", "commissionerOutlay"],
+  ["  of which outcome payments", "outcomePayments"],
+  ["Outcome cap reached", "capReachedWeek"],
+  ["Chance the cap is reached (mean)", "capReachedChance"],
+  ["Provider cost", "providerCost"],
+  ["Provider surplus", "providerSurplus"],
+  ["Provider lowest cash", "providerMinCash"],
+  ["Investor capital drawn", "investorCapitalDrawn"],
+  ["Investor IRR (a year)", "investorIrr"],
+  ["Investor money multiple", "investorMultiple"],
+  ["Chance the investor loses capital (mean)", "investorLossChance"],
+  ["Commissioner net cost (less hospital saving)", "commissionerNetCost"],
+  ["NPV to commissioner (saving - payments)", "npvCommissioner"],
   // Paired with the first contract replicate by replicate ({first}: its name).
-  ["  gain over {first} (same people)", "npvGainOverFirst", "gbp"],
-  ["Chance of better value than {first}", "betterValueThanFirstChance", "share"],
-  ["Cost per person engaged", "costPerEngaged", "gbp"],
-  ["Cost per Star point gained", "costPerStarPoint", "gbp"]
+  ["  gain over {first} (same people)", "npvGainOverFirst"],
+  ["Chance of better value than {first}", "betterValueThanFirstChance"],
+  ["Cost per person engaged", "costPerEngaged"],
+  ["Cost per Star point gained", "costPerStarPoint"]
 ]
 
 /** Contracts side by side: the median of each figure, with how many replicates it exists in when not all. */
 export const contractsTable = (summary: SummaryDocument): string => {
   const names = summary.contracts
-  const cell = (contract: string, metric: string, format: Format): string => {
+  const cell = (contract: string, metric: string): string => {
     const band = summary.metrics[`${contract}.${metric}`]
     if (band === undefined) return "-"
-    const value = isChance(metric) ? centralText(metric, band) : formatValue(centralValue(metric, band), format)
+    const value = centralText(metric, band)
     return band.replicates === undefined ? value : `${value} (${band.replicates}/${summary.replicates})`
   }
-  const lines = contractRows.map(([label, metric, format]) => [label.replace("{first}", names[0]), ...names.map((c) => cell(c, metric, format))])
+  const lines = contractRows.map(([label, metric]) => [label.replace("{first}", names[0]), ...names.map((c) => cell(c, metric))])
   return textTable(["median over replicates", ...names], lines)
 }
 
