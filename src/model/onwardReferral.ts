@@ -42,7 +42,7 @@ const search = (sim: Sim, id: number, c: number, k: number): number => {
       if (firstUnsuitable < 0) firstUnsuitable = why
       continue
     }
-    const room = Math.floor(s.capacity[i]) - s.occupied[i]
+    const room = s.capacity[i] - s.occupied[i]
     if (room > bestRoom) {
       best = i
       bestRoom = room

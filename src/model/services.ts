@@ -26,10 +26,13 @@ export interface Services {
   /** Ethnic group served by a culturally specific service; -1 for services open to all. */
   readonly group: Int16Array
   readonly occupied: Int32Array
+  /** This week's places: whole numbers (see `updateServices`). */
   readonly capacity: Float64Array
   readonly open: Uint8Array
   /** Services of area c and category k are start[c*K+k] .. start[c*K+k+1]-1. */
   readonly start: Int32Array
+  /** The same ranges, each listing its services from the most resilient to the least. */
+  readonly byResilience: Int32Array
 }
 
 export const createServices = (scenario: Scenario, setup: Uniform): Services => {
@@ -60,7 +63,8 @@ export const createServices = (scenario: Scenario, setup: Uniform): Services => 
     occupied: new Int32Array(count),
     capacity: new Float64Array(count),
     open: new Uint8Array(count),
-    start
+    start,
+    byResilience: new Int32Array(count)
   }
   for (let c = 0; c < clusters; c++) {
     for (let k = 0; k < K; k++) {
@@ -77,21 +81,45 @@ export const createServices = (scenario: Scenario, setup: Uniform): Services => 
         const u = setup()
         if (k === culturallySpecific) s.group[i] = acc > 0 ? pickCumulative(minorityCumulative, u) : noGroup
       }
+      const range = Array.from({ length: start[c * K + k + 1] - start[c * K + k] }, (_, j) => start[c * K + k] + j)
+      range.sort((x, y) => s.resilience[y] - s.resilience[x] || x - y)
+      s.byResilience.set(range, start[c * K + k])
     }
   }
   return s
 }
 
-/** This week's open services and places, from the funding and availability schedules. */
+/**
+ * This week's open services and places, from the funding and availability schedules. A person takes a whole
+ * place, so each area's services of a kind share out the whole number nearest their total: each open service
+ * has the whole part of its share, and the places its fractions add up to go one each to the most resilient
+ * (rounding each service down instead would lose a place in every service at the smallest cut).
+ */
 export const updateServices = (sim: Sim, week: number): void => {
   const s = sim.services
   const funding = sim.params.serviceFunding[week]
   const availability = sim.params.serviceAvailability[week]
   const openShare = funding >= 1 ? 1 : 1 - sim.scenario.communityServices.closureShareOfCut * (1 - funding)
   const scale = openShare > 0 ? (funding / openShare) * availability : 0
-  for (let i = 0; i < s.count; i++) {
-    s.open[i] = s.resilience[i] < openShare ? 1 : 0
-    s.capacity[i] = s.open[i] ? s.places[i] * scale : 0
+  const { open, capacity, places, resilience, start, byResilience } = s
+  for (let g = 0; g + 1 < start.length; g++) {
+    let total = 0
+    let whole = 0
+    for (let i = start[g]; i < start[g + 1]; i++) {
+      open[i] = resilience[i] < openShare ? 1 : 0
+      const share = open[i] ? places[i] * scale : 0
+      total += share
+      capacity[i] = Math.floor(share)
+      whole += capacity[i]
+    }
+    let extra = Math.round(total) - whole
+    for (let j = start[g]; j < start[g + 1] && extra > 0; j++) {
+      const i = byResilience[j]
+      if (open[i] && places[i] * scale > capacity[i]) {
+        capacity[i]++
+        extra--
+      }
+    }
   }
 }
 
