@@ -88,7 +88,7 @@ export const groupsTable = (summary: SummaryDocument): string => {
     disengagedShare: "dropped out",
     starChangeMean: "Star change",
     onwardReferralFailureShare: "onward failed",
-    secondaryCareSavingShare: "hospital saving"
+    secondaryCareSavingShareEngaged: "hospital saving (engaged)"
   }
   const columns = groupMeasures.map((measure) => [measure, labels[measure]] as const)
   const groups: Array<{ readonly dimension: string; readonly group: string }> = []

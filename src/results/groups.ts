@@ -5,9 +5,10 @@
  * happened over all their episodes.
  *
  * Measures: `people` referred; `engagedShare`, the share of them who engaged at least once; `disengagedShare`,
- * the share of those who engaged whose last episode ended in dropout; `starChangeMean`, the mean Star change
+ * the share of those who engaged whose last episode ended in dropout (someone re-referred after dropping out
+ * counts by their new episode, so is not counted if it is still going on or ended otherwise); `starChangeMean`, the mean Star change
  * (last review minus baseline, 8 areas) of those reviewed twice or more; `onwardReferralFailureShare`, failed
- * onward referrals over those made; `secondaryCareSavingShare`, the hospital-cost saving of those who engaged
+ * onward referrals over those made; `secondaryCareSavingShareEngaged`, the hospital-cost saving of those who engaged
  * over their comparison counterparts' cost. A measure with nobody to measure in a replicate (no one engaged,
  * no onward referral) is left out of that replicate, so its summary says how many replicates it is over.
  */
@@ -42,7 +43,7 @@ export const parseGroupMetric = (name: string): { readonly dimension: string; re
   return { dimension: rest.slice(0, dot), group: rest.slice(dot + 1), measure: name.slice(last + 1) }
 }
 
-export const groupMeasures = ["people", "engagedShare", "disengagedShare", "starChangeMean", "onwardReferralFailureShare", "secondaryCareSavingShare"] as const
+export const groupMeasures = ["people", "engagedShare", "disengagedShare", "starChangeMean", "onwardReferralFailureShare", "secondaryCareSavingShareEngaged"] as const
 
 /** Running sums for one group. */
 const fields = 9
@@ -98,7 +99,7 @@ export const groupMetrics = (sim: Sim): Metrics => {
       if (group[F.engaged] > 0) m[key("disengagedShare")] = group[F.disengaged] / group[F.engaged]
       if (group[F.reviewed] > 0) m[key("starChangeMean")] = group[F.starChange] / group[F.reviewed]
       if (group[F.onward] > 0) m[key("onwardReferralFailureShare")] = group[F.onwardFailed] / group[F.onward]
-      if (group[F.comparison] > 0) m[key("secondaryCareSavingShare")] = group[F.saving] / group[F.comparison]
+      if (group[F.comparison] > 0) m[key("secondaryCareSavingShareEngaged")] = group[F.saving] / group[F.comparison]
     })
   })
   return m
