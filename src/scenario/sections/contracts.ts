@@ -54,7 +54,7 @@ export const Financing = Schema.Struct({
   capitalCommitted: gbp("Investor capital available to draw (WtW: £1.65m from Bridges)", "GO Lab INDIGO-POJ-0120; Big Society Capital", "high"),
   providerStartingCash: gbp("Cash the provider starts with"),
   cashFloor: gbp("Cash the provider keeps; capital is drawn to stay above it"),
-  returnShareAfterPrincipal: share({ description: "Share of income above costs paid to the investor once the drawn capital is repaid", ...assumed }),
+  returnShareAfterPrincipal: share({ description: "Share of each payment the provider receives that goes to the investor once the drawn capital is repaid (of gross receipts, not of income above costs)", ...assumed }),
   returnCapMultiple: param({ unit: "multiple of capital drawn", min: 1, max: 10, description: "Most the investor receives in all, as a multiple of the capital drawn", ...assumed })
 })
 
