@@ -43,11 +43,11 @@ export const calibratablePaths = (): Array<string> => listParameters().filter((p
 
 export const calibrate = Effect.fn("calibrate")(function*(options: CalibrateOptions) {
   const base = yield* loadScenario(options.scenarioFile)
-  const targets = yield* loadDocument(Targets, options.targetsFile)
+  const targets = yield* loadDocument(Targets, options.targetsFile, "targets")
   if (options.priorsFrom !== undefined && options.params !== undefined) {
     return yield* new InputError({ problems: ["--priors and --params: expected one of them (the priors file names its parameters), found both"] })
   }
-  const earlier = options.priorsFrom === undefined ? undefined : yield* loadDocument(CalibrationRecord, options.priorsFrom)
+  const earlier = options.priorsFrom === undefined ? undefined : yield* loadDocument(CalibrationRecord, options.priorsFrom, "calibration")
   // By default every calibratable parameter the scenario sets (an optional term it leaves out has no value to start from).
   const paths = earlier?.priors.map((p) => p.path) ?? options.params ?? calibratablePaths().filter((p) => isSetAt(base, p))
   const flag = earlier === undefined ? "--params" : `--priors ${options.priorsFrom}`

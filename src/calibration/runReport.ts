@@ -29,10 +29,10 @@ const seriesLabels: Record<string, string> = { referred: "People referred", enga
 
 export const validationReport = Effect.fn("validationReport")(function*(options: ReportOptions) {
   const scenario = yield* loadScenario(options.scenarioFile)
-  const targets = yield* loadDocument(Targets, options.targetsFile)
+  const targets = yield* loadDocument(Targets, options.targetsFile, "targets")
   const calibration = options.calibration === undefined
     ? undefined
-    : { file: options.calibration, record: yield* loadDocument(CalibrationRecord, options.calibration) }
+    : { file: options.calibration, record: yield* loadDocument(CalibrationRecord, options.calibration, "calibration") }
   const seed = options.seed ?? scenario.seed
   const series = seriesNeeded(targets)
   const records: Array<ReplicateRecord> = []

@@ -7,28 +7,33 @@ export const ScenarioProblem = Schema.Struct({
 })
 export type ScenarioProblem = typeof ScenarioProblem.Type
 
+/** What a file read as a document is, for messages: "scenario" unless said otherwise (e.g. "targets"). */
+const FileKind = Schema.optionalKey(Schema.String)
+
 export class ScenarioFileNotFound extends Schema.TaggedError<ScenarioFileNotFound>()("ScenarioFileNotFound", {
-  file: Schema.String
+  file: Schema.String,
+  kind: FileKind
 }) {
   override get message(): string {
     return this.render()
   }
 
   render(): string {
-    return `scenario file not found: ${this.file}`
+    return `${this.kind ?? "scenario"} file not found: ${this.file}`
   }
 }
 
 export class ScenarioFileUnreadable extends Schema.TaggedError<ScenarioFileUnreadable>()("ScenarioFileUnreadable", {
   file: Schema.String,
-  detail: Schema.String
+  detail: Schema.String,
+  kind: FileKind
 }) {
   override get message(): string {
     return this.render()
   }
 
   render(): string {
-    return `cannot read scenario file ${this.file}: ${this.detail}`
+    return `cannot read ${this.kind ?? "scenario"} file ${this.file}: ${this.detail}`
   }
 }
 

@@ -107,18 +107,28 @@ export const mergeDocuments = (base: unknown, override: unknown): unknown => {
   )
 }
 
-const resolveRelative = (from: string, ref: string): string =>
-  normalizePath(/^([A-Za-z]:)?[\\/]/.test(ref) ? ref : `${from.split(/[\\/]/).slice(0, -1).join("/")}/${ref}`)
+/**
+ * `ref` as read from the file `from`: an absolute path as it is, a relative one against the directory of `from` —
+ * the current directory when `from` names no directory (`ref` itself then, not `/ref`).
+ */
+const resolveRelative = (from: string, ref: string): string => {
+  if (/^([A-Za-z]:)?[\\/]/.test(ref)) return normalizePath(ref)
+  const cut = Math.max(from.lastIndexOf("/"), from.lastIndexOf("\\"))
+  return normalizePath(cut === -1 ? ref : `${from.slice(0, cut + 1)}${ref}`)
+}
 
+/** Forward slashes, without `.` and empty segments, `..` folded where it can be; a root ("/" or "C:/") stays. */
 const normalizePath = (path: string): string => {
+  const segments = path.split(/[\\/]/)
+  const root = segments.length > 1 && /^([A-Za-z]:)?$/.test(segments[0]) ? segments.shift() : undefined
   const out: Array<string> = []
-  for (const [index, segment] of path.split(/[\\/]/).entries()) {
-    const last = out[out.length - 1]
-    if (segment === "." || (segment === "" && index > 0)) continue
-    if (segment === ".." && last !== undefined && last !== ".." && last !== "") out.pop()
-    else out.push(segment)
+  for (const segment of segments) {
+    if (segment === "" || segment === ".") continue
+    if (segment !== "..") out.push(segment)
+    else if (out.length > 0 && out[out.length - 1] !== "..") out.pop()
+    else if (root === undefined) out.push(segment)
   }
-  return out.join("/")
+  return root === undefined ? out.join("/") : `${root}/${out.join("/")}`
 }
 
 export const decodeDocument = <S extends Schema.Constraint>(
@@ -130,20 +140,26 @@ export const decodeDocument = <S extends Schema.Constraint>(
     Effect.mapError((error) => new ScenarioInvalid({ file, problems: formatSchemaError(error, doc) }))
   )
 
-const readError = (file: string, { reason }: PlatformError.PlatformError): ScenarioLoadError =>
+const readError = (file: string, kind: string, { reason }: PlatformError.PlatformError): ScenarioLoadError =>
   reason._tag === "NotFound"
-    ? new ScenarioFileNotFound({ file })
+    ? new ScenarioFileNotFound({ file, kind })
     : new ScenarioFileUnreadable({
       file,
+      kind,
       detail: reason.description ?? (reason.cause instanceof Error ? reason.cause.message : reason._tag)
     })
 
+/**
+ * Reads a JSON document, resolves its `extends` and decodes it with `schema`. `kind` names the file in messages,
+ * e.g. "targets file not found: t.json"; a file named in `extends` is reported as a bad "extends" whatever it is.
+ */
 export const loadDocument = Effect.fn("loadDocument")(function*<S extends Schema.Constraint>(
   schema: S,
-  file: string
+  file: string,
+  kind = "scenario"
 ): Effect.fn.Return<S["Type"], ScenarioLoadError, FileSystem.FileSystem | S["DecodingServices"]> {
   const fs = yield* FileSystem.FileSystem
-  const readFile = (path: string) => fs.readFileString(path).pipe(Effect.mapError((error) => readError(path, error)))
+  const readFile = (path: string) => fs.readFileString(path).pipe(Effect.mapError((error) => readError(path, kind, error)))
   const doc = yield* Effect.flatMap(readFile(file), (text) => parseJsonText(text, file))
   return yield* decodeDocument(schema, yield* resolveExtends(doc, file, readFile), file)
 })

@@ -3,9 +3,11 @@ import { Effect, Schema } from "effect"
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { fileURLToPath } from "node:url"
 import { afterAll, describe, expect, it } from "vitest"
 import { ScenarioFileNotFound, type ScenarioLoadError } from "../../src/scenario/errors.ts"
 import { decodeDocument, loadDocument, parseJsonText, resolveExtends } from "../../src/scenario/load.ts"
+import { loadScenario } from "../../src/scenario/loadScenario.ts"
 
 const TestScenario = Schema.Struct({
   title: Schema.String,
@@ -31,6 +33,17 @@ const run = <A, E>(effect: Effect.Effect<A, E, any>) =>
   Effect.runPromise(effect.pipe(Effect.provide(NodeFileSystem.layer)) as Effect.Effect<A, E>)
 
 const loadFailure = (file: string): Promise<ScenarioLoadError> => run(Effect.flip(loadDocument(TestScenario, file)))
+
+/** Runs `f` with `cwd` as the current directory (vitest runs each test file in its own process). */
+const inDirectory = async <A>(cwd: string, f: () => Promise<A>): Promise<A> => {
+  const previous = process.cwd()
+  process.chdir(cwd)
+  try {
+    return await f()
+  } finally {
+    process.chdir(previous)
+  }
+}
 
 const base = {
   $schema: "../spsim.schema.json",
@@ -109,6 +122,58 @@ describe("resolveExtends", () => {
     expect(error.render()).toBe(`s/x.json: bad "extends": ./gone.json not found (looked for s/gone.json)`)
   })
 
+  describe("from a file named without a directory (in the current directory)", () => {
+    const here: Record<string, unknown> = {
+      "base.json": base,
+      "mid.json": { extends: "./base.json", linkWorkers: { fte: 6 }, services: ["gardening"] },
+      "top.json": { extends: "mid.json", title: "top", weeks: 52 },
+      "up.json": { extends: "../s/mid.json", title: "up" },
+      "../s/mid.json": { extends: "./base.json", title: "s-mid" },
+      "../s/base.json": { ...base, title: "s-base" },
+      "loop-a.json": { extends: "./loop-b.json" },
+      "loop-b.json": { extends: "loop-a.json" }
+    }
+    const read = (file: string) =>
+      file in here ? Effect.succeed(JSON.stringify(here[file])) : Effect.fail(new ScenarioFileNotFound({ file }))
+
+    it("resolves ./name and name against the current directory, through every level", async () => {
+      for (const file of ["top.json", "./top.json"]) {
+        expect(await Effect.runPromise(resolveExtends(here["top.json"], file, read))).toEqual({
+          title: "top",
+          weeks: 52,
+          linkWorkers: { fte: 6, caseloadCapPerFte: 40 },
+          services: ["gardening"]
+        })
+      }
+    })
+
+    it("resolves ../ against the parent of the current directory, and the next level against that file", async () => {
+      expect(await Effect.runPromise(resolveExtends(here["up.json"], "up.json", read))).toMatchObject({ title: "up", weeks: 104 })
+    })
+
+    it("names the relative path it looked for when the base is missing", async () => {
+      const error = await Effect.runPromise(Effect.flip(resolveExtends({ extends: "./gone.json" }, "x.json", read)))
+      expect(error.render()).toBe(`x.json: bad "extends": ./gone.json not found (looked for gone.json)`)
+    })
+
+    it("still reports a cycle", async () => {
+      const error = await Effect.runPromise(Effect.flip(resolveExtends(here["loop-a.json"], "./loop-a.json", read)))
+      expect(error.render()).toBe(`loop-b.json: bad "extends": cycle: loop-a.json -> loop-b.json -> loop-a.json`)
+    })
+  })
+
+  it("keeps an absolute base absolute, and a file at the root resolves beside it", async () => {
+    const seen: Array<string> = []
+    const record = (file: string) => {
+      seen.push(file)
+      return Effect.succeed(JSON.stringify({ title: "t" }))
+    }
+    await Effect.runPromise(resolveExtends({ extends: "/abs/base.json" }, "x.json", record))
+    await Effect.runPromise(resolveExtends({ extends: "./base.json" }, "/top.json", record))
+    await Effect.runPromise(resolveExtends({ extends: "../base.json" }, "/top.json", record))
+    expect(seen).toEqual(["/abs/base.json", "/base.json", "/base.json"])
+  })
+
   it("rejects an extends that is not a path", async () => {
     const error = await Effect.runPromise(Effect.flip(resolveExtends({ extends: 3 }, "s/x.json", readFile)))
     expect(error._tag).toBe("ScenarioExtendsError")
@@ -125,6 +190,31 @@ describe("loadDocument", () => {
       linkWorkers: { fte: 4, caseloadCapPerFte: 30 },
       services: ["walking", "arts"]
     })
+  })
+
+  it("loads a file named without a directory, or as ./name, from the current directory", async () => {
+    writeJson("cwd/base.json", base)
+    writeJson("cwd/variant.json", { extends: "./base.json", linkWorkers: { caseloadCapPerFte: 30 } })
+    writeJson("cwd/nested/leaf.json", { extends: "../variant.json", title: "leaf" })
+    const expected = { title: "base", weeks: 104, linkWorkers: { fte: 4, caseloadCapPerFte: 30 }, services: ["walking", "arts"] }
+    for (const file of ["variant.json", "./variant.json"]) {
+      expect(await inDirectory(join(dir, "cwd"), () => run(loadDocument(TestScenario, file)))).toEqual(expected)
+    }
+    // Two levels, the first through ../: each extends is resolved against the file that contains it.
+    for (const file of ["leaf.json", "./leaf.json"]) {
+      expect(await inDirectory(join(dir, "cwd/nested"), () => run(loadDocument(TestScenario, file)))).toEqual({ ...expected, title: "leaf" })
+    }
+    expect(await inDirectory(join(dir, "cwd"), () => run(loadDocument(TestScenario, "nested/../nested/leaf.json")))).toEqual({ ...expected, title: "leaf" })
+  })
+
+  it("loads every shipped scenario from inside the scenarios directory, named with and without ./", async () => {
+    const scenarios = fileURLToPath(new URL("../../scenarios", import.meta.url))
+    for (const name of ["high-caseload", "austerity", "covid", "england", "without-support"]) {
+      for (const file of [`${name}.json`, `./${name}.json`]) {
+        const scenario = await inDirectory(scenarios, () => run(loadScenario(file)))
+        expect(scenario.name, file).toBe(name)
+      }
+    }
   })
 
   it("reports a missing file", async () => {
