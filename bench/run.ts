@@ -4,11 +4,13 @@
  *   2. cost against size: england.json scaled to 1/40 and 1/10 of its population (ms per referred person);
  *   3. england.json in full in a fresh process: wall time and peak memory;
  *   4. an ensemble of ways-to-wellness.json with its contracts, 1 worker and 2, through the bundled CLI as a
- *      user runs it: wall time, peak memory and the parallel speed-up.
+ *      user runs it: wall time, peak memory and the parallel speed-up, bracketed by a machine check (the run of
+ *      1. pinned to each CPU in turn), since a shared machine's CPUs are not always equally fast.
  * `npm run bench -- --quick` skips the national run and runs 100 replicates instead of 1,000.
  */
 import { spawnSync } from "node:child_process"
 import { existsSync } from "node:fs"
+import { cpus } from "node:os"
 import { fileURLToPath } from "node:url"
 import { compileParams } from "../src/model/params.ts"
 import { simulate } from "../src/model/simulate.ts"
@@ -109,9 +111,39 @@ const ensemble = (workers: number): { seconds: number; peakGb: number | undefine
   const peakKb = /peakKb=(\d+)/.exec(child.stderr)?.[1]
   return { seconds, peakGb: peakKb === undefined ? undefined : (Number(peakKb) * 1024) / 1e9 }
 }
+/**
+ * The same run pinned to each CPU (`bench/probe.ts` under `taskset`), median ms per CPU; none where the machine
+ * has no `taskset`. On a shared machine one CPU can be much slower than another for minutes at a time (another
+ * tenant on the same physical core): then no program gets twice one worker's speed from two.
+ */
+const machineCheck = (): Array<number> | undefined => {
+  if (!existsSync("/usr/bin/taskset")) return undefined
+  const probe = fileURLToPath(new URL("./probe.ts", import.meta.url))
+  return cpus().map((_, cpu) => {
+    const child = spawnSync("/usr/bin/taskset", ["-c", String(cpu), process.execPath, "--import", "tsx", probe], { encoding: "utf8" })
+    if (child.status !== 0) throw new Error(child.stderr)
+    return Number(child.stdout.trim())
+  })
+}
+const printCheck = (when: string, ms: Array<number> | undefined): void => {
+  if (ms === undefined) {
+    console.log(`  machine check ${when}: skipped (no /usr/bin/taskset to pin a run to one CPU)`)
+    return
+  }
+  const [fastest, slowest] = [Math.min(...ms), Math.max(...ms)]
+  // Two lanes of these speeds do at most 1/fastest + 1/slowest replicates per ms; one lane at best 1/fastest.
+  const cap = ms.reduce((sum, t) => sum + fastest / t, 0)
+  console.log(`  machine check ${when}: one run pinned to each CPU, median ${ms.map((t, cpu) => `cpu${cpu} ${fmt(t)} ms`).join(", ")}` +
+    (slowest > fastest * 1.15 ? `: unequal, so ${ms.length} workers can be at most ${fmt(cap, 2)}x one worker on the fastest CPU` : ""))
+}
+
 const memory = (gb: number | undefined) => (gb === undefined ? "" : `, peak memory ${fmt(gb, 2)} GB`)
+const before = machineCheck()
 const one = ensemble(1)
 const two = ensemble(2)
+const after = machineCheck()
+printCheck("before", before)
 console.log(`  1 worker:  ${fmt(one.seconds)} s${memory(one.peakGb)}`)
 console.log(`  2 workers: ${fmt(two.seconds)} s${memory(two.peakGb)}`)
 console.log(`  speed-up on 2 cores: ${fmt(one.seconds / two.seconds, 2)}x`)
+printCheck("after", after)
