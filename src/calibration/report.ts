@@ -25,6 +25,10 @@ export interface TargetResult {
 
 /** The weekly series the targets need. */
 export const seriesNeeded = (targets: Targets): Array<string> =>
+  [...new Set(targets.targets.flatMap((t) => (t.kind === "metric" ? [] : [t.series])))]
+
+/** The weekly series summed to dates by the targets: what the cumulative chart draws. */
+export const cumulativeSeries = (targets: Targets): Array<string> =>
   [...new Set(targets.targets.flatMap((t) => (t.kind === "cumulative" ? [t.series] : [])))]
 
 const valueOf = (t: Target, r: ReplicateRecord, scenario: Scenario): number | undefined => {
@@ -32,6 +36,7 @@ const valueOf = (t: Target, r: ReplicateRecord, scenario: Scenario): number | un
   const series = r.weekly.get(t.series)
   if (series === undefined) return undefined
   const last = Math.min(series.length - 1, weekOf(t.date, scenario.startDate))
+  if (t.kind === "level") return series[Math.max(0, last)]
   let sum = 0
   for (let w = 0; w <= last; w++) sum += series[w]
   return sum

@@ -9,7 +9,7 @@ import { loadScenario } from "../scenario/loadScenario.ts"
 import { spsimVersion } from "../version.ts"
 import { cumulativeChart } from "./chart.ts"
 import { CalibrationRecord } from "./record.ts"
-import { evaluateTargets, type ReplicateRecord, seriesNeeded } from "./report.ts"
+import { cumulativeSeries, evaluateTargets, type ReplicateRecord, seriesNeeded } from "./report.ts"
 import { Targets } from "./targets.ts"
 import { renderReport } from "./validationMarkdown.ts"
 
@@ -46,7 +46,8 @@ export const validationReport = Effect.fn("validationReport")(function*(options:
     }))
   const results = evaluateTargets(targets, scenario, records)
   const parameters = listParameters()
-  const chart = options.chart !== undefined && series.length > 0 ? options.chart : undefined
+  const drawn = cumulativeSeries(targets)
+  const chart = options.chart !== undefined && drawn.length > 0 ? options.chart : undefined
   const markdown = renderReport({
     targets, scenario, scenarioFile: options.scenarioFile, targetsFile: options.targetsFile, seed,
     replicates: options.replicates, version: spsimVersion, results, calibration, chart,
@@ -56,7 +57,7 @@ export const validationReport = Effect.fn("validationReport")(function*(options:
     title: `${scenario.name}: simulated (${options.replicates} replicates) against the published record`,
     startDate: scenario.startDate,
     weeks: H,
-    series: series.map((name) => ({ series: name, label: seriesLabels[name] ?? name, replicates: records.map((r) => r.weekly.get(name)!) })),
+    series: drawn.map((name) => ({ series: name, label: seriesLabels[name] ?? name, replicates: records.map((r) => r.weekly.get(name)!) })),
     targets: targets.targets
   })
   return { markdown, svg, results }

@@ -1,6 +1,7 @@
 /**
- * Published figures a scenario should reproduce: each a summary metric, or a weekly series summed up to a
- * date, with the published value, the range counted as a match, and its source.
+ * Published figures a scenario should reproduce: each a summary metric, a weekly series summed up to a date, or a
+ * weekly series' value at a date (a figure to date, such as the Star change of the clients reviewed by then), with
+ * the published value, the range counted as a match, and its source.
  */
 import { Schema } from "effect"
 import { IsoDate } from "../scenario/schedule.ts"
@@ -25,6 +26,12 @@ export const Target = Schema.Union([
     kind: Schema.Literal("cumulative"),
     series: Schema.NonEmptyString.annotate({ description: "A column of weekly.csv, summed from the start" }),
     date: IsoDate.annotate({ description: "Summed up to the week containing this date" }),
+    ...common
+  }),
+  Schema.Struct({
+    kind: Schema.Literal("level"),
+    series: Schema.NonEmptyString.annotate({ description: "A column of weekly.csv that is a figure to date (e.g. starChangeMeanToDate)" }),
+    date: IsoDate.annotate({ description: "Its value in the week containing this date" }),
     ...common
   })
 ])

@@ -38,6 +38,12 @@ export interface Sim {
   comparisonBaseSum: number
   /** Sum of total Star scores of people in intensive support or maintenance. */
   starSumActive: number
+  /**
+   * The Star change to date (`starChangeMean`'s measure, kept as it goes): the people whose current or last episode
+   * has a review after the baseline, and the sum of their last review minus baseline (total of 8 areas).
+   */
+  starReviewedToDate: number
+  starChangeSumToDate: number
   /** People on the pathway whose link worker left and who have no other yet. */
   unassigned: number
   keptEffectSum: number
@@ -120,6 +126,8 @@ export const createSim = (params: ModelParams, seed: number, replicate: number, 
     records: params.recordEvents ? recycler?.takeRecords() ?? createRecords() : undefined,
     comparisonBaseSum: 0,
     starSumActive: 0,
+    starReviewedToDate: 0,
+    starChangeSumToDate: 0,
     unassigned: 0,
     keptEffectSum: 0,
     keptEffectNew: 0,

@@ -114,6 +114,8 @@ const record = (sim: Sim, week: number, before: Counts, saving: number): void =>
   col.servicesOpen[week] = open
   col.serviceUsers[week] = users
   col.starMeanActive[week] = col.active[week] > 0 ? sim.starSumActive / col.active[week] : 0
+  col.starReviewedToDate[week] = sim.starReviewedToDate
+  col.starChangeMeanToDate[week] = sim.starReviewedToDate > 0 ? sim.starChangeSumToDate / sim.starReviewedToDate : 0
   const comparison = sim.comparisonBaseSum * sim.params.curves.growth[week]
   col.comparisonSecondaryCareCost[week] = comparison
   col.secondaryCareCost[week] = comparison - saving

@@ -56,6 +56,11 @@ export const enterWaiting = (sim: Sim, id: number, week: number): void => {
     moveState(sim, id, State.waiting)
     onReReferral(sim, id, week)
   }
+  // A new episode: the last one's Star change no longer counts to date, as at the horizon (`starOutcomes`).
+  if (a.episodes[id] > 0 && a.reviews[id] >= 2) {
+    sim.starReviewedToDate--
+    sim.starChangeSumToDate -= personStarChange(a, id)
+  }
   a.episodes[id]++
   a.referredWeek[id] = week
   a.allocatedWeek[id] = -1

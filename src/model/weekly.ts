@@ -8,7 +8,7 @@ export const weeklyColumns = [
   "linkWorkersFte", "vacancies", "meanCaseload",
   "serviceCapacity", "servicesOpen", "serviceUsers",
   "onwardReferrals", "onwardFailures", "setbacks", "handovers", "reviews", "linkWorkerLeavers", "hires",
-  "starMeanActive", "secondaryCareCost", "comparisonSecondaryCareCost"
+  "starMeanActive", "starReviewedToDate", "starChangeMeanToDate", "secondaryCareCost", "comparisonSecondaryCareCost"
 ] as const
 export type WeeklyColumn = (typeof weeklyColumns)[number]
 

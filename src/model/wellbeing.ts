@@ -69,6 +69,11 @@ export const review = (sim: Sim, id: number, week: number): void => {
     areasImproved += (from - now) >>> 31
     starLastReview[k] = now
   }
+  // The Star change to date: this review replaces the person's last (or is their first after the baseline).
+  if (a.reviews[id] === 1) {
+    sim.starReviewedToDate++
+    sim.starChangeSumToDate += score - baseline
+  } else sim.starChangeSumToDate += score - previous
   a.reviews[id]++
   a.nextReviewWeek[id] = week + Math.max(1, sim.scenario.wellbeing.reviewIntervalWeeks)
   schedule(a, id, Due.review, a.nextReviewWeek[id])

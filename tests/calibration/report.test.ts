@@ -3,7 +3,7 @@ import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import { cumulativeBands, cumulativeChart } from "../../src/calibration/chart.ts"
-import { evaluateTargets } from "../../src/calibration/report.ts"
+import { cumulativeSeries, evaluateTargets, seriesNeeded } from "../../src/calibration/report.ts"
 import { validationReport } from "../../src/calibration/runReport.ts"
 import type { Targets } from "../../src/calibration/targets.ts"
 import { weekOf } from "../../src/model/schedule.ts"
@@ -23,16 +23,32 @@ describe("targets", () => {
     targets: [
       { kind: "cumulative", name: "referred by week 1", series: "referred", date: "2015-04-08", published: 5, low: 4, high: 6, source: "s", confidence: "high" },
       { kind: "metric", name: "share", metric: "engagedShare", published: 0.7, low: 0.65, high: 0.75, source: "s", confidence: "low" },
-      { kind: "metric", name: "absent", metric: "nope", published: 1, low: 0, high: 2, source: "s", confidence: "low" }
+      { kind: "metric", name: "absent", metric: "nope", published: 1, low: 0, high: 2, source: "s", confidence: "low" },
+      { kind: "level", name: "Star change to week 1", series: "starChangeMeanToDate", date: "2015-04-08", published: 3, low: 2.5, high: 3.5, source: "s", confidence: "medium" }
     ]
   }
-  // Three replicates: weekly referrals (3, 2, 9…), (2, 2, …), (10, 0, …) → sums to week 1: 5, 4, 10.
-  const record = (weekly: Array<number>, share: number) => ({ metrics: { engagedShare: share }, weekly: new Map([["referred", weekly]]) })
-  const results = evaluateTargets(targets, scenario, [record([3, 2, 9], 0.8), record([2, 2, 1], 0.81), record([10, 0, 0], 0.79)])
+  // Three replicates: weekly referrals (3, 2, 9…), (2, 2, …), (10, 0, …) → sums to week 1: 5, 4, 10; the Star
+  // change to date in week 1: 3.2, 2, 4 (its value that week, not a sum).
+  const record = (weekly: Array<number>, share: number, star: Array<number>) => ({
+    metrics: { engagedShare: share },
+    weekly: new Map([["referred", weekly], ["starChangeMeanToDate", star]])
+  })
+  const results = evaluateTargets(targets, scenario, [
+    record([3, 2, 9], 0.8, [1, 3.2, 5]),
+    record([2, 2, 1], 0.81, [9, 2, 0]),
+    record([10, 0, 0], 0.79, [0, 4, 4])
+  ])
 
   it("sum weekly series up to the week of the date and take the median over replicates", () => {
     expect(results[0].simulated?.p50).toBe(5)
     expect(results[0].match).toBe(true)
+  })
+
+  it("take a figure to date at the week of the date (a level target), not a sum", () => {
+    expect(results[3].simulated?.p50).toBe(3.2)
+    expect(results[3].match).toBe(true)
+    expect(seriesNeeded(targets)).toEqual(["referred", "starChangeMeanToDate"])
+    expect(cumulativeSeries(targets)).toEqual(["referred"])
   })
 
   it("report a target the model misses as missed, and one it cannot measure with the reason", () => {
@@ -108,11 +124,18 @@ describe("spsim report", () => {
     const direct = runReplicates(scenario, 3)
     for (const r of results) {
       const t = r.target
+      if (t.kind === "level") {
+        // A figure to date, as weekly.csv gives it (to its printed precision).
+        const values = direct.map((d) => d.sim.weekly.columns[t.series as "starChangeMeanToDate"][weekOf(t.date, scenario.startDate)])
+        expect(r.simulated?.p50, t.name).toBeCloseTo(band(values).p50, 5)
+        continue
+      }
       const values = t.kind === "metric"
         ? direct.map((d) => d.metrics[t.metric])
         : direct.map((d) => d.sim.weekly.columns[t.series as "referred"].slice(0, weekOf(t.date, scenario.startDate) + 1).reduce((s, x) => s + x, 0))
       expect(r.simulated, t.name).toEqual(band(values))
     }
+    expect(results.some((r) => r.target.kind === "level")).toBe(true)
   }, 60_000)
 })
 

@@ -15,6 +15,7 @@ import { Schema } from "effect"
 import { prepareScenario } from "../../src/ensemble/prepared.ts"
 import { runReplicate } from "../../src/ensemble/replicate.ts"
 import { isSetAt, listParameters, withAtPath } from "../../src/scenario/parameters.ts"
+import { starOutcomes } from "../../src/results/metrics.ts"
 import { Scenario } from "../../src/scenario/schema.ts"
 import { scenarioWith, shippedScenario } from "../support/scenarios.ts"
 
@@ -134,6 +135,11 @@ const weekProblems = (sim: Sim, week: number): Array<string> => {
   const active = counts[State.intensive] + counts[State.maintenance]
   const starMean = active > 0 ? starSum / active : 0
   check(Math.abs(col.starMeanActive[week] - starMean) < 1e-9, `starMeanActive ${col.starMeanActive[week]} vs ${starMean}`)
+
+  // The Star change to date: what the horizon's starChangeMean would be if the run ended this week.
+  const star = starOutcomes(sim)
+  check(col.starReviewedToDate[week] === star.reviewed, `starReviewedToDate ${col.starReviewedToDate[week]} vs ${star.reviewed} people reviewed twice or more`)
+  check(Math.abs(col.starChangeMeanToDate[week] - star.changeMean) < 1e-9, `starChangeMeanToDate ${col.starChangeMeanToDate[week]} vs ${star.changeMean}`)
   return problems
 }
 
