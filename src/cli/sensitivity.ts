@@ -9,7 +9,7 @@ import { Console, Effect, FileSystem } from "effect"
 import { meanIn, morrisDesign, morrisEffects, swingIntervalIn, swingOf, type TornadoBar, tornadoOfMeans, tornadoVariants, type Swing } from "../analysis/sensitivity.ts"
 import { type AnalysisOptions, runVariants, unknownMetrics } from "../analysis/runVariants.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
-import { findParameter, getAtPath, isSetAt, listParameters, withAtPath } from "../scenario/parameters.ts"
+import { findParameter, genericPath, getAtPath, isSetAt, listParameters, resolveParameter, withAtPath } from "../scenario/parameters.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import { spsimVersion } from "../version.ts"
@@ -28,8 +28,9 @@ export interface SensitivityOptions extends AnalysisOptions {
 }
 
 /**
- * The parameters swung: those given, or every single-valued assumed parameter the scenario sets (an optional
- * term it leaves out, such as a cap, has no value to swing).
+ * The parameters swung: those given (a list element by position or name, e.g. `contracts[outcomes].capTotal`), or
+ * every single-valued assumed parameter the scenario sets (an optional term it leaves out, such as a cap, has no
+ * value to swing; list elements only when named).
  */
 const chooseSwings = (base: Scenario, options: SensitivityOptions): Array<Swing> | InputError => {
   const paths = options.params ??
@@ -37,9 +38,12 @@ const chooseSwings = (base: Scenario, options: SensitivityOptions): Array<Swing>
   const problems: Array<string> = []
   const swings: Array<Swing> = []
   for (const path of paths) {
-    const info = findParameter(path)
-    if (info === undefined || info.perElement) problems.push(`--params: "${path}" is not a single-valued numeric parameter (see docs/parameters.md)`)
-    else if (!isSetAt(base, path)) problems.push(`--params: "${path}": expected a value in the scenario to swing, found none (an optional term left out); set it in the file first`)
+    const info = resolveParameter(path)
+    if (info === undefined) {
+      problems.push(findParameter(genericPath(path))?.perElement === true
+        ? `--params: "${path}" has one value per element; name one by position or name, e.g. ${path.replace("[]", "[0]")}`
+        : `--params: "${path}" is not a single-valued numeric parameter (see docs/parameters.md)`)
+    } else if (!isSetAt(base, path)) problems.push(`--params: "${path}": expected a value in the scenario to swing, found none (an optional term left out, or no such element); set it in the file first`)
     else swings.push(swingOf(info, getAtPath(base, path) as number, options.swing))
   }
   return problems.length > 0 ? new InputError({ problems }) : swings.filter((s) => s.low !== s.high)

@@ -10,6 +10,7 @@ import { type AnalysisOptions, runVariants, unknownMetrics } from "../analysis/r
 import { writeFileAtomic } from "../io/atomicWrite.ts"
 import { csvRow } from "../io/csv.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
+import { isSetAt } from "../scenario/parameters.ts"
 import { spsimVersion } from "../version.ts"
 import { centralText, formatMetric, monteCarloError, textTable } from "./format.ts"
 import { isChance } from "../results/summary.ts"
@@ -36,6 +37,9 @@ export const sweepScenario = Effect.fn("sweepScenario")(function*(options: Sweep
   }
   if (options.sets.length === 0) problems.push("give one or two --set PATH=v1,v2,… (e.g. --set linkWorkers.caseloadCapPerFte=40,60,80)")
   if (options.sets.length > 2) problems.push("a sweep takes one or two --set parameters")
+  for (const axis of axes) {
+    if (!isSetAt(base, axis.path)) problems.push(`--set ${axis.path}: expected a value in the scenario to sweep, found none (an optional term left out, or no such element); set it in the file first`)
+  }
   if (problems.length > 0) return yield* new InputError({ problems })
   const points = gridOf(base, axes)
   const seed = options.seed ?? base.seed

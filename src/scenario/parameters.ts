@@ -123,66 +123,137 @@ export const listParameters = (): ReadonlyArray<ParameterInfo> => found().parame
 /** Every schedule (time-varying multiplier) of a scenario, in schema order. */
 export const listSchedules = (): ReadonlyArray<ScheduleInfo> => found().schedules
 
-/** The parameter at a path, if there is one. */
+/** The parameter at a path, if there is one (a generic path: "[]" for every element of a list). */
 export const findParameter = (path: string): ParameterInfo | undefined =>
   listParameters().find((p) => p.path === path)
 
-const segmentsOf = (path: string): ReadonlyArray<string> => {
-  if (path === "" || path.includes("[")) throw new Error(`not a path to a single value: "${path}"`)
-  return path.split(".")
+/**
+ * One step of a concrete path: a key of an object, a list element by position (`[0]`), or a list element by its
+ * `name` field (`[outcomes]`: the contract, metric, payer or ethnic group of that name).
+ */
+type Step = { readonly key: string } | { readonly index: number } | { readonly name: string }
+
+/**
+ * The steps of a concrete path such as `linkWorkers.caseloadCapPerFte` or `contracts[outcomes].metrics[0].tariff`.
+ * A problem (an empty key, an unclosed or empty bracket, `[]`) is thrown as an Error naming the path.
+ */
+const stepsOf = (path: string): ReadonlyArray<Step> => {
+  const bad = (why: string): never => {
+    throw new Error(`not a path to a single value: "${path}" (${why})`)
+  }
+  const steps: Array<Step> = []
+  let i = 0
+  while (i < path.length) {
+    let j = i
+    while (j < path.length && path[j] !== "." && path[j] !== "[") j++
+    if (j === i) bad("a key is missing")
+    steps.push({ key: path.slice(i, j) })
+    while (path[j] === "[") {
+      const close = path.indexOf("]", j)
+      if (close < 0) bad("a [ is not closed")
+      const selector = path.slice(j + 1, close).trim()
+      if (selector === "") bad("[] names every element; give a position such as [0] or a name such as [outcomes]")
+      steps.push(/^\d+$/.test(selector) ? { index: Number(selector) } : { name: selector })
+      j = close + 1
+    }
+    if (j < path.length && path[j] !== ".") bad(`unexpected "${path[j]}"`)
+    i = j + 1
+    if (j === path.length - 1) bad("it ends with a dot")
+  }
+  if (steps.length === 0) bad("it is empty")
+  return steps
+}
+
+/** A concrete path's parameter path, as `listParameters` names it: every list selector becomes "[]". */
+export const genericPath = (path: string): string => path.replace(/\[[^\]]*\]/g, "[]")
+
+/**
+ * The parameter a concrete path names, with `path` the concrete path itself: `findParameter`'s answer for a path
+ * without lists, and for one through lists (`contracts[outcomes].capTotal`) the list parameter's unit, range and
+ * provenance, as a single value (`perElement` false). Undefined when no parameter has that shape.
+ */
+export const resolveParameter = (path: string): ParameterInfo | undefined => {
+  try {
+    stepsOf(path)
+  } catch {
+    return undefined
+  }
+  if (!path.includes("[")) return findParameter(path)
+  const generic = genericPath(path)
+  if (path.includes("[]")) return undefined
+  const info = findParameter(generic)
+  return info === undefined ? undefined : { ...info, path, perElement: false }
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value)
 
-const parentOf = (root: unknown, path: string): { readonly parent: Record<string, unknown>; readonly key: string } => {
-  const segments = segmentsOf(path)
-  let node = root
-  for (const [i, segment] of segments.slice(0, -1).entries()) {
-    if (!isRecord(node) || !Object.hasOwn(node, segment)) {
-      throw new Error(`no "${segments.slice(0, i + 1).join(".")}" in the scenario (path "${path}")`)
-    }
-    node = node[segment]
-  }
-  const key = segments[segments.length - 1]
-  if (!isRecord(node) || !Object.hasOwn(node, key)) throw new Error(`no "${path}" in the scenario`)
-  return { parent: node, key }
+const labelOf = (steps: ReadonlyArray<Step>): string =>
+  steps.map((st, i) => ("key" in st ? `${i === 0 ? "" : "."}${st.key}` : "index" in st ? `[${st.index}]` : `[${st.name}]`)).join("")
+
+/** Where `step` leads from `node`: the key or element it names (as a key of `node`), or undefined if there is none. */
+const keyAt = (node: unknown, step: Step): string | number | undefined => {
+  if ("key" in step) return isRecord(node) && Object.hasOwn(node, step.key) ? step.key : undefined
+  if (!Array.isArray(node)) return undefined
+  if ("index" in step) return step.index < node.length ? step.index : undefined
+  const found = node.findIndex((el) => isRecord(el) && el.name === step.name)
+  return found >= 0 ? found : undefined
 }
 
-/** Whether a scenario holds a value at a dot path (no arrays): false where an optional key is left out. */
+/** The keys (object keys and list positions) a concrete path leads through; throws naming the first step missing. */
+const keysOf = (root: unknown, path: string): Array<string | number> => {
+  const steps = stepsOf(path)
+  const keys: Array<string | number> = []
+  let node = root
+  for (const [i, step] of steps.entries()) {
+    const k = keyAt(node, step)
+    if (k === undefined) throw new Error(`no "${labelOf(steps.slice(0, i + 1))}" in the scenario (path "${path}")`)
+    keys.push(k)
+    node = (node as Record<string | number, unknown>)[k]
+  }
+  return keys
+}
+
+/**
+ * Whether a scenario holds a value at a path (through lists by position or name): false where an optional key is
+ * left out or a list has no such element.
+ */
 export const isSetAt = (scenario: unknown, path: string): boolean => {
   let node = scenario
-  for (const segment of segmentsOf(path)) {
-    if (!isRecord(node) || !Object.hasOwn(node, segment)) return false
-    node = node[segment]
+  for (const step of stepsOf(path)) {
+    const k = keyAt(node, step)
+    if (k === undefined) return false
+    node = (node as Record<string | number, unknown>)[k]
   }
   return node !== undefined
 }
 
-/** The value at a dot path (no arrays), e.g. `getAtPath(scenario, "linkWorkers.caseloadCapPerFte")`. */
-export const getAtPath = (scenario: unknown, path: string): unknown => {
-  const { parent, key } = parentOf(scenario, path)
-  return parent[key]
-}
+/** The value at a path, e.g. `getAtPath(scenario, "linkWorkers.caseloadCapPerFte")` or `"contracts[outcomes].capTotal"`. */
+export const getAtPath = (scenario: unknown, path: string): unknown =>
+  keysOf(scenario, path).reduce<unknown>((node, k) => (node as Record<string | number, unknown>)[k], scenario)
 
 /**
- * Sets the value at a dot path (no arrays) of a mutable copy of a scenario, e.g. one from `structuredClone`.
- * The path must exist; ranges are checked when the draft is decoded again.
+ * Sets the value at a path of a mutable copy of a scenario, e.g. one from `structuredClone`. The path must exist;
+ * ranges are checked when the draft is decoded again.
  */
 export const setAtPath = (draft: object, path: string, value: unknown): void => {
-  const { parent, key } = parentOf(draft, path)
-  parent[key] = value
+  const keys = keysOf(draft, path)
+  const parent = keys.slice(0, -1).reduce<unknown>((node, k) => (node as Record<string | number, unknown>)[k], draft)
+  ;(parent as Record<string | number, unknown>)[keys[keys.length - 1]] = value
 }
 
-/** A copy of a scenario with the value at a dot path replaced; everything off the path is shared, not copied. */
+/** A copy of a scenario with the value at a path replaced; everything off the path is shared, not copied. */
 export const withAtPath = <S extends object>(scenario: S, path: string, value: unknown): S => {
-  const segments = segmentsOf(path)
+  const keys = keysOf(scenario, path)
   const replace = (node: unknown, depth: number): unknown => {
-    const segment = segments[depth]
-    if (!isRecord(node) || !Object.hasOwn(node, segment)) {
-      throw new Error(`no "${segments.slice(0, depth + 1).join(".")}" in the scenario (path "${path}")`)
+    const k = keys[depth]
+    const inner = depth === keys.length - 1 ? value : replace((node as Record<string | number, unknown>)[k], depth + 1)
+    if (Array.isArray(node)) {
+      const copy = node.slice()
+      copy[k as number] = inner
+      return copy
     }
-    return { ...node, [segment]: depth === segments.length - 1 ? value : replace(node[segment], depth + 1) }
+    return { ...(node as object), [k]: inner }
   }
   return replace(scenario, 0) as S
 }

@@ -101,6 +101,27 @@ describe("spsim sweep", () => {
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toContain('"linkWorkers.caseload" is not a numeric parameter')
   })
+
+  it("sweeps a term of one contract, named by position or name, and refuses a list path or an element there is not", () => {
+    const dir = mkdtempSync(join(tmpdir(), "spsim-sweep-contract-"))
+    const short = join(dir, "short.json")
+    writeFileSync(short, JSON.stringify({ extends: scenario("ways-to-wellness"), name: "short", horizonWeeks: 104 }))
+    const doc = json("sweep", short, "--set", "contracts[outcomes].metrics[wellbeing].tariff=90,180", "--replicates", "2", "--metric", "outcomes.outcomePaymentsByMetric.wellbeing,hybrid.outcomePaymentsByMetric.wellbeing,engaged")
+    expect(doc.axes[0].path).toBe("contracts[outcomes].metrics[wellbeing].tariff")
+    const [low, high] = doc.points
+    // The outcomes contract's Star payments rise with its tariff; another contract and the people are untouched.
+    expect(high.differencesFromFirst["outcomes.outcomePaymentsByMetric.wellbeing"].difference.mean).toBeGreaterThan(0)
+    expect(high.metrics["hybrid.outcomePaymentsByMetric.wellbeing"]).toEqual(low.metrics["hybrid.outcomePaymentsByMetric.wellbeing"])
+    expect(high.metrics.engaged).toEqual(low.metrics.engaged)
+    const generic = spsim("sweep", short, "--set", "contracts[].capTotal=1e6,2e6")
+    expect(generic.code).toBe(2)
+    expect(generic.stderr).toContain('"contracts[].capTotal" has one value per element; name one by position or name, e.g. contracts[0].capTotal')
+    const missing = spsim("sweep", short, "--set", "contracts[nope].capTotal=1e6,2e6")
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain("--set contracts[nope].capTotal: expected a value in the scenario to sweep, found none")
+    const uncapped = spsim("sweep", short, "--set", "contracts[blockGrant].capTotal=1e6,2e6")
+    expect(uncapped.code).toBe(2)
+  })
 })
 
 describe("spsim sensitivity", () => {
@@ -125,6 +146,17 @@ describe("spsim sensitivity", () => {
     expect(r.stdout).toMatch(/linkWorkers\.caseloadCapPerFte \(45 → 135\)\s/)
     expect(r.stdout).toMatch(/secondaryCare\.costCv \(0\.6 → 1\.8\)\s.*none in any replicate/)
     expect(r.stdout).toContain("* 1 swing's 95% interval holds 0: not told apart from chance with 2 replicates")
+  })
+
+  it("swings a contract term named by its contract's name", () => {
+    const doc = json("sensitivity", scenario("ways-to-wellness"), "--params", "contracts[hybrid].capTotal,linkWorkers.turnoverPerYear", "--metric", "hybrid.outcomePayments", "--replicates", "2")
+    const cap = doc.bars.find((b: { path: string }) => b.path === "contracts[hybrid].capTotal")
+    expect(cap).toMatchObject({ low: 2.5e6, high: 7.5e6 })
+    // The hybrid's outcome payments reach its cap of £5m: a lower or higher cap moves them.
+    expect(cap.atHigh).toBeGreaterThan(cap.atLow)
+    const generic = spsim("sensitivity", scenario("ways-to-wellness"), "--params", "contracts[].capTotal", "--replicates", "1")
+    expect(generic.code).toBe(2)
+    expect(generic.stderr).toContain("name one by position or name")
   })
 
   it("screens parameters with Morris elementary effects", () => {

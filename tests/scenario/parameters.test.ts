@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs"
 import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { Scenario } from "../../src/scenario/schema.ts"
-import { findParameter, getAtPath, isSetAt, listParameters, listSchedules, setAtPath, withAtPath } from "../../src/scenario/parameters.ts"
+import { findParameter, genericPath, getAtPath, isSetAt, listParameters, listSchedules, resolveParameter, setAtPath, withAtPath } from "../../src/scenario/parameters.ts"
 
 const { $schema: _, ...document } = JSON.parse(
   readFileSync(new URL("../../scenarios/ways-to-wellness.json", import.meta.url), "utf8")
@@ -159,10 +159,41 @@ describe("getAtPath / setAtPath", () => {
     expect(decode(changed).population.starBaseline.meanPerArea).toBe(before + 0.5)
   })
 
-  it("refuses paths that do not exist or run through lists", () => {
+  it("refuses paths that do not exist or name every element of a list", () => {
     expect(() => getAtPath(scenario, "linkWorkers.caseloadCap")).toThrow(/no "linkWorkers.caseloadCap"/)
     expect(() => setAtPath(structuredClone(scenario), "linkWorker.posts", 3)).toThrow(/no "linkWorker"/)
-    expect(() => getAtPath(scenario, "population.ethnicGroups[].weight")).toThrow(/not a path to a single value/)
+    expect(() => getAtPath(scenario, "population.ethnicGroups[].weight")).toThrow(/not a path to a single value.*give a position/)
     expect(() => withAtPath(scenario, "nope.x", 1)).toThrow(/no "nope"/)
+    expect(() => getAtPath(scenario, "contracts[9].capTotal")).toThrow(/no "contracts\[9\]" in the scenario/)
+    expect(() => getAtPath(scenario, "contracts[nope].capTotal")).toThrow(/no "contracts\[nope\]"/)
+    expect(() => getAtPath(scenario, "contracts[0")).toThrow(/not closed/)
+  })
+
+  it("reach a list element by position or by its name, and change only it", () => {
+    const outcomes = scenario.contracts.findIndex((c) => c.name === "outcomes")
+    const wellbeing = scenario.contracts[outcomes].metrics.findIndex((m) => m.name === "wellbeing")
+    expect(getAtPath(scenario, "contracts[outcomes].capTotal")).toBe(scenario.contracts[outcomes].capTotal)
+    expect(getAtPath(scenario, `contracts[${outcomes}].metrics[${wellbeing}].tariff`)).toBe(scenario.contracts[outcomes].metrics[wellbeing].tariff)
+    expect(getAtPath(scenario, "population.ethnicGroups[South Asian].weight")).toBe(0.12)
+    const changed = withAtPath(scenario, "contracts[outcomes].metrics[wellbeing].tariff", 200)
+    expect(changed.contracts[outcomes].metrics[wellbeing].tariff).toBe(200)
+    expect(scenario.contracts[outcomes].metrics[wellbeing].tariff).not.toBe(200)
+    expect(changed.contracts.filter((_, i) => i !== outcomes)).toEqual(scenario.contracts.filter((_, i) => i !== outcomes))
+    expect(decode(changed).contracts[outcomes].metrics[wellbeing].tariff).toBe(200)
+    const draft = structuredClone(scenario)
+    setAtPath(draft, "contracts[hybrid].capTotal", 4e6)
+    expect(decode(draft)).toEqual({ ...scenario, contracts: scenario.contracts.map((c) => (c.name === "hybrid" ? { ...c, capTotal: 4e6 } : c)) })
+    expect(isSetAt(scenario, "contracts[blockGrant].capTotal")).toBe(false)
+    expect(isSetAt(scenario, "contracts[outcomes].capTotal")).toBe(true)
+  })
+
+  it("resolve a list element's path to its parameter's unit and range, as one value", () => {
+    const info = resolveParameter("contracts[outcomes].metrics[0].tariff")
+    expect(info).toMatchObject({ path: "contracts[outcomes].metrics[0].tariff", perElement: false })
+    expect({ ...info, path: undefined, perElement: undefined }).toEqual({ ...findParameter("contracts[].metrics[].tariff"), path: undefined, perElement: undefined })
+    expect(resolveParameter("contracts[].capTotal")).toBeUndefined()
+    expect(resolveParameter("contracts[0].nope")).toBeUndefined()
+    expect(resolveParameter("linkWorkers.posts")).toEqual(findParameter("linkWorkers.posts"))
+    expect(genericPath("contracts[outcomes].payers[1].share")).toBe("contracts[].payers[].share")
   })
 })
