@@ -186,7 +186,8 @@ export const normalQuantileTable = (f: (z: number) => number): QuantileTable => 
 export const tableQuantile = (table: QuantileTable, p: number): number => {
   const x = p * quantileBins
   const i = x | 0
-  if (i < exactBins || i >= quantileBins - exactBins) return table.exact(p)
+  // `+`: a number on both paths, so the inlined lookup does not box every result it returns (V8).
+  if (i < exactBins || i >= quantileBins - exactBins) return +table.exact(p)
   const f = x - i
   const v = table.values
   return v[i] + f * (v[i + 1] - v[i])
