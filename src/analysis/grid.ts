@@ -2,7 +2,7 @@
  * Sweeps: `--set PATH=v1,v2,…` specs, checked against the scenario's parameters, and the grid of scenario
  * variants they make (one or two parameters; every combination).
  */
-import { findParameter, genericPath, resolveParameter, withAtPath } from "../scenario/parameters.ts"
+import { resolveParameter, withAtPath } from "../scenario/parameters.ts"
 import type { Scenario } from "../scenario/schema.ts"
 
 export interface SweepAxis {
@@ -23,7 +23,7 @@ export const parseAxis = (spec: string): SweepAxis | string => {
   const path = spec.slice(0, eq).trim()
   const info = resolveParameter(path)
   if (info === undefined) {
-    if (findParameter(genericPath(path))?.perElement === true) {
+    if (path.includes("[]") && resolveParameter(path.replaceAll("[]", "[0]")) !== undefined) {
       return `--set ${spec}: "${path}" has one value per element; name one by position or name, e.g. ${path.replace("[]", "[0]")}`
     }
     return `--set ${spec}: "${path}" is not a numeric parameter of the scenario (see docs/parameters.md)`

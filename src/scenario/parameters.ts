@@ -181,8 +181,31 @@ export const resolveParameter = (path: string): ParameterInfo | undefined => {
   if (!path.includes("[")) return findParameter(path)
   const generic = genericPath(path)
   if (path.includes("[]")) return undefined
-  const info = findParameter(generic)
+  const info = findParameter(generic) ?? schedulePointValue(generic)
   return info === undefined ? undefined : { ...info, path, perElement: false }
+}
+
+/**
+ * The value of one point of a schedule (`communityServices.funding.points[1].value`): a multiplier, 0 to 100 as
+ * the Schema allows, so a sweep or a tornado can move the depth of a cut or of a collapse. Its source is the
+ * schedule's own (docs/model.md); it counts as assumed.
+ */
+const schedulePointValue = (generic: string): ParameterInfo | undefined => {
+  const schedule = listSchedules().find((s) => generic === `${s.path}.points[].value`)
+  return schedule === undefined ? undefined : {
+    path: generic,
+    section: schedule.section,
+    unit: "multiplier",
+    min: 0,
+    max: 100,
+    description: `One point's value of: ${schedule.description}`,
+    source: "the schedule's (docs/model.md)",
+    confidence: "assumed",
+    calibratable: false,
+    integer: false,
+    perElement: true,
+    optional: false
+  }
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

@@ -78,7 +78,7 @@ const introduction = (parameters: ReadonlyArray<ParameterInfo>): Array<string> =
   `${parameters.length} parameters: ${countBy(parameters, "high")} high, ${countBy(parameters, "medium")} medium, ` +
   `${countBy(parameters, "low")} low, ${countBy(parameters, "assumed")} assumed; ` +
   `${parameters.filter((p) => p.calibratable).length} calibratable. ` +
-  "Paths with `[]` hold one value per element of a list (the WtW default shows each element's value); `spsim sweep --set` and `spsim sensitivity --params` name one element by position or by its name, e.g. `contracts[outcomes].capTotal`. " +
+  "Paths with `[]` hold one value per element of a list (the WtW default shows each element's value); `spsim sweep --set` and `spsim sensitivity --params` name one element by position or by its name, e.g. `contracts[outcomes].capTotal`, and a schedule point's value, e.g. `communityServices.funding.points[1].value` (a multiplier, 0 to 100). " +
   "_(optional)_ marks a key a scenario may leave out: a contract without `capPerYear` has no yearly cap."
 ]
 

@@ -102,6 +102,18 @@ describe("spsim sweep", () => {
     expect(unknown.stderr).toContain('"linkWorkers.caseload" is not a numeric parameter')
   })
 
+  it("sweeps the depth of a cut: one point of a schedule", () => {
+    const doc = json("sweep", scenario("austerity"), "--set", "communityServices.funding.points[1].value=1,0.5", "--replicates", "2", "--metric", "onwardReferralFailureShare,people")
+    const deeper = doc.points[1].differencesFromFirst
+    expect(deeper.onwardReferralFailureShare.difference.mean).toBeGreaterThan(0)
+    expect(deeper.people.difference.mean).toBe(0)
+    const outOfRange = spsim("sweep", scenario("austerity"), "--set", "communityServices.funding.points[1].value=101")
+    expect(outOfRange.code).toBe(2)
+    expect(outOfRange.stderr).toContain("101 is outside the range of communityServices.funding.points[1].value, 0 to 100 multiplier")
+    const every = spsim("sweep", scenario("austerity"), "--set", "communityServices.funding.points[].value=0.5")
+    expect(every.stderr).toContain("name one by position or name, e.g. communityServices.funding.points[0].value")
+  })
+
   it("sweeps a term of one contract, named by position or name, and refuses a list path or an element there is not", () => {
     const dir = mkdtempSync(join(tmpdir(), "spsim-sweep-contract-"))
     const short = join(dir, "short.json")

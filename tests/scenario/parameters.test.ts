@@ -195,5 +195,9 @@ describe("getAtPath / setAtPath", () => {
     expect(resolveParameter("contracts[0].nope")).toBeUndefined()
     expect(resolveParameter("linkWorkers.posts")).toEqual(findParameter("linkWorkers.posts"))
     expect(genericPath("contracts[outcomes].payers[1].share")).toBe("contracts[].payers[].share")
+    // A schedule point's value: a multiplier within the Schema's 0 to 100.
+    expect(resolveParameter("communityServices.funding.points[1].value")).toMatchObject({ unit: "multiplier", min: 0, max: 100, perElement: false, section: "communityServices" })
+    expect(resolveParameter("communityServices.funding.points[1].at")).toBeUndefined()
+    expect(getAtPath(scenario, "communityServices.funding.points[1].value")).toBe(scenario.communityServices.funding.points[1].value)
   })
 })
