@@ -27,21 +27,22 @@ const rows: ReadonlyArray<readonly [label: string, metric: string, format: Forma
   ["Hospital cost saving", "secondaryCareSaving", "gbp"]
 ]
 
-// Each figure is shown as its name implies (`formatOf`; a chance with its interval, `centralText`).
-const contractRows: ReadonlyArray<readonly [label: string, metric: string]> = [
-  ["Total paid by commissioners", "commissionerOutlay"],
+// Each figure is shown as its name implies (`formatOf`; a chance with its interval, `centralText`); those marked
+// `spread` have a row of their 90% interval over replicates beneath (what good and bad luck do to the money).
+const contractRows: ReadonlyArray<readonly [label: string, metric: string, spread?: "spread"]> = [
+  ["Total paid by commissioners", "commissionerOutlay", "spread"],
   ["  of which outcome payments", "outcomePayments"],
   ["Outcome cap reached", "capReachedWeek"],
   ["Chance the cap is reached (mean)", "capReachedChance"],
   ["Provider cost", "providerCost"],
   ["Provider surplus", "providerSurplus"],
-  ["Provider lowest cash", "providerMinCash"],
+  ["Provider lowest cash", "providerMinCash", "spread"],
   ["Investor capital drawn", "investorCapitalDrawn"],
-  ["Investor IRR (a year)", "investorIrr"],
+  ["Investor IRR (a year)", "investorIrr", "spread"],
   ["Investor money multiple", "investorMultiple"],
   ["Chance the investor loses capital (mean)", "investorLossChance"],
   ["Commissioner net cost (less hospital saving)", "commissionerNetCost"],
-  ["NPV to commissioner (saving - payments)", "npvCommissioner"],
+  ["NPV to commissioner (saving - payments)", "npvCommissioner", "spread"],
   // Paired with the first contract replicate by replicate ({first}: its name).
   ["  gain over {first} (same people)", "npvGainOverFirst"],
   ["Chance of better value than {first}", "betterValueThanFirstChance"],
@@ -49,7 +50,10 @@ const contractRows: ReadonlyArray<readonly [label: string, metric: string]> = [
   ["Cost per Star point gained", "costPerStarPoint"]
 ]
 
-/** Contracts side by side: the median of each figure, with how many replicates it exists in when not all. */
+/**
+ * Contracts side by side: the median of each figure, with how many replicates it exists in when not all, and for
+ * the main money figures their 90% interval on the row beneath.
+ */
 export const contractsTable = (summary: SummaryDocument): string => {
   const names = summary.contracts
   const cell = (contract: string, metric: string): string => {
@@ -58,7 +62,14 @@ export const contractsTable = (summary: SummaryDocument): string => {
     const value = centralText(metric, band)
     return band.replicates === undefined ? value : `${value} (${band.replicates}/${summary.replicates})`
   }
-  const lines = contractRows.map(([label, metric]) => [label.replace("{first}", names[0]), ...names.map((c) => cell(c, metric))])
+  const spreadCell = (contract: string, metric: string): string => {
+    const band = summary.metrics[`${contract}.${metric}`]
+    return band === undefined ? "-" : `${formatMetric(metric, band.p05)} – ${formatMetric(metric, band.p95)}`
+  }
+  const lines = contractRows.flatMap(([label, metric, spread]) => [
+    [label.replace("{first}", names[0]), ...names.map((c) => cell(c, metric))],
+    ...(spread === undefined ? [] : [["  90% interval", ...names.map((c) => spreadCell(c, metric))]])
+  ])
   return textTable(["median over replicates", ...names], lines)
 }
 

@@ -58,4 +58,23 @@ describe("formats", () => {
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}gain over outcomes \(same people\)\s+-\s+£1\.07m$/))
     expect(row("Chance of better value than outcomes")).toEqual(["-", "90.0% (70–97%)"])
   })
+
+  it("give the main money figures' 90% interval on the row beneath, and only theirs", () => {
+    const summary = {
+      contracts: ["outcomes", "blockGrant"],
+      replicates: 20,
+      metrics: {
+        "outcomes.investorIrr": { mean: 0.15, p05: 0.12, p50: 0.156, p95: 0.18 },
+        "outcomes.providerMinCash": { mean: -2.8e5, p05: -3.1e5, p50: -2.8e5, p95: -2.5e5 },
+        "blockGrant.providerMinCash": { mean: -2.8e5, p05: -2.9e5, p50: -2.8e5, p95: -2.7e5 },
+        "outcomes.costPerEngaged": { mean: 1228, p05: 1100, p50: 1228, p95: 1300 }
+      }
+    } as unknown as SummaryDocument
+    const lines = contractsTable(summary).split("\n")
+    const below = (label: string) => lines[lines.findIndex((l) => l.startsWith(label)) + 1].split(/\s{2,}/).filter((x) => x !== "")
+    expect(below("Investor IRR")).toEqual(["90% interval", "12.0% – 18.0%", "-"])
+    expect(below("Provider lowest cash")).toEqual(["90% interval", "-£310,000 – -£250,000", "-£290,000 – -£270,000"])
+    expect(below("Cost per person engaged")[0]).not.toBe("90% interval")
+    expect(lines.filter((l) => l.trim().startsWith("90% interval"))).toHaveLength(4)
+  })
 })
