@@ -31,6 +31,7 @@ const rows: ReadonlyArray<readonly [label: string, metric: string, format: Forma
 // `spread` have a row of their 90% interval over replicates beneath (what good and bad luck do to the money).
 const contractRows: ReadonlyArray<readonly [label: string, metric: string, spread?: "spread"]> = [
   ["Total paid by commissioners", "commissionerOutlay", "spread"],
+  ["  in today's money (discounted)", "commissionerOutlayPv"],
   ["  of which outcome payments", "outcomePayments"],
   ["Outcome cap reached", "capReachedWeek"],
   ["Chance the cap is reached (mean)", "capReachedChance"],

@@ -38,6 +38,8 @@ export interface Money {
   /** Quarterly net flows: the investor's (−drawn + received) and the commissioner's (saving − payments). */
   readonly investorFlows: Float64Array
   readonly commissionerFlows: Float64Array
+  /** What the commissioners pay in each quarter (positive), for its present value. */
+  readonly commissionerPayments: Float64Array
   readonly commissionerOutlay: number
   readonly saving: number
 }
@@ -158,6 +160,7 @@ export const contractMoney = (contract: Contract, sim: Sim, paid: ReadonlyArray<
     investorReceived: received,
     investorFlows,
     commissionerFlows,
+    commissionerPayments: commissionerPayments.amounts.map((x) => -x),
     commissionerOutlay: outlay,
     saving
   }

@@ -92,6 +92,8 @@ export const contractMetrics = (
   if (perPoint !== undefined) m[n("costPerStarPoint")] = perPoint
   else notes[n("costPerStarPoint")] = "no Star improvement was recorded"
   m[n("npvCommissioner")] = npv(money.commissionerFlows, scenario.appraisal.discountRatePerYear, 4)
+  // The same discounting for the payments alone: what the contract costs in today's money.
+  m[n("commissionerOutlayPv")] = npv(money.commissionerPayments, scenario.appraisal.discountRatePerYear, 4)
   if (run.payments.invalidResults > 0) notes[n("formulaResults")] = `${run.payments.invalidResults} formula results were not finite numbers and paid nothing`
   return { metrics: m, notes }
 }

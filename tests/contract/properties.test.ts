@@ -340,4 +340,20 @@ describe("on replicates of the shipped scenario", () => {
       expect(savings[0]).toBeGreaterThan(0)
     }
   })
+
+  it("the payments' present value: below the cash total at a positive rate, and the NPV is the saving's less it", () => {
+    const rate = scenario.appraisal.discountRatePerYear
+    expect(rate).toBeGreaterThan(0)
+    for (const replicate of replicates) {
+      for (const run of replicate.contracts) {
+        const m = (figure: string) => replicate.metrics[`${run.name}.${figure}`]
+        expect(m("commissionerOutlayPv")).toBeGreaterThan(0)
+        expect(m("commissionerOutlayPv")).toBeLessThan(m("commissionerOutlay"))
+        // Quarter q discounted by (1 + rate)^(-q/4), the convention of npvCommissioner.
+        let savingPv = 0
+        for (const r of run.money.cashflows) if (r.party === "commissioner" && r.flow === "hospitalSaving") savingPv += r.amount * (1 + rate) ** (-r.quarter / 4)
+        close(m("npvCommissioner"), savingPv - m("commissionerOutlayPv"), `${run.name} npv`)
+      }
+    }
+  })
 })
