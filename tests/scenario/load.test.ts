@@ -209,7 +209,7 @@ describe("loadDocument", () => {
 
   it("loads every shipped scenario from inside the scenarios directory, named with and without ./", async () => {
     const scenarios = fileURLToPath(new URL("../../scenarios", import.meta.url))
-    for (const name of ["high-caseload", "austerity", "covid", "england", "without-support"]) {
+    for (const name of ["high-caseload", "austerity", "covid", "england", "without-support", "poor-performance", "strong-performance"]) {
       for (const file of [`${name}.json`, `./${name}.json`]) {
         const scenario = await inDirectory(scenarios, () => run(loadScenario(file)))
         expect(scenario.name, file).toBe(name)
