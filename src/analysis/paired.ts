@@ -16,6 +16,20 @@ export interface PairedDifference {
   readonly replicates: number
 }
 
+/**
+ * B as a share of A, replicate by replicate (B / A where A is not 0): "what share of the Star payments would the
+ * same reviews have earned without the service?" on the same people.
+ */
+export interface PairedRatio {
+  /** Band of the per-replicate ratios. */
+  readonly ratio: Band
+  /** 95% confidence interval of the mean ratio (t distribution over the replicates). */
+  readonly meanLow: number
+  readonly meanHigh: number
+  /** Replicates in which both scenarios have the figure and A is not 0. */
+  readonly replicates: number
+}
+
 /** Two-sided 97.5% quantile of Student's t with `df` degrees of freedom (exact table to 30, then 1.96 + …). */
 export const tQuantile975 = (df: number): number => {
   const table = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145,
@@ -49,6 +63,18 @@ export const pairedDifference = (a: ReadonlyArray<Metrics>, b: ReadonlyArray<Met
   return { difference: band(diffs), ...meanInterval(mean, sampleSd(diffs, mean), n), replicates: n }
 }
 
+/** B / A for one metric over paired replicates where A is not 0 (undefined if there are none). */
+export const pairedRatio = (a: ReadonlyArray<Metrics>, b: ReadonlyArray<Metrics>, metric: string): PairedRatio | undefined => {
+  const ratios: Array<number> = []
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (metric in a[i] && metric in b[i] && a[i][metric] !== 0) ratios.push(b[i][metric] / a[i][metric])
+  }
+  if (ratios.length === 0) return undefined
+  const n = ratios.length
+  const mean = ratios.reduce((s, x) => s + x, 0) / n
+  return { ratio: band(ratios), ...meanInterval(mean, sampleSd(ratios, mean), n), replicates: n }
+}
+
 /** Paired differences of every metric the two scenarios share, B against A. */
 export const pairedDifferences = (a: ReadonlyArray<Metrics>, b: ReadonlyArray<Metrics>): Record<string, PairedDifference> => {
   const names = new Set<string>()
@@ -67,21 +93,59 @@ export const pairedDifferences = (a: ReadonlyArray<Metrics>, b: ReadonlyArray<Me
  * while all are kept (so equal to `pairedDifferences` to the last bit), then from running moments (Welford).
  */
 export class PairedAccumulator {
-  private readonly differences: RunningSummary
-  private readonly moments = new Map<string, { n: number; mean: number; m2: number }>()
+  private readonly differences: PairedSeries
+  private readonly ratioSeries: PairedSeries
 
   constructor(keep?: number) {
-    // A difference of chances (−1, 0 or 1 in each replicate) is not itself a chance: its interval is the mean's.
-    this.differences = new RunningSummary(keep, false)
+    this.differences = new PairedSeries(keep)
+    this.ratioSeries = new PairedSeries(keep)
   }
 
   /** Replicate `replicate` of A and of B. */
   add(replicate: number, a: Metrics, b: Metrics): void {
     const d: Metrics = {}
+    const r: Metrics = {}
     for (const name in a) {
       if (!(name in b)) continue
-      const x = b[name] - a[name]
-      d[name] = x
+      d[name] = b[name] - a[name]
+      if (a[name] !== 0) r[name] = b[name] / a[name]
+    }
+    this.differences.add(replicate, d)
+    this.ratioSeries.add(replicate, r)
+  }
+
+  /** The paired difference of every metric both had in some replicate. */
+  results(): Record<string, PairedDifference> {
+    const out: Record<string, PairedDifference> = {}
+    for (const [name, s] of Object.entries(this.differences.results())) out[name] = { difference: s.band, meanLow: s.meanLow, meanHigh: s.meanHigh, replicates: s.replicates }
+    return out
+  }
+
+  /** B / A of every metric both had, in the replicates where A was not 0. */
+  ratios(): Record<string, PairedRatio> {
+    const out: Record<string, PairedRatio> = {}
+    for (const [name, s] of Object.entries(this.ratioSeries.results())) out[name] = { ratio: s.band, meanLow: s.meanLow, meanHigh: s.meanHigh, replicates: s.replicates }
+    return out
+  }
+}
+
+/**
+ * One paired quantity per replicate (a difference, a ratio) for every metric, gathered in bounded memory: its band
+ * from a `RunningSummary`, and the 95% interval of its mean from the kept values while all are kept (so equal to
+ * the whole-array functions above to the last bit), then from running moments (Welford).
+ */
+class PairedSeries {
+  private readonly summary: RunningSummary
+  private readonly moments = new Map<string, { n: number; mean: number; m2: number }>()
+
+  constructor(keep?: number) {
+    // A difference of chances (−1, 0 or 1 in each replicate) is not itself a chance: its interval is the mean's.
+    this.summary = new RunningSummary(keep, false)
+  }
+
+  add(replicate: number, values: Metrics): void {
+    for (const name in values) {
+      const x = values[name]
       const m = this.moments.get(name) ?? { n: 0, mean: 0, m2: 0 }
       m.n++
       const delta = x - m.mean
@@ -89,21 +153,20 @@ export class PairedAccumulator {
       m.m2 += delta * (x - m.mean)
       this.moments.set(name, m)
     }
-    this.differences.add(replicate, d)
+    this.summary.add(replicate, values)
   }
 
-  /** The paired difference of every metric both had in some replicate. */
-  results(): Record<string, PairedDifference> {
-    const bands = this.differences.bands()
-    const out: Record<string, PairedDifference> = {}
-    for (const name of this.differences.names()) {
-      const total = this.differences.total(name)!
+  results(): Record<string, { readonly band: Band; readonly meanLow: number; readonly meanHigh: number; readonly replicates: number }> {
+    const bands = this.summary.bands()
+    const out: Record<string, { band: Band; meanLow: number; meanHigh: number; replicates: number }> = {}
+    for (const name of this.summary.names()) {
+      const total = this.summary.total(name)!
       const n = total.count
       const mean = total.sum / n
       const m2 = this.moments.get(name)!.m2
-      const sd = this.differences.exact ? sampleSd(this.differences.keptValues(name), mean) : n > 1 ? Math.sqrt(m2 / (n - 1)) : Number.NaN
-      const { replicates: _, ...difference } = bands[name]
-      out[name] = { difference, ...meanInterval(mean, sd, n), replicates: n }
+      const sd = this.summary.exact ? sampleSd(this.summary.keptValues(name), mean) : n > 1 ? Math.sqrt(m2 / (n - 1)) : Number.NaN
+      const { replicates: _, ...band } = bands[name]
+      out[name] = { band, ...meanInterval(mean, sd, n), replicates: n }
     }
     return out
   }

@@ -5,7 +5,7 @@
  */
 import { Console, Effect } from "effect"
 import { defaultCompareMetrics } from "../analysis/defaultMetrics.ts"
-import type { PairedDifference } from "../analysis/paired.ts"
+import type { PairedDifference, PairedRatio } from "../analysis/paired.ts"
 import { type AnalysisOptions, runVariants, unknownMetrics } from "../analysis/runVariants.ts"
 import type { Band } from "../results/summary.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
@@ -38,10 +38,15 @@ export const compareScenarios = Effect.fn("compareScenarios")(function*(options:
   if (unknown !== undefined) return yield* unknown
   const bands = runs.summaries.map((s) => s.bands())
   const differences = runs.paired!.map((p) => p.results())
+  const ratios = runs.paired!.map((p) => p.ratios())
   const names = options.metrics ?? defaultCompareMetrics(scenarios)
-  const metrics: Record<string, { perScenario: Array<Band | null>; differences: Array<PairedDifference | null> }> = {}
+  const metrics: Record<string, { perScenario: Array<Band | null>; differences: Array<PairedDifference | null>; ratios: Array<PairedRatio | null> }> = {}
   for (const name of Object.keys(bands[0])) {
-    metrics[name] = { perScenario: bands.map((b) => b[name] ?? null), differences: differences.slice(1).map((d) => d[name] ?? null) }
+    metrics[name] = {
+      perScenario: bands.map((b) => b[name] ?? null),
+      differences: differences.slice(1).map((d) => d[name] ?? null),
+      ratios: ratios.slice(1).map((r) => r[name] ?? null)
+    }
   }
   const document = {
     spsimVersion,
@@ -59,7 +64,14 @@ export const compareScenarios = Effect.fn("compareScenarios")(function*(options:
   }
   if (options.json) return yield* Console.log(JSON.stringify(document, null, 2))
   const labels = scenarios.map((s) => s.name)
-  const header = ["", ...labels.map((l) => `${l} (median; chances: mean, 95%)`), ...labels.slice(1).map((l) => `${l} − ${labels[0]} (median, 90%)`), ...labels.slice(1).map(() => "mean difference, 95% CI")]
+  const header = [
+    "",
+    ...labels.map((l) => `${l} (median; chances: mean, 95%)`),
+    ...labels.slice(1).map((l) => `${l} − ${labels[0]} (median, 90%)`),
+    ...labels.slice(1).map(() => "mean difference, 95% CI"),
+    ...labels.slice(1).map((l) => `${l} / ${labels[0]} (mean, 95% CI)`)
+  ]
+  const percent = (x: number) => `${(100 * x).toFixed(1)}%`
   const rows = names.filter((n) => n in metrics).map((n) => {
     const m = metrics[n]
     const f = (v: number) => formatMetric(n, v)
@@ -67,7 +79,9 @@ export const compareScenarios = Effect.fn("compareScenarios")(function*(options:
       n,
       ...m.perScenario.map((b) => (b === null ? "-" : centralText(n, b))),
       ...m.differences.map((d) => (d === null ? "-" : `${f(d.difference.p50)} (${f(d.difference.p05)} to ${f(d.difference.p95)})`)),
-      ...m.differences.map((d) => (d === null || !Number.isFinite(d.meanLow) ? "-" : `${f(d.meanLow)} to ${f(d.meanHigh)}`))
+      ...m.differences.map((d) => (d === null || !Number.isFinite(d.meanLow) ? "-" : `${f(d.meanLow)} to ${f(d.meanHigh)}`)),
+      // B as a share of A, replicate by replicate (where A is not 0).
+      ...m.ratios.map((r) => (r === null ? "-" : `${percent(r.ratio.mean)}${Number.isFinite(r.meanLow) ? ` (${percent(r.meanLow)} to ${percent(r.meanHigh)})` : ""}`))
     ]
   })
   yield* Console.log([

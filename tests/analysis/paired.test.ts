@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { PairedAccumulator, pairedDifference, pairedDifferences, tQuantile975 } from "../../src/analysis/paired.ts"
+import { PairedAccumulator, pairedDifference, pairedDifferences, pairedRatio, tQuantile975 } from "../../src/analysis/paired.ts"
 
 describe("paired differences", () => {
   it("are exactly zero for a scenario compared with itself", () => {
@@ -52,5 +52,32 @@ describe("paired differences", () => {
     expect(tQuantile975(10)).toBeCloseTo(2.228, 3)
     expect(tQuantile975(60)).toBeCloseTo(2.0003, 3)
     expect(tQuantile975(1000)).toBeCloseTo(1.9623, 3)
+  })
+})
+
+describe("paired ratios", () => {
+  it("give B as a share of A replicate by replicate, with a t interval of their mean, skipping A = 0", () => {
+    const a = [{ x: 10 }, { x: 20 }, { x: 0 }, { x: 40 }, { x: 5 }]
+    const b = [{ x: 2 }, { x: 6 }, { x: 7 }, { x: 8 }, { x: 1.5 }]
+    const r = pairedRatio(a, b, "x")!
+    // 0.2, 0.3, 0.2, 0.3 (the A = 0 replicate left out): mean 0.25, sd 0.0577, t(3) 3.182
+    expect(r.replicates).toBe(4)
+    expect(r.ratio.mean).toBeCloseTo(0.25, 12)
+    expect(r.meanLow).toBeCloseTo(0.25 - 3.182 * 0.057735 / 2, 3)
+    expect(r.meanHigh).toBeCloseTo(0.25 + 3.182 * 0.057735 / 2, 3)
+    expect(pairedRatio([{ x: 0 }], [{ x: 1 }], "x")).toBeUndefined()
+  })
+
+  it("are exactly 1 for a scenario compared with itself, and the same gathered replicate by replicate as whole", () => {
+    const a = Array.from({ length: 12 }, (_, i) => ({ x: 1 + ((i * 7) % 5), y: i % 3 }))
+    const b = a.map((m, i) => ({ x: m.x * (0.5 + (i % 4) / 10), y: m.y + 1 }))
+    const self = new PairedAccumulator()
+    a.forEach((m, i) => self.add(i, m, m))
+    expect(self.ratios().x.ratio).toEqual({ mean: 1, p05: 1, p50: 1, p95: 1, p50Low: 1, p50High: 1 })
+    const gathered = new PairedAccumulator()
+    // In another order, as workers hand replicates in.
+    for (const i of [3, 0, 11, 5, 1, 2, 4, 6, 10, 7, 9, 8]) gathered.add(i, a[i], b[i])
+    for (const name of ["x", "y"]) expect(gathered.ratios()[name]).toEqual(pairedRatio(a, b, name))
+    expect(gathered.ratios().y.replicates).toBe(8)
   })
 })

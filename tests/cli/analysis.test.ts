@@ -28,6 +28,20 @@ describe("spsim compare", () => {
       if (d === null) continue
       expect([d.difference.p05, d.difference.p95, d.meanLow, d.meanHigh]).toEqual([0, 0, 0, 0])
     }
+    // As a share of itself, every figure that is not 0 is exactly 100%.
+    for (const name of ["engaged", "secondaryCareSaving", "outcomes.outcomePayments"]) {
+      expect(doc.metrics[name].ratios[0], name).toMatchObject({ ratio: { mean: 1, p05: 1, p95: 1 }, meanLow: 1, meanHigh: 1, replicates: 3 })
+    }
+  })
+
+  it("gives the share of the Star payments the same reviews earn without the service (the without-support counterfactual)", () => {
+    const r = spsim("compare", scenario("ways-to-wellness"), scenario("without-support"), "--replicates", "3", "--quiet", "--metric", "outcomes.outcomePaymentsByMetric.wellbeing")
+    expect(r.code, r.stderr).toBe(0)
+    const row = r.stdout.split("\n").find((l) => l.startsWith("outcomes.outcomePaymentsByMetric.wellbeing"))!
+    expect(r.stdout).toContain("without-support / ways-to-wellness (mean, 95% CI)")
+    const share = Number(/(\d+\.\d)% \(\d+\.\d% to \d+\.\d%\)\s*$/.exec(row)![1])
+    expect(share).toBeGreaterThan(10)
+    expect(share).toBeLessThan(40)
   })
 
   it("shows fewer link workers as longer waits, paired replicate by replicate", () => {
