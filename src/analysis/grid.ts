@@ -2,7 +2,7 @@
  * Sweeps: `--set PATH=v1,v2,…` specs, checked against the scenario's parameters, and the grid of scenario
  * variants they make (one or two parameters; every combination).
  */
-import { resolveParameter, withAtPath } from "../scenario/parameters.ts"
+import { resolveParameter, unresolvedReason, withAtPath } from "../scenario/parameters.ts"
 import type { Scenario } from "../scenario/schema.ts"
 
 export interface SweepAxis {
@@ -22,12 +22,7 @@ export const parseAxis = (spec: string): SweepAxis | string => {
   if (eq <= 0) return `--set ${spec}: expected PATH=v1,v2,… (e.g. linkWorkers.caseloadCapPerFte=40,60,80)`
   const path = spec.slice(0, eq).trim()
   const info = resolveParameter(path)
-  if (info === undefined) {
-    if (path.includes("[]") && resolveParameter(path.replaceAll("[]", "[0]")) !== undefined) {
-      return `--set ${spec}: "${path}" has one value per element; name one by position or name, e.g. ${path.replace("[]", "[0]")}`
-    }
-    return `--set ${spec}: "${path}" is not a numeric parameter of the scenario (see docs/parameters.md)`
-  }
+  if (info === undefined) return `--set ${spec}: ${unresolvedReason(path)}`
   const texts = spec.slice(eq + 1).split(",").map((t) => t.trim()).filter((t) => t !== "")
   if (texts.length === 0) return `--set ${spec}: no values given`
   const values: Array<number> = []

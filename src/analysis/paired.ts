@@ -51,28 +51,43 @@ const meanInterval = (mean: number, sd: number, n: number): { readonly meanLow: 
 const sampleSd = (values: ReadonlyArray<number>, mean: number): number =>
   values.length > 1 ? Math.sqrt(values.reduce((s, x) => s + (x - mean) ** 2, 0) / (values.length - 1)) : Number.NaN
 
+/** A replicate's paired value of a figure from A's and B's, or undefined where there is none. */
+type Pairing = (a: number, b: number) => number | undefined
+const difference: Pairing = (a, b) => b - a
+const ratio: Pairing = (a, b) => (a !== 0 ? b / a : undefined)
+
+/** The paired values' band and the 95% interval of their mean, over the replicates that have one. */
+interface SeriesSummary {
+  readonly band: Band
+  readonly meanLow: number
+  readonly meanHigh: number
+  readonly replicates: number
+}
+const asDifference = (x: SeriesSummary): PairedDifference => ({ difference: x.band, meanLow: x.meanLow, meanHigh: x.meanHigh, replicates: x.replicates })
+const asRatio = (x: SeriesSummary): PairedRatio => ({ ratio: x.band, meanLow: x.meanLow, meanHigh: x.meanHigh, replicates: x.replicates })
+
+const pairedSeries = (a: ReadonlyArray<Metrics>, b: ReadonlyArray<Metrics>, metric: string, pairing: Pairing): SeriesSummary | undefined => {
+  const values: Array<number> = []
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = metric in a[i] && metric in b[i] ? pairing(a[i][metric], b[i][metric]) : undefined
+    if (x !== undefined) values.push(x)
+  }
+  if (values.length === 0) return undefined
+  const n = values.length
+  const mean = values.reduce((sum, x) => sum + x, 0) / n
+  return { band: band(values), ...meanInterval(mean, sampleSd(values, mean), n), replicates: n }
+}
+
 /** B − A for one metric over paired replicates. */
 export const pairedDifference = (a: ReadonlyArray<Metrics>, b: ReadonlyArray<Metrics>, metric: string): PairedDifference | undefined => {
-  const diffs: Array<number> = []
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    if (metric in a[i] && metric in b[i]) diffs.push(b[i][metric] - a[i][metric])
-  }
-  if (diffs.length === 0) return undefined
-  const n = diffs.length
-  const mean = diffs.reduce((s, x) => s + x, 0) / n
-  return { difference: band(diffs), ...meanInterval(mean, sampleSd(diffs, mean), n), replicates: n }
+  const x = pairedSeries(a, b, metric, difference)
+  return x === undefined ? undefined : asDifference(x)
 }
 
 /** B / A for one metric over paired replicates where A is not 0 (undefined if there are none). */
 export const pairedRatio = (a: ReadonlyArray<Metrics>, b: ReadonlyArray<Metrics>, metric: string): PairedRatio | undefined => {
-  const ratios: Array<number> = []
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    if (metric in a[i] && metric in b[i] && a[i][metric] !== 0) ratios.push(b[i][metric] / a[i][metric])
-  }
-  if (ratios.length === 0) return undefined
-  const n = ratios.length
-  const mean = ratios.reduce((s, x) => s + x, 0) / n
-  return { ratio: band(ratios), ...meanInterval(mean, sampleSd(ratios, mean), n), replicates: n }
+  const x = pairedSeries(a, b, metric, ratio)
+  return x === undefined ? undefined : asRatio(x)
 }
 
 /** Paired differences of every metric the two scenarios share, B against A. */
@@ -97,37 +112,29 @@ export class PairedAccumulator {
   private readonly ratioSeries: PairedSeries
 
   constructor(keep?: number) {
-    this.differences = new PairedSeries(keep)
-    this.ratioSeries = new PairedSeries(keep)
+    this.differences = new PairedSeries(difference, keep)
+    this.ratioSeries = new PairedSeries(ratio, keep)
   }
 
   /** Replicate `replicate` of A and of B. */
   add(replicate: number, a: Metrics, b: Metrics): void {
-    const d: Metrics = {}
-    const r: Metrics = {}
-    for (const name in a) {
-      if (!(name in b)) continue
-      d[name] = b[name] - a[name]
-      if (a[name] !== 0) r[name] = b[name] / a[name]
-    }
-    this.differences.add(replicate, d)
-    this.ratioSeries.add(replicate, r)
+    this.differences.add(replicate, a, b)
+    this.ratioSeries.add(replicate, a, b)
   }
 
   /** The paired difference of every metric both had in some replicate. */
   results(): Record<string, PairedDifference> {
-    const out: Record<string, PairedDifference> = {}
-    for (const [name, s] of Object.entries(this.differences.results())) out[name] = { difference: s.band, meanLow: s.meanLow, meanHigh: s.meanHigh, replicates: s.replicates }
-    return out
+    return mapValues(this.differences.results(), asDifference)
   }
 
   /** B / A of every metric both had, in the replicates where A was not 0. */
   ratios(): Record<string, PairedRatio> {
-    const out: Record<string, PairedRatio> = {}
-    for (const [name, s] of Object.entries(this.ratioSeries.results())) out[name] = { ratio: s.band, meanLow: s.meanLow, meanHigh: s.meanHigh, replicates: s.replicates }
-    return out
+    return mapValues(this.ratioSeries.results(), asRatio)
   }
 }
+
+const mapValues = <A, B>(record: Record<string, A>, f: (a: A) => B): Record<string, B> =>
+  Object.fromEntries(Object.entries(record).map(([k, v]) => [k, f(v)]))
 
 /**
  * One paired quantity per replicate (a difference, a ratio) for every metric, gathered in bounded memory: its band
@@ -138,14 +145,17 @@ class PairedSeries {
   private readonly summary: RunningSummary
   private readonly moments = new Map<string, { n: number; mean: number; m2: number }>()
 
-  constructor(keep?: number) {
+  constructor(private readonly pairing: Pairing, keep?: number) {
     // A difference of chances (−1, 0 or 1 in each replicate) is not itself a chance: its interval is the mean's.
     this.summary = new RunningSummary(keep, false)
   }
 
-  add(replicate: number, values: Metrics): void {
-    for (const name in values) {
-      const x = values[name]
+  add(replicate: number, a: Metrics, b: Metrics): void {
+    const values: Metrics = {}
+    for (const name in a) {
+      const x = name in b ? this.pairing(a[name], b[name]) : undefined
+      if (x === undefined) continue
+      values[name] = x
       const m = this.moments.get(name) ?? { n: 0, mean: 0, m2: 0 }
       m.n++
       const delta = x - m.mean
@@ -156,9 +166,9 @@ class PairedSeries {
     this.summary.add(replicate, values)
   }
 
-  results(): Record<string, { readonly band: Band; readonly meanLow: number; readonly meanHigh: number; readonly replicates: number }> {
+  results(): Record<string, SeriesSummary> {
     const bands = this.summary.bands()
-    const out: Record<string, { band: Band; meanLow: number; meanHigh: number; replicates: number }> = {}
+    const out: Record<string, SeriesSummary> = {}
     for (const name of this.summary.names()) {
       const total = this.summary.total(name)!
       const n = total.count

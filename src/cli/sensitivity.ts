@@ -9,7 +9,7 @@ import { Console, Effect, FileSystem } from "effect"
 import { meanIn, morrisDesign, morrisEffects, swingIntervalIn, swingOf, type TornadoBar, tornadoOfMeans, tornadoVariants, type Swing } from "../analysis/sensitivity.ts"
 import { type AnalysisOptions, runVariants, unknownMetrics } from "../analysis/runVariants.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
-import { getAtPath, isSetAt, listParameters, resolveParameter, withAtPath } from "../scenario/parameters.ts"
+import { getAtPath, isSetAt, listParameters, resolveParameter, unresolvedReason, withAtPath } from "../scenario/parameters.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import { spsimVersion } from "../version.ts"
@@ -39,11 +39,8 @@ const chooseSwings = (base: Scenario, options: SensitivityOptions): Array<Swing>
   const swings: Array<Swing> = []
   for (const path of paths) {
     const info = resolveParameter(path)
-    if (info === undefined) {
-      problems.push(path.includes("[]") && resolveParameter(path.replaceAll("[]", "[0]")) !== undefined
-        ? `--params: "${path}" has one value per element; name one by position or name, e.g. ${path.replace("[]", "[0]")}`
-        : `--params: "${path}" is not a single-valued numeric parameter (see docs/parameters.md)`)
-    } else if (!isSetAt(base, path)) problems.push(`--params: "${path}": expected a value in the scenario to swing, found none (an optional term left out, or no such element); set it in the file first`)
+    if (info === undefined) problems.push(`--params: ${unresolvedReason(path)}`)
+    else if (!isSetAt(base, path)) problems.push(`--params: "${path}": expected a value in the scenario to swing, found none (an optional term left out, or no such element); set it in the file first`)
     else swings.push(swingOf(info, getAtPath(base, path) as number, options.swing))
   }
   return problems.length > 0 ? new InputError({ problems }) : swings.filter((s) => s.low !== s.high)

@@ -186,6 +186,15 @@ export const resolveParameter = (path: string): ParameterInfo | undefined => {
 }
 
 /**
+ * Why `resolveParameter` found nothing at a path, for a message after the flag that gave it: a list path that names
+ * every element ("[]") gets an example naming one.
+ */
+export const unresolvedReason = (path: string): string =>
+  path.includes("[]") && resolveParameter(path.replaceAll("[]", "[0]")) !== undefined
+    ? `"${path}" has one value per element; name one by position or name, e.g. ${path.replace("[]", "[0]")}`
+    : `"${path}" is not a numeric parameter of the scenario (see docs/parameters.md)`
+
+/**
  * The value of one point of a schedule (`communityServices.funding.points[1].value`): a multiplier, 0 to 100 as
  * the Schema allows, so a sweep or a tornado can move the depth of a cut or of a collapse. Its source is the
  * schedule's own (docs/model.md); it counts as assumed.
