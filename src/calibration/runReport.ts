@@ -3,7 +3,7 @@ import { Effect, Stream } from "effect"
 import { runEnsemble } from "../ensemble/pool.ts"
 import { weeklyHeader } from "../results/tables.ts"
 import { seriesFromCsv } from "../results/weeklyBands.ts"
-import { listParameters } from "../scenario/parameters.ts"
+import { provenanceSummary, scenarioProvenance } from "../scenario/provenance.ts"
 import { loadDocument } from "../scenario/load.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
 import { spsimVersion } from "../version.ts"
@@ -45,13 +45,13 @@ export const validationReport = Effect.fn("validationReport")(function*(options:
       records.push({ metrics: r.metrics, weekly })
     }))
   const results = evaluateTargets(targets, scenario, records)
-  const parameters = listParameters()
+  const provenance = provenanceSummary(scenarioProvenance(scenario))
   const drawn = cumulativeSeries(targets)
   const chart = options.chart !== undefined && drawn.length > 0 ? options.chart : undefined
   const markdown = renderReport({
     targets, scenario, scenarioFile: options.scenarioFile, targetsFile: options.targetsFile, seed,
     replicates: options.replicates, version: spsimVersion, results, calibration, chart,
-    assumed: parameters.filter((p) => p.confidence === "assumed").length, parameters: parameters.length
+    assumed: provenance.byConfidence.assumed, values: provenance.values
   })
   const svg = chart === undefined ? undefined : cumulativeChart({
     title: `${scenario.name}: simulated (${options.replicates} replicates) against the published record`,

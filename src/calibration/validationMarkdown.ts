@@ -31,8 +31,9 @@ export interface ReportText {
   readonly replicates: number
   readonly version: string
   readonly results: ReadonlyArray<TargetResult>
+  /** The scenario's values (src/scenario/provenance.ts), and how many of them are assumed. */
   readonly assumed: number
-  readonly parameters: number
+  readonly values: number
   /** The calibration the scenario's values come from (calibration.json), when given. */
   readonly calibration?: { readonly file: string; readonly record: CalibrationRecord } | undefined
   /** The chart's file name, relative to the report. */
@@ -102,7 +103,7 @@ export const renderReport = (o: ReportText): string => {
     ...(o.calibration !== undefined ? calibrationSection(o, o.calibration) : []),
     "## What this rests on",
     "",
-    `${o.assumed} of the scenario's ${o.parameters} parameters are assumed (nothing published; see docs/parameters.md).`,
+    `${o.assumed} of the scenario's ${o.values} values are assumed (nothing published; \`spsim provenance\` gives each value's source, docs/parameters.md each parameter's).`,
     ...(o.calibration !== undefined
       ? [
         `The ${o.calibration.record.priors.length} calibrated parameters are fitted to the targets above, so matched targets show the model can reproduce the`,

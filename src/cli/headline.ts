@@ -1,4 +1,5 @@
 /** The headline table printed by `spsim run`: median and 90% interval of the figures people ask about first. */
+import type { ProvenanceSummary } from "../scenario/provenance.ts"
 import type { SummaryDocument } from "../results/document.ts"
 import { groupMeasures, groupMetricName, parseGroupMetric } from "../results/groups.ts"
 import { centralText, type Format, formatMetric, formatValue, monteCarloError, textTable } from "./format.ts"
@@ -86,9 +87,16 @@ export const headlineTable = (summary: SummaryDocument): string => {
     textTable(["", "median", "90% interval"], lines),
     ...(summary.contracts.length > 0 ? ["", "Contracts on the same simulated people", "", contractsTable(summary)] : []),
     "",
-    `${intervalsShow(summary)} ${summary.provenance.byConfidence.assumed} of ${summary.provenance.parameters} parameters are assumed (nothing published); see docs/parameters.md.`,
+    `${intervalsShow(summary)} ${assumptionsLine(summary.provenance)}`,
     ...[monteCarloError(summary.replicates, rows.map(([, metric]) => summary.metrics[metric]), "summary.json")].filter((line) => line !== "")
   ].join("\n")
+}
+
+/** How much rests on assumptions: values with nothing published, and those the scenario changed without a source. */
+export const assumptionsLine = (p: ProvenanceSummary): string => {
+  const n = p.unsourced.length
+  const changed = n === 0 ? "" : ` ${n} of them differ from the Ways to Wellness default with no source given (${p.unsourced.slice(0, 3).join(", ")}${n > 3 ? ", …" : ""}).`
+  return `${p.byConfidence.assumed} of ${p.values} values are assumed (nothing published).${changed} spsim provenance FILE gives each value's source.`
 }
 
 /** `spsim run --groups`: each measure of outcomes by group (`src/results/groups.ts`), median over replicates. */

@@ -15,6 +15,8 @@ import { writeFileAtomic } from "../io/atomicWrite.ts"
 import { compareScenarios } from "./compare.ts"
 import { sweepScenario } from "./sweep.ts"
 import { sensitivityAnalysis } from "./sensitivity.ts"
+import { provenanceReport } from "./provenance.ts"
+import { provenanceSummary, scenarioProvenance } from "../scenario/provenance.ts"
 
 const scenarioFile = Argument.String("scenario").pipe(Argument.withDescription("Scenario file (JSON)"))
 
@@ -59,6 +61,23 @@ const validate = Command.make("validate", { file: scenarioFile }, ({ file }) =>
     const scenario = yield* loadScenario(file)
     yield* Console.log(`${file}: valid scenario "${scenario.name}" (${scenario.horizonWeeks} weeks from ${scenario.startDate})`)
   })).pipe(Command.withDescription("Check a scenario file and report every problem in it"))
+
+const provenance = Command.make(
+  "provenance",
+  {
+    file: scenarioFile,
+    all: Flag.Boolean("all").pipe(Flag.withDescription("List every value with its source, not only those that differ from the Ways to Wellness default"), Flag.withDefault(false)),
+    json: Flag.Boolean("json").pipe(Flag.withDescription("Print the counts and every value with its source as JSON"), Flag.withDefault(false))
+  },
+  ({ all, file, json }) =>
+    Effect.gen(function*() {
+      const scenario = yield* loadScenario(file)
+      const values = scenarioProvenance(scenario)
+      yield* Console.log(json
+        ? JSON.stringify({ scenario: scenario.name, file, summary: provenanceSummary(values), values }, null, 2)
+        : provenanceReport(scenario, file, values, all))
+    })
+).pipe(Command.withDescription("Where each value of a scenario comes from: its published source and confidence, the scenario's own stated source, or assumed"))
 
 const run = Command.make(
   "run",
@@ -194,7 +213,7 @@ const calibrateCmd = Command.make(
 
 const spsim = Command.make("spsim").pipe(
   Command.withDescription("Commissioning simulator for link-worker social prescribing"),
-  Command.withSubcommands([validate, run, compare, sweep, sensitivity, report, calibrateCmd])
+  Command.withSubcommands([validate, provenance, run, compare, sweep, sensitivity, report, calibrateCmd])
 )
 
 const isInputError = (error: unknown): boolean =>

@@ -9,6 +9,7 @@ import { Console, Effect, FileSystem } from "effect"
 import { meanIn, morrisDesign, morrisEffects, swingIntervalIn, swingOf, type TornadoBar, tornadoOfMeans, tornadoVariants, type Swing } from "../analysis/sensitivity.ts"
 import { type AnalysisOptions, runVariants, unknownMetrics } from "../analysis/runVariants.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
+import { scenarioProvenance } from "../scenario/provenance.ts"
 import { getAtPath, isSetAt, listParameters, resolveParameter, unresolvedReason, withAtPath } from "../scenario/parameters.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
 import type { Scenario } from "../scenario/schema.ts"
@@ -29,12 +30,17 @@ export interface SensitivityOptions extends AnalysisOptions {
 
 /**
  * The parameters swung: those given (a list element by position or name, e.g. `contracts[outcomes].capTotal`), or
- * every single-valued assumed parameter the scenario sets (an optional term it leaves out, such as a cap, has no
- * value to swing; list elements only when named).
+ * every single-valued number of the scenario that is assumed in it (`spsim provenance`: the default's assumed values,
+ * and any the scenario changed or sourced as assumed; an optional term it leaves out, such as a cap, has no value to
+ * swing; list elements only when named).
  */
+const assumedSingleValues = (base: Scenario): Array<string> => {
+  const numbers = new Set(listParameters().filter((p) => !p.perElement).map((p) => p.path))
+  return scenarioProvenance(base).filter((v) => v.confidence === "assumed" && numbers.has(v.path)).map((v) => v.path)
+}
+
 const chooseSwings = (base: Scenario, options: SensitivityOptions): Array<Swing> | InputError => {
-  const paths = options.params ??
-    listParameters().filter((p) => p.confidence === "assumed" && !p.perElement && isSetAt(base, p.path)).map((p) => p.path)
+  const paths = options.params ?? assumedSingleValues(base)
   const problems: Array<string> = []
   const swings: Array<Swing> = []
   for (const path of paths) {

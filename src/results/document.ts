@@ -3,25 +3,7 @@ import type { Band } from "./summary.ts"
 import { RunningSummary, summarise, summariseNotes } from "./summary.ts"
 import type { Metrics } from "./metrics.ts"
 import type { Scenario } from "../scenario/schema.ts"
-import { listParameters } from "../scenario/parameters.ts"
-
-/** How much of the scenario rests on published evidence: parameters counted by the confidence of their source. */
-export interface Provenance {
-  readonly parameters: number
-  readonly byConfidence: Record<string, number>
-  readonly note: string
-}
-
-export const provenance = (): Provenance => {
-  const params = listParameters()
-  const byConfidence: Record<string, number> = { high: 0, medium: 0, low: 0, assumed: 0 }
-  for (const p of params) byConfidence[p.confidence]++
-  return {
-    parameters: params.length,
-    byConfidence,
-    note: "Confidence of each parameter's default as documented in docs/parameters.md (high/medium/low from published evidence; assumed where nothing is published). Bands show variation from chance alone unless parameterUncertainty says the replicates drew their parameters from a posterior."
-  }
-}
+import { type ProvenanceSummary, provenanceSummary, scenarioProvenance } from "../scenario/provenance.ts"
 
 /** Which posterior the replicates drew their parameters from, when they did (spsim run --posterior). */
 export interface ParameterUncertainty {
@@ -42,7 +24,8 @@ export interface SummaryDocument {
   /** Why some metrics are missing from some or all replicates. */
   readonly notes: Record<string, string>
   readonly contracts: ReadonlyArray<string>
-  readonly provenance: Provenance
+  /** How much of the scenario rests on published evidence, value by value (src/scenario/provenance.ts). */
+  readonly provenance: ProvenanceSummary
   /** Present when each replicate drew its parameters from a posterior (spsim run --posterior). */
   readonly parameterUncertainty?: ParameterUncertainty
 }
@@ -66,13 +49,8 @@ export const summaryDocument = (options: {
   metrics: options.replicates instanceof RunningSummary ? options.replicates.bands() : summarise(options.replicates),
   notes: options.replicates instanceof RunningSummary ? options.replicates.notes() : summariseNotes(options.notes ?? []),
   contracts: options.scenario.contracts.map((c) => c.name),
-  provenance: provenance(),
+  provenance: provenanceSummary(scenarioProvenance(options.scenario)),
   ...(options.parameterUncertainty !== undefined ? { parameterUncertainty: options.parameterUncertainty } : {})
 })
 
-/** JSON with object keys sorted at every level: the same scenario always hashes the same. */
-export const canonicalJson = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v)
+export { canonicalJson } from "../scenario/canonicalJson.ts"

@@ -8,6 +8,7 @@ import {
   type ScenarioLoadError
 } from "./errors.ts"
 import { formatSchemaError } from "./issues.ts"
+import { inheritSources } from "./provenance.ts"
 
 export const MAX_EXTENDS_DEPTH = 5
 
@@ -96,7 +97,8 @@ const resolveChain = Effect.fnUntraced(function*<R>(
   )
   const base = yield* parseJsonText(text, baseFile)
   if (!Predicate.isObject(base)) return yield* fail(`${baseFile} is not a JSON object`)
-  return mergeDocuments(yield* resolveChain(base, [...chain, baseFile], readFile), own)
+  const resolvedBase = yield* resolveChain(base, [...chain, baseFile], readFile)
+  return inheritSources(resolvedBase, mergeDocuments(resolvedBase, own), own)
 })
 
 export const mergeDocuments = (base: unknown, override: unknown): unknown => {

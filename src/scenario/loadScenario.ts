@@ -1,18 +1,23 @@
 import { Effect, Result } from "effect"
 import { compileContracts } from "../contract/compile.ts"
-import { ScenarioContractError } from "./errors.ts"
+import { ScenarioContractError, type ScenarioInvalid } from "./errors.ts"
 import { loadDocument } from "./load.ts"
+import { checkSources } from "./provenance.ts"
 import { Scenario } from "./schema.ts"
 
 /**
- * Reads, resolves `extends`, decodes a scenario file and checks its contracts' formulas; every problem is
- * reported, and nothing runs on bad input.
+ * Reads, resolves `extends`, decodes a scenario file and checks its stated sources and its contracts' formulas;
+ * every problem is reported, and nothing runs on bad input.
  */
 export const loadScenario = Effect.fn("loadScenario")(function*(file: string) {
-  return yield* checkContracts(yield* loadDocument(Scenario, file), file)
+  return yield* checkScenario(yield* loadDocument(Scenario, file), file)
 })
 
-/** A decoded scenario whose contracts' formulas compile, or every problem with them (the explorer checks uploads with it too). */
+/** A decoded scenario whose `sources` name values of it and whose contracts' formulas compile (the explorer checks uploads with it too). */
+export const checkScenario = (scenario: Scenario, file: string): Effect.Effect<Scenario, ScenarioInvalid | ScenarioContractError> =>
+  Effect.flatMap(checkSources(scenario, file), (s) => checkContracts(s, file))
+
+/** A decoded scenario whose contracts' formulas compile, or every problem with them. */
 export const checkContracts = (scenario: Scenario, file: string): Effect.Effect<Scenario, ScenarioContractError> => {
   const contracts = compileContracts(scenario)
   return Result.isFailure(contracts) ? Effect.fail(new ScenarioContractError({ file, problems: contracts.failure })) : Effect.succeed(scenario)

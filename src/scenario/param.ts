@@ -1,7 +1,8 @@
 import { Schema } from "effect"
 
 /** How far a default can be trusted: from `shared/evidence.md`, or "assumed" when nothing is published. */
-export type Confidence = "high" | "medium" | "low" | "assumed"
+export const confidences = ["high", "medium", "low", "assumed"] as const
+export type Confidence = (typeof confidences)[number]
 
 /** What every model parameter carries: its unit, allowed range, meaning and provenance. */
 export interface ParamInfo {

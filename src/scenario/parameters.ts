@@ -4,7 +4,7 @@
  * sweeps and sensitivity analyses all list the same parameters without a second registry to keep in step.
  */
 import { SchemaAST } from "effect"
-import { annotationKeys, type Confidence, type ParamInfo } from "./param.ts"
+import { annotationKeys, type Confidence, confidences, type ParamInfo } from "./param.ts"
 import { Scenario } from "./schema.ts"
 
 /** One numeric parameter of a scenario: its place in the document and the metadata `param()` gave it. */
@@ -28,8 +28,6 @@ export interface ScheduleInfo {
   readonly section: string
   readonly description: string
 }
-
-const confidences: ReadonlyArray<Confidence> = ["high", "medium", "low", "assumed"]
 
 const isIntCheck = (check: SchemaAST.Check<unknown>): boolean =>
   check._tag === "FilterGroup"
@@ -244,6 +242,15 @@ const keysOf = (root: unknown, path: string): Array<string | number> => {
     node = (node as Record<string | number, unknown>)[k]
   }
   return keys
+}
+
+/** The keys a concrete path leads through in `root` (object keys, list positions), or undefined where it leads nowhere. */
+export const resolvedKeys = (root: unknown, path: string): ReadonlyArray<string | number> | undefined => {
+  try {
+    return keysOf(root, path)
+  } catch {
+    return undefined
+  }
 }
 
 /**

@@ -79,7 +79,13 @@ const introduction = (parameters: ReadonlyArray<ParameterInfo>): Array<string> =
   `${countBy(parameters, "low")} low, ${countBy(parameters, "assumed")} assumed; ` +
   `${parameters.filter((p) => p.calibratable).length} calibratable. ` +
   "Paths with `[]` hold one value per element of a list (the WtW default shows each element's value); `spsim sweep --set` and `spsim sensitivity --params` name one element by position or by its name, e.g. `contracts[outcomes].capTotal`, and a schedule point's value, e.g. `communityServices.funding.points[1].value` (a multiplier, 0 to 100). " +
-  "_(optional)_ marks a key a scenario may leave out: a contract without `capPerYear` has no yearly cap."
+  "_(optional)_ marks a key a scenario may leave out: a contract without `capPerYear` has no yearly cap.",
+  "",
+  "**A scenario's own values.** The sources here vouch for the WtW default's values. A scenario that puts another",
+  "value in place of one says where it comes from in its `sources`, keyed by path (a value, a list element, a",
+  "schedule or a whole section), each with a source and a confidence; a changed value with no source counts as",
+  "assumed. `spsim provenance FILE` lists each value of a scenario with its source, and `summary.json`'s",
+  "`provenance` counts them."
 ]
 
 /** The text of docs/parameters.md, with defaults read from the given scenario document (WtW). */

@@ -80,7 +80,7 @@ describe("the report's text", () => {
     scenario, [{ metrics: { engagedShare: 0.8 }, weekly: new Map() }])
   const text = renderReport({
     targets: { name: "t", description: "d", targets: [] }, scenario, scenarioFile: "s.json", targetsFile: "t.json", seed: 1, replicates: 1, version: "0",
-    results, assumed: 1, parameters: 2, calibration: { file: "c.json", record }, chart: "c.svg"
+    results, assumed: 1, values: 2, calibration: { file: "c.json", record }, chart: "c.svg"
   })
 
   it("marks a missed target with how far it is off", () => {

@@ -68,9 +68,40 @@ describe("bad input: exit code 2 and a message naming the problem", () => {
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([])
   })
 
+  it("a stated source for a value the scenario does not have", () => {
+    const r = spsim("validate", extending("bad-sources.json", { sources: { "practices.populaton": { source: "NHS Digital", confidence: "high" } } }))
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('at sources["practices.populaton"]: expected a path to a value, list element, schedule or section of this scenario')
+    expect(r.stderr).toContain('found "practices.populaton", which is not in the scenario')
+  })
+
   it("bad flag value", () => {
     const r = spsim("run", wtw, "--replicates", "0")
     expect(r.code).toBe(2)
+  })
+})
+
+describe("provenance", () => {
+  it("lists the values a scenario changes, each with the source it states", () => {
+    const r = spsim("provenance", join(root, "scenarios/austerity.json"))
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toContain("0 changed from the default with no source given")
+    expect(r.stdout).toContain("communityServices.funding: linear: 1 at week 0, 0.76 at 2019-04-01, 0.7 at 2022-03-31 (Ways to Wellness: linear: 1 at week 0, 0.9 at 2019-04-01)")
+    expect(r.stdout).toMatch(/ {4}low: the size of the real-terms cut to the public health grant/)
+  })
+
+  it("a value changed without a source is assumed, in provenance, in the run's headline and in summary.json", () => {
+    const file = extending("unsourced.json", { contact: { attendFirstAppointment: 0.6 } })
+    const p = spsim("provenance", file, "--json")
+    expect(p.code, p.stderr).toBe(0)
+    const doc = JSON.parse(p.stdout)
+    expect(doc.summary.unsourced).toEqual(["contact.attendFirstAppointment"])
+    expect(doc.values.find((v: { path: string }) => v.path === "contact.attendFirstAppointment")).toMatchObject({ value: 0.6, origin: "changed", confidence: "assumed" })
+    const r = spsim("run", file, "--replicates", "1")
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toContain(`${doc.summary.byConfidence.assumed} of ${doc.summary.values} values are assumed (nothing published). 1 of them differ from the Ways to Wellness default with no source given (contact.attendFirstAppointment).`)
+    const summary = JSON.parse(spsim("run", file, "--replicates", "1", "--json").stdout)
+    expect(summary.provenance).toMatchObject({ values: doc.summary.values, byConfidence: doc.summary.byConfidence, unsourced: ["contact.attendFirstAppointment"] })
   })
 })
 

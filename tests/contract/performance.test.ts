@@ -33,9 +33,11 @@ describe("poor and strong performance", () => {
       expect(getAtPath(poor, path), path).toBe(fourFigures(moreIsBetter ? p.p05 : p.p95))
       expect(getAtPath(strong, path), path).toBe(fourFigures(moreIsBetter ? p.p95 : p.p05))
     }
-    // With those six put back, each is the default scenario under another name.
-    const putBack = (s: typeof base) =>
-      performance.reduce((x, [path]) => withAtPath(x, path, getAtPath(base, path)), { ...s, name: base.name, description: base.description })
+    // Each states a source for exactly those six; with them put back, each is the default scenario under another name.
+    const putBack = ({ sources, ...s }: typeof base) => {
+      expect(Object.keys(sources ?? {}).sort()).toEqual(performance.map(([path]) => path).sort())
+      return performance.reduce((x, [path]) => withAtPath(x, path, getAtPath(base, path)), { ...s, name: base.name, description: base.description })
+    }
     expect(putBack(poor)).toEqual(base)
     expect(putBack(strong)).toEqual(base)
   })

@@ -14,7 +14,8 @@ describe("a scenario as changes from a shipped one", () => {
   it("is nothing when nothing changed, and only the changed keys otherwise", () => {
     const wtw = scenario("ways-to-wellness")
     expect(scenarioChanges(wtw, wtw)).toBeUndefined()
-    expect(scenarioChanges(wtw, scenario("high-caseload"))).toEqual({ name: "high-caseload", description: scenario("high-caseload").description, linkWorkers: { posts: 16, caseloadCapPerFte: 130 } })
+    const high = scenario("high-caseload")
+    expect(scenarioChanges(wtw, high)).toEqual({ name: "high-caseload", description: high.description, sources: high.sources, linkWorkers: { posts: 16, caseloadCapPerFte: 130 } })
   })
 
   it("round-trips every shipped scenario and edits through lists", () => {

@@ -6,7 +6,7 @@
 import { Effect, Result } from "effect"
 import { ScenarioFileNotFound, type ScenarioLoadError } from "../../../src/scenario/errors.ts"
 import { decodeDocument, parseJsonText, resolveExtends } from "../../../src/scenario/load.ts"
-import { checkContracts } from "../../../src/scenario/loadScenario.ts"
+import { checkScenario } from "../../../src/scenario/loadScenario.ts"
 import { Scenario } from "../../../src/scenario/schema.ts"
 
 /** Shipped scenario files by name, e.g. "ways-to-wellness.json" → its text. */
@@ -23,12 +23,12 @@ export const scenarioFromText = (text: string, file: string, shipped: ShippedTex
   Effect.runSync(Effect.result(Effect.gen(function*() {
     const doc = yield* parseJsonText(text, file)
     const resolved = yield* resolveExtends(doc, file, readShipped(shipped))
-    return yield* checkContracts(yield* decodeDocument(Scenario, resolved, file), file)
+    return yield* checkScenario(yield* decodeDocument(Scenario, resolved, file), file)
   })))
 
 /** A scenario already resolved (plain data, e.g. after edits): decoded and checked again. */
 export const scenarioFromDocument = (doc: unknown, file: string): Result.Result<Scenario, ScenarioLoadError> =>
-  Effect.runSync(Effect.result(Effect.flatMap(decodeDocument(Scenario, doc, file), (s) => checkContracts(s, file))))
+  Effect.runSync(Effect.result(Effect.flatMap(decodeDocument(Scenario, doc, file), (s) => checkScenario(s, file))))
 
 /** One problem to show beside the field it is about: where, what was expected, what was found. */
 export interface ShownProblem {

@@ -1,0 +1,206 @@
+/**
+ * Where each value of a scenario comes from. A parameter's documented source (its `param()` annotation,
+ * docs/parameters.md) vouches for the Ways to Wellness default's value, not for any value a scenario puts in its
+ * place. So each value of a scenario is one of:
+ * - `documented`: the Ways to Wellness default's value, with the parameter's documented source and confidence;
+ * - `stated`: covered by the scenario's own `sources` (its path, or a list element, schedule or section above it),
+ *   with the source and confidence given there;
+ * - `changed`: different from the default with no source given: assumed.
+ * The seed is never an assumption, whatever its value.
+ */
+import { Effect, Schema } from "effect"
+import referenceDocument from "../../scenarios/ways-to-wellness.json" with { type: "json" }
+import { canonicalJson } from "./canonicalJson.ts"
+import { ScenarioInvalid, type ScenarioProblem } from "./errors.ts"
+import { type Confidence, confidences } from "./param.ts"
+import { getAtPath, listParameters, listSchedules, resolvedKeys, withAtPath } from "./parameters.ts"
+import { Scenario } from "./schema.ts"
+
+export type Origin = "documented" | "stated" | "changed"
+export const origins: ReadonlyArray<Origin> = ["documented", "stated", "changed"]
+
+/** One value of a scenario and where it comes from. */
+export interface ValueProvenance {
+  /** Its concrete path, list elements by name where names are unique (`contracts[outcomes].capTotal`), else by position. */
+  readonly path: string
+  /** The parameter or schedule it is a value of, as docs/parameters.md lists it (`contracts[].capTotal`). */
+  readonly parameter: string
+  readonly value: unknown
+  /** The Ways to Wellness default's value at the same path; undefined where the default has none. */
+  readonly reference: unknown
+  readonly origin: Origin
+  readonly source: string
+  readonly confidence: Confidence
+  /** For a `stated` value, the key of the scenario's `sources` that covers it. */
+  readonly statedBy?: string
+}
+
+/** The reference the documented sources vouch for: the shipped Ways to Wellness scenario, decoded once. */
+let reference: Scenario | undefined
+export const referenceScenario = (): Scenario => {
+  if (reference === undefined) {
+    const { $schema: _editorHint, ...doc } = referenceDocument as Record<string, unknown>
+    reference = Schema.decodeUnknownSync(Scenario)(doc)
+  }
+  return reference
+}
+
+const unsourced = "set by this scenario, differing from the Ways to Wellness default, with no source given"
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value)
+
+/** A list element's selector in a path: its name where that is unique and reads back unchanged, else its position. */
+const selector = (list: ReadonlyArray<unknown>, j: number): string => {
+  const el = list[j]
+  const name = isRecord(el) ? el.name : undefined
+  const usable = typeof name === "string" && name !== "" && name.trim() === name && !/[[\]]/.test(name) && !/^\d+$/.test(name) &&
+    list.filter((x) => isRecord(x) && x.name === name).length === 1
+  return usable ? name : String(j)
+}
+
+/** The concrete paths of a generic one (`contracts[].metrics[].tariff`) in a scenario, one per list element. */
+const concretePaths = (root: unknown, generic: string): Array<string> => {
+  const parts = generic.split(".")
+  const out: Array<string> = []
+  const go = (node: unknown, i: number, prefix: string): void => {
+    if (i === parts.length) {
+      if (node !== undefined) out.push(prefix)
+      return
+    }
+    const list = parts[i].endsWith("[]")
+    const key = list ? parts[i].slice(0, -2) : parts[i]
+    if (!isRecord(node) || !Object.hasOwn(node, key)) return
+    const next = node[key]
+    const here = prefix === "" ? key : `${prefix}.${key}`
+    if (!list) return go(next, i + 1, here)
+    if (Array.isArray(next)) next.forEach((el, j) => go(el, i + 1, `${here}[${selector(next, j)}]`))
+  }
+  go(root, 0, "")
+  return out
+}
+
+interface Unit {
+  readonly generic: string
+  readonly source: string
+  readonly confidence: Confidence
+}
+
+/** Every parameter and schedule: the units a scenario's values are counted in. */
+const units = (): ReadonlyArray<Unit> => [
+  ...listParameters().map((p) => ({ generic: p.path, source: p.source, confidence: p.confidence })),
+  ...listSchedules().map((s) => ({ generic: s.path, source: "the schedule's (docs/model.md)", confidence: "assumed" as const }))
+]
+
+const isPrefix = (prefix: ReadonlyArray<string | number>, keys: ReadonlyArray<string | number>): boolean =>
+  prefix.length <= keys.length && prefix.every((k, i) => keys[i] === k)
+
+/** Every value of a scenario (every list element, every schedule) and where it comes from, in schema order. */
+export const scenarioProvenance = (scenario: Scenario): ReadonlyArray<ValueProvenance> => {
+  const base = referenceScenario()
+  const stated = Object.entries(scenario.sources ?? {}).flatMap(([key, entry]) => {
+    const keys = resolvedKeys(scenario, key)
+    return keys === undefined ? [] : [{ key, keys, entry }]
+  })
+  return units().flatMap((unit) =>
+    concretePaths(scenario, unit.generic).map((path): ValueProvenance => {
+      const value = getAtPath(scenario, path)
+      const referenceKeys = resolvedKeys(base, path)
+      const referenceValue = referenceKeys === undefined ? undefined : getAtPath(base, path)
+      const keys = resolvedKeys(scenario, path) ?? []
+      const cover = stated.filter((s) => isPrefix(s.keys, keys)).sort((x, y) => y.keys.length - x.keys.length)[0]
+      const common = { path, parameter: unit.generic, value, reference: referenceValue }
+      if (cover !== undefined) return { ...common, origin: "stated", source: cover.entry.source, confidence: cover.entry.confidence, statedBy: cover.key }
+      if (unit.generic === "seed" || (referenceValue !== undefined && canonicalJson(value) === canonicalJson(referenceValue))) {
+        return { ...common, origin: "documented", source: unit.source, confidence: unit.confidence }
+      }
+      return { ...common, origin: "changed", source: unsourced, confidence: "assumed" }
+    }))
+}
+
+/** How much of a scenario rests on published evidence (summary.json's `provenance`). */
+export interface ProvenanceSummary {
+  /** Values counted: every parameter of every list element, each schedule as one value. */
+  readonly values: number
+  readonly byConfidence: Record<Confidence, number>
+  readonly byOrigin: Record<Origin, number>
+  /** Paths of the values that differ from the Ways to Wellness default with no source given (counted as assumed). */
+  readonly unsourced: ReadonlyArray<string>
+  readonly note: string
+}
+
+export const provenanceSummary = (values: ReadonlyArray<ValueProvenance>): ProvenanceSummary => {
+  const byConfidence = Object.fromEntries(confidences.map((c) => [c, 0])) as Record<Confidence, number>
+  const byOrigin = Object.fromEntries(origins.map((o) => [o, 0])) as Record<Origin, number>
+  for (const v of values) {
+    byConfidence[v.confidence]++
+    byOrigin[v.origin]++
+  }
+  return {
+    values: values.length,
+    byConfidence,
+    byOrigin,
+    unsourced: values.filter((v) => v.origin === "changed").map((v) => v.path),
+    note: "Each value of the scenario by the confidence of its source: the documented source of the Ways to Wellness default where the value is that default's (docs/parameters.md), the scenario's own `sources` where it gives one, and assumed where it differs from the default with no source given (listed in `unsourced`; spsim provenance FILE shows them all). Bands show variation from chance alone unless parameterUncertainty says the replicates drew their parameters from a posterior."
+  }
+}
+
+/**
+ * Problems with a scenario's `sources`: a key that leads nowhere in the scenario, or to something that is not a
+ * value of the model (its name, its description).
+ */
+export const sourceProblems = (scenario: Scenario): ReadonlyArray<ScenarioProblem> => {
+  const entries = Object.keys(scenario.sources ?? {})
+  if (entries.length === 0) return []
+  const valueKeys = units().flatMap((u) => concretePaths(scenario, u.generic).map((p) => resolvedKeys(scenario, p) ?? []))
+  return entries.flatMap((key): Array<ScenarioProblem> => {
+    const keys = key === "" ? undefined : resolvedKeys(scenario, key)
+    const expected = "expected a path to a value, list element, schedule or section of this scenario, as for spsim sweep --set (docs/parameters.md)"
+    const where = `sources[${JSON.stringify(key)}]`
+    if (keys === undefined) return [{ path: where, expected, found: `${JSON.stringify(key)}, which is not in the scenario` }]
+    if (!valueKeys.some((v) => isPrefix(keys, v))) return [{ path: where, expected, found: `${JSON.stringify(key)}, which holds no model value` }]
+    return []
+  })
+}
+
+/** The scenario if its `sources` all name values of it, else every problem with them. */
+export const checkSources = (scenario: Scenario, file: string): Effect.Effect<Scenario, ScenarioInvalid> => {
+  const problems = sourceProblems(scenario)
+  return problems.length === 0 ? Effect.succeed(scenario) : Effect.fail(new ScenarioInvalid({ file, problems }))
+}
+
+/**
+ * A scenario without the stated sources that vouch for the value at a path (the path's own entry, or one above or
+ * below it): for an edit, whose new value is the editor's and counts as assumed until given a source.
+ */
+export const withoutSourcesFor = <S extends Scenario>(scenario: S, path: string): S => {
+  const keys = resolvedKeys(scenario, path)
+  if (scenario.sources === undefined || keys === undefined) return scenario
+  const kept = Object.fromEntries(Object.entries(scenario.sources).filter(([key]) => {
+    const k = resolvedKeys(scenario, key)
+    return k === undefined || !(isPrefix(k, keys) || isPrefix(keys, k))
+  }))
+  return Object.keys(kept).length === Object.keys(scenario.sources).length ? scenario : { ...scenario, sources: kept }
+}
+
+/** A scenario with the value at a path replaced and the stated sources for the old value dropped (`withoutSourcesFor`). */
+export const withEditedValue = (scenario: Scenario, path: string, value: unknown): Scenario =>
+  withAtPath(withoutSourcesFor(scenario, path), path, value)
+
+/**
+ * A document merged over its base (`extends`) keeps the base's stated sources only for values it leaves as they
+ * were: a source vouches for a value, not for whatever a file extending it puts there. Entries the file gives
+ * itself stay; so do keys that lead nowhere (decoding reports those).
+ */
+export const inheritSources = (base: unknown, merged: unknown, own: unknown): unknown => {
+  if (!isRecord(base) || !isRecord(merged) || !isRecord(base.sources) || !isRecord(merged.sources)) return merged
+  const ownSources = isRecord(own) && isRecord(own.sources) ? own.sources : {}
+  const kept = Object.fromEntries(Object.entries(merged.sources).filter(([key]) => {
+    if (Object.hasOwn(ownSources, key) || !Object.hasOwn(base.sources as object, key)) return true
+    const before = resolvedKeys(base, key)
+    const after = resolvedKeys(merged, key)
+    if (before === undefined) return true
+    return after !== undefined && canonicalJson(getAtPath(base, key)) === canonicalJson(getAtPath(merged, key))
+  }))
+  return { ...merged, sources: kept }
+}
