@@ -49,7 +49,9 @@ const contractRows: ReadonlyArray<readonly [label: string, metric: string, sprea
   ["  gain over {first} (same people)", "npvGainOverFirst"],
   ["Chance of better value than {first}", "betterValueThanFirstChance"],
   ["Cost per person engaged", "costPerEngaged"],
-  ["Cost per Star point gained", "costPerStarPoint"]
+  ["  in today's money (discounted)", "costPerEngagedPv"],
+  ["Cost per Star point gained", "costPerStarPoint"],
+  ["  in today's money (discounted)", "costPerStarPointPv"]
 ]
 
 /**

@@ -9,6 +9,7 @@ import type { CompiledContract } from "./compile.ts"
 import { blockStream, type ContractPayments, evaluateContract, feesStream } from "./evaluate.ts"
 import { irr, npv } from "./finance.ts"
 import { contractMoney, type Money, providerCostPerWeek } from "./money.ts"
+import { weeksPerQuarter } from "./periods.ts"
 
 export interface ContractRun {
   readonly name: string
@@ -31,11 +32,43 @@ export type Notes = Record<string, string>
 const ratio = (a: number, b: number): number | undefined => (b > 0 ? a / b : undefined)
 
 /**
+ * The outcomes a cost per outcome divides by, in today's money's terms: each discounted from the quarter it happened
+ * in, as the payments are from the quarter they are made in (Green Book practice: costs and outcomes discounted
+ * alike). `engaged`: people engaging, week by week; `starPoints`: the week-by-week change in the total Star change
+ * of people reviewed twice or more (their last review less their baseline), which sums to the undiscounted total.
+ */
+export interface DiscountedOutcomes {
+  readonly engaged: number
+  readonly starPoints: number
+}
+
+/** A weekly series summed by quarter (as the money is) and discounted to the start at the appraisal's rate. */
+export const presentValueOfWeekly = (weekly: ArrayLike<number>, ratePerYear: number): number => {
+  const quarters = new Float64Array(Math.floor(Math.max(0, weekly.length - 1) / weeksPerQuarter) + 1)
+  for (let w = 0; w < weekly.length; w++) quarters[Math.floor(w / weeksPerQuarter)] += weekly[w]
+  return npv(quarters, ratePerYear, 4)
+}
+
+export const discountedOutcomes = (sim: Sim, ratePerYear: number): DiscountedOutcomes => {
+  const c = sim.weekly.columns
+  const weeks = sim.weekly.weeks
+  const starPoints = new Float64Array(weeks)
+  let before = 0
+  for (let w = 0; w < weeks; w++) {
+    const total = c.starChangeMeanToDate[w] * c.starReviewedToDate[w]
+    starPoints[w] = total - before
+    before = total
+  }
+  return { engaged: presentValueOfWeekly(c.engagedNew.subarray(0, weeks), ratePerYear), starPoints: presentValueOfWeekly(starPoints, ratePerYear) }
+}
+
+/**
  * `engaged` and `starPoints` (total Star change of people reviewed twice or more) come from the replicate's
- * own metrics, for the cost per outcome.
+ * own metrics, for the cost per outcome; `discounted`, the same outcomes discounted (`discountedOutcomes`), for the
+ * cost per outcome in today's money.
  */
 export const contractMetrics = (
-  run: ContractRun, compiled: CompiledContract, scenario: Scenario, engaged: number, starPoints: number
+  run: ContractRun, compiled: CompiledContract, scenario: Scenario, engaged: number, starPoints: number, discounted?: DiscountedOutcomes
 ): { metrics: Metrics; notes: Notes } => {
   const n = (metric: string) => `${run.name}.${metric}`
   const m: Metrics = {}
@@ -93,7 +126,16 @@ export const contractMetrics = (
   else notes[n("costPerStarPoint")] = "no Star improvement was recorded"
   m[n("npvCommissioner")] = npv(money.commissionerFlows, scenario.appraisal.discountRatePerYear, 4)
   // The same discounting for the payments alone: what the contract costs in today's money.
-  m[n("commissionerOutlayPv")] = npv(money.commissionerPayments, scenario.appraisal.discountRatePerYear, 4)
+  const outlayPv = npv(money.commissionerPayments, scenario.appraisal.discountRatePerYear, 4)
+  m[n("commissionerOutlayPv")] = outlayPv
+  if (discounted !== undefined) {
+    const perEngagedPv = ratio(outlayPv, discounted.engaged)
+    if (perEngagedPv !== undefined) m[n("costPerEngagedPv")] = perEngagedPv
+    else notes[n("costPerEngagedPv")] = "nobody engaged"
+    const perPointPv = ratio(outlayPv, discounted.starPoints)
+    if (perPointPv !== undefined) m[n("costPerStarPointPv")] = perPointPv
+    else notes[n("costPerStarPointPv")] = "no Star improvement was recorded"
+  }
   if (run.payments.invalidResults > 0) notes[n("formulaResults")] = `${run.payments.invalidResults} formula results were not finite numbers and paid nothing`
   return { metrics: m, notes }
 }

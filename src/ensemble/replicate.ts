@@ -5,7 +5,7 @@
 import type { Sim, SimRecycler } from "../model/sim.ts"
 import { simulate } from "../model/simulate.ts"
 import { type Metrics, replicateMetrics } from "../results/metrics.ts"
-import { againstFirstContract, type ContractRun, contractMetrics, type Notes, runContracts } from "../contract/results.ts"
+import { againstFirstContract, type ContractRun, contractMetrics, discountedOutcomes, type Notes, runContracts } from "../contract/results.ts"
 import type { PreparedScenario } from "./prepared.ts"
 
 export interface ReplicateResult {
@@ -23,8 +23,9 @@ export const runReplicate = (prepared: PreparedScenario, seed: number, replicate
   const metrics = replicateMetrics(sim)
   const notes: Notes = {}
   const contracts = runContracts(prepared.contracts, prepared.scenario, sim)
+  const discounted = contracts.length > 0 ? discountedOutcomes(sim, prepared.scenario.appraisal.discountRatePerYear) : undefined
   contracts.forEach((run, i) => {
-    const r = contractMetrics(run, prepared.contracts[i], prepared.scenario, metrics.engaged, metrics.starChangeMean * metrics.starReviewed)
+    const r = contractMetrics(run, prepared.contracts[i], prepared.scenario, metrics.engaged, metrics.starChangeMean * metrics.starReviewed, discounted)
     Object.assign(metrics, r.metrics)
     Object.assign(notes, r.notes)
   })
