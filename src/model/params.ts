@@ -42,6 +42,18 @@ const categoryCumulative = (categories: Scenario["communityServices"]["categorie
 /** A yearly event rate as a weekly hazard. */
 const weekly = (perYear: number): number => perYear / 52
 
+/** `ModelParams.serviceFunding`: the overall funding schedule times each category's own, where it has one. */
+const categoryFunding = (services: Scenario["communityServices"], startDate: string, H: number): Float64Array => {
+  const overall = compileSchedule(services.funding, startDate, H)
+  const out = new Float64Array(serviceCategories.length * H)
+  serviceCategories.forEach((k, i) => {
+    const own = services.categories[k].funding
+    const mine = own === undefined ? undefined : compileSchedule(own, startDate, H)
+    for (let w = 0; w < H; w++) out[i * H + w] = mine === undefined ? overall[w] : overall[w] * mine[w]
+  })
+  return out
+}
+
 /** A table by pathway state: the given entries, `otherwise` elsewhere. */
 const byState = (entries: Partial<Record<number, number>>, otherwise: number): Float64Array =>
   Float64Array.from({ length: stateCount }, (_, st) => entries[st] ?? otherwise)
@@ -80,6 +92,10 @@ export interface ModelParams {
   readonly referralPerEligibleWeek: number
   readonly postsMultiplier: Float64Array
   /** Community-service funding and availability per week. */
+  /**
+   * Funding of each category of community service relative to the start, week by week: the overall schedule times
+   * the category's own (`serviceCategories` order; category k's week w at k * horizonWeeks + w).
+   */
   readonly serviceFunding: Float64Array
   readonly serviceAvailability: Float64Array
   readonly ageCumulative: Float64Array
@@ -154,7 +170,7 @@ export const compileParams = (scenario: Scenario): ModelParams => {
     referralMultiplier,
     referralPerEligibleWeek: weekly(referral.ratePerEligiblePerYear),
     postsMultiplier: compileSchedule(linkWorkers.postsSchedule, scenario.startDate, H),
-    serviceFunding: compileSchedule(communityServices.funding, scenario.startDate, H),
+    serviceFunding: categoryFunding(communityServices, scenario.startDate, H),
     serviceAvailability: compileSchedule(communityServices.availability, scenario.startDate, H),
     ageCumulative: cumulative(Object.values(population.ageBands)),
     ethnicCumulative: cumulative(population.ethnicGroups.map((g) => g.weight)),

@@ -10,6 +10,7 @@ import { pickCumulative, type Uniform } from "./random.ts"
 import type { Sim } from "./sim.ts"
 
 export const culturallySpecific = serviceCategories.indexOf("culturallySpecific")
+const K = serviceCategories.length
 /** Group of a culturally specific service when the population has no minority groups: suits nobody. */
 const noGroup = -2
 
@@ -36,7 +37,6 @@ export interface Services {
 }
 
 export const createServices = (scenario: Scenario, setup: Uniform): Services => {
-  const K = serviceCategories.length
   const clusters = scenario.practices.clusters
   const cats = serviceCategories.map((k) => scenario.communityServices.categories[k])
   const start = new Int32Array(clusters * K + 1)
@@ -97,12 +97,15 @@ export const createServices = (scenario: Scenario, setup: Uniform): Services => 
  */
 export const updateServices = (sim: Sim, week: number): void => {
   const s = sim.services
-  const funding = sim.params.serviceFunding[week]
   const availability = sim.params.serviceAvailability[week]
-  const openShare = funding >= 1 ? 1 : 1 - sim.scenario.communityServices.closureShareOfCut * (1 - funding)
-  const scale = openShare > 0 ? (funding / openShare) * availability : 0
+  const closureShare = sim.scenario.communityServices.closureShareOfCut
+  const H = sim.params.horizonWeeks
   const { open, capacity, places, resilience, start, byResilience } = s
   for (let g = 0; g + 1 < start.length; g++) {
+    // Groups run area by area, category by category within each (`createServices`).
+    const funding = sim.params.serviceFunding[(g % K) * H + week]
+    const openShare = funding >= 1 ? 1 : 1 - closureShare * (1 - funding)
+    const scale = openShare > 0 ? (funding / openShare) * availability : 0
     let total = 0
     let whole = 0
     for (let i = start[g]; i < start[g + 1]; i++) {

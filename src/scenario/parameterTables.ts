@@ -7,7 +7,7 @@
  *   <!-- /parameters -->
  *
  * A `*` stands for one path segment: the row covers every match, whose units and sources must agree. A schedule's
- * path gives a row with the schedule in words.
+ * path (or a pattern of schedules' paths) gives a row with the schedule in words.
  */
 import { listParameters, listSchedules, type ParameterInfo } from "./parameters.ts"
 import { cell, sectionTitles } from "./parametersDoc.ts"
@@ -19,8 +19,11 @@ const block = /<!-- parameters: ([^>]*?) -->\n[\s\S]*?<!-- \/parameters -->/g
 export const headingAnchor = (heading: string): string =>
   heading.trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, "").replace(/ /g, "-")
 
+const regexOf = (pattern: string): RegExp =>
+  new RegExp(`^${pattern.replace(/[.[\]]/g, (c) => `\\${c}`).replace(/\*/g, "[^.]+")}$`)
+
 const matching = (pattern: string): ReadonlyArray<ParameterInfo> => {
-  const regex = new RegExp(`^${pattern.replace(/[.[\]]/g, (c) => `\\${c}`).replace(/\*/g, "[^.]+")}$`)
+  const regex = regexOf(pattern)
   const found = listParameters().filter((p) => regex.test(p.path))
   if (found.length === 0) throw new Error(`docs: no scenario parameter matches "${pattern}"`)
   return found
@@ -30,10 +33,21 @@ const provenance = (p: ParameterInfo): string => `${cell(p.source)} | ${p.confid
 
 const anchorOf = (section: string): string => headingAnchor(sectionTitles[section] ?? section)
 
+/** The schedules a pattern names (a `*` for one path segment). */
+const schedulesMatching = (pattern: string) => {
+  const regex = regexOf(pattern)
+  return listSchedules().filter((s) => regex.test(s.path))
+}
+
 const row = (pattern: string, document: unknown): string => {
-  const schedule = listSchedules().find((s) => s.path === pattern)
-  if (schedule !== undefined) {
-    return `| [\`${pattern}\`](parameters.md#${anchorOf(schedule.section)}) | multiplier over time | ${cell(renderSchedule(document, pattern))} | — | — |`
+  const schedules = schedulesMatching(pattern)
+  if (schedules.length > 0) {
+    const star = pattern.split(".").indexOf("*")
+    const set = schedules.filter((s) => renderSchedule(document, s.path) !== "—")
+    const value = schedules.length === 1
+      ? renderSchedule(document, pattern)
+      : set.length === 0 ? "— (left out for every one)" : set.map((s) => `${s.path.split(".")[star]} ${renderSchedule(document, s.path)}`).join("; ")
+    return `| [\`${pattern}\`](parameters.md#${anchorOf(schedules[0].section)}) | multiplier over time | ${cell(value)} | — | — |`
   }
   const found = matching(pattern)
   const first = found[0]
@@ -68,6 +82,6 @@ export const refreshParameterTables = (markdown: string, document: unknown): str
 export const tabledPaths = (markdown: string): ReadonlyArray<string> =>
   [...markdown.matchAll(block)].flatMap((m) =>
     m[1].trim().split(/\s+/).flatMap((p) =>
-      listSchedules().some((s) => s.path === p) ? [p] : matching(p).map((info) => info.path)
+      schedulesMatching(p).length > 0 ? schedulesMatching(p).map((s) => s.path) : matching(p).map((info) => info.path)
     )
   )

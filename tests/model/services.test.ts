@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest"
 import { compileParams } from "../../src/model/params.ts"
 import { createSim } from "../../src/model/sim.ts"
 import { updateServices } from "../../src/model/services.ts"
+import { OnwardFailure } from "../../src/model/constants.ts"
+import { serviceCategories } from "../../src/scenario/sections/community.ts"
 import { simulate } from "../../src/model/simulate.ts"
 import { scenarioWith } from "../support/scenarios.ts"
 
@@ -74,5 +76,39 @@ describe("community-service places", () => {
     for (let i = 0; i < s.count; i++) usable += s.capacity[i]
     expect(sim.weekly.columns.serviceCapacity[sim.weekly.weeks - 1]).toBe(usable)
     expect(Number.isInteger(usable)).toBe(true)
+  })
+
+  describe("a category's own funding schedule", () => {
+    const advice = serviceCategories.indexOf("welfareAdvice")
+    const withAdvice = (overall: number, own: number | undefined) =>
+      scenarioWith((d) => {
+        d.communityServices.funding = { interpolation: "step", points: [{ at: 0, value: overall }] }
+        d.communityServices.closureShareOfCut = 0.5
+        if (own !== undefined) d.communityServices.categories.welfareAdvice.funding = { interpolation: "step", points: [{ at: 0, value: own }] }
+      })
+    const byCategory = (s: ReturnType<typeof servicesOf>, k: number) =>
+      Array.from({ length: s.count }, (_, i) => i).filter((i) => s.category[i] === k).map((i) => [s.open[i], s.capacity[i]])
+
+    it("multiplies the overall schedule for that category alone", () => {
+      const own = servicesOf(withAdvice(0.8, 0.5))
+      const same = servicesOf(withAdvice(0.4, undefined))
+      const overall = servicesOf(withAdvice(0.8, undefined))
+      for (let k = 0; k < serviceCategories.length; k++) {
+        expect(byCategory(own, k), serviceCategories[k]).toEqual(byCategory(k === advice ? same : overall, k))
+      }
+      expect(byCategory(own, advice)).not.toEqual(byCategory(overall, advice))
+    })
+
+    it("cut to nothing, places nobody in that kind of service: every such referral fails for want of a service or a place", () => {
+      const scenario = withAdvice(1, 0)
+      const base = withAdvice(1, undefined)
+      const cut = simulate(compileParams(scenario), scenario.seed, 0)
+      const full = simulate(compileParams(base), base.seed, 0)
+      expect(cut.tally.onwardReferralsByCategory[advice]).toBeGreaterThan(0)
+      // Half the cut closes services (closureShareOfCut 0.5); those left open have no places.
+      const wanting = (sim: typeof cut) => sim.tally.onwardFailuresByReason[OnwardFailure.noService] + sim.tally.onwardFailuresByReason[OnwardFailure.noCapacity]
+      expect(wanting(cut)).toBeGreaterThan(wanting(full) + cut.tally.onwardReferralsByCategory[advice] / 2)
+      for (let i = 0; i < cut.services.count; i++) if (cut.services.category[i] === advice) expect(cut.services.capacity[i]).toBe(0)
+    })
   })
 })

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs"
 import { Schema } from "effect"
+import { serviceCategories } from "../../src/scenario/sections/community.ts"
 import { describe, expect, it } from "vitest"
 import { Scenario } from "../../src/scenario/schema.ts"
 import { findParameter, genericPath, getAtPath, isSetAt, listParameters, listSchedules, resolveParameter, setAtPath, withAtPath } from "../../src/scenario/parameters.ts"
@@ -114,6 +115,7 @@ describe("listParameters", () => {
     expect(listSchedules().map((s) => s.path)).toEqual([
       "referral.schedule",
       "linkWorkers.postsSchedule",
+      ...serviceCategories.map((k) => `communityServices.categories.${k}.funding`),
       "communityServices.funding",
       "communityServices.availability"
     ])

@@ -24,7 +24,10 @@ const ServiceCategoryParams = (label: string) =>
     womenOnlyShare: share({ description: `Share of ${label} services for women only`, ...assumed }),
     olderAdultsOnlyShare: share({ description: `Share of ${label} services for people aged 60+ only`, ...assumed }),
     daytimeOnlyShare: share({ description: `Share of ${label} services running only in working hours`, ...assumed }),
-    languageSupportShare: share({ description: `Share of ${label} services able to work in community languages`, ...assumed })
+    languageSupportShare: share({ description: `Share of ${label} services able to work in community languages`, ...assumed }),
+    funding: Schema.optionalKey(Schedule.annotate({
+      description: `Funding of ${label} services relative to the start, multiplying communityServices.funding: a deeper or shallower cut for this kind of service (left out: the overall schedule alone)`
+    }))
   })
 
 const categoryLabels: Record<ServiceCategory, string> = {
