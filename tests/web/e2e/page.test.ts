@@ -48,6 +48,8 @@ describe("the explorer page", () => {
     expect(await caseload.locator(".help").textContent()).toMatch(/Range 1 to 1,000 people per FTE\. Source: assumed/)
     const turnover = opened.page.locator('.control[data-key="linkWorkers.turnoverPerYear"]')
     expect(await turnover.locator(".badge").count()).toBe(0)
+    expect(await caseload.locator(".badge").getAttribute("title")).toBe("Confidence: assumed (nothing published). Source: none published, for the Ways to Wellness default's value.")
+    expect(await opened.page.locator("#provenance-count").textContent()).toMatch(/^\d+ of \d+ values are assumed \(nothing published\); none changed here or in the file with no source given\.$/)
   })
 
   it("gives each headline median its Monte Carlo error on hover", async () => {
@@ -79,6 +81,13 @@ describe("the explorer page", () => {
     await waitForRun(page, replicates)
     const after = await page.locator('.control[data-key="linkWorkers.turnoverPerYear"] input[type=number]').inputValue()
     expect(Number(after)).toBeGreaterThan(Number(before))
+    // Changed from the default with no source given: now assumed, and counted (with the caseload cap changed before).
+    const badge = page.locator('.control[data-key="linkWorkers.turnoverPerYear"] .badge')
+    expect(await badge.textContent()).toBe("assumed")
+    expect(await badge.getAttribute("title")).toMatch(/^Confidence: assumed \(nothing published\)\. Differs from the Ways to Wellness default \([\d.]+\), with no source given\.$/)
+    expect(await page.locator("#provenance-count").textContent()).toMatch(/; 2 changed here or in the file with no source given\.$/)
+    // The slider keeps the focus: the marks change in place.
+    expect(await slider.evaluate((el) => el === document.activeElement)).toBe(true)
   })
 
   it("shows a value out of range beside its control and does not run it", async () => {
@@ -93,6 +102,8 @@ describe("the explorer page", () => {
     const { page } = opened
     const funding = page.locator('.schedule[data-key="communityServices.funding"]')
     await funding.evaluate((el) => el.closest("details")?.setAttribute("open", ""))
+    const badge = funding.locator(".badge")
+    expect(await badge.getAttribute("title")).toMatch(/Source: the schedule's \(docs\/model\.md\), for the Ways to Wellness default's value\.$/)
     const values = funding.locator("input[type=number]")
     expect(await values.count()).toBe(2)
     await values.nth(1).fill("0.5")
@@ -100,6 +111,7 @@ describe("the explorer page", () => {
     await page.waitForSelector('#status[data-done="false"]')
     await waitForRun(page, replicates)
     expect(decodeURIComponent(page.url())).toContain("d=")
+    expect(await badge.getAttribute("title")).toBe("Confidence: assumed (nothing published). Differs from the Ways to Wellness default, with no source given.")
     const at = funding.locator("input[type=text]").nth(1)
     await at.fill("next spring")
     await at.press("Tab")

@@ -4,11 +4,13 @@
  * results arrive replicate by replicate and the charts are redrawn a few per frame.
  */
 import { Result } from "effect"
+import { scenarioProvenance } from "../../../src/scenario/provenance.ts"
 import type { Schedule } from "../../../src/scenario/schedule.ts"
 import type { Scenario } from "../../../src/scenario/schema.ts"
 import { spsimVersion } from "../../../src/version.ts"
 import { buildControls } from "../controls/buildControls.ts"
-import { type ConcretePath, getIn, removeIn, setIn } from "../controls/paths.ts"
+import { type ConcretePath, getIn } from "../controls/paths.ts"
+import { provenanceLine, withEdit } from "../controls/provenance.ts"
 import { bandsCsv, replicatesCsv, saveFile, scenarioJson, summaryJson } from "../download/resultFiles.ts"
 import { EnsembleResults } from "../run/ensembleResults.ts"
 import { startPool } from "../run/startWorkers.ts"
@@ -17,7 +19,7 @@ import { defaultScenarioName, shippedNames, shippedTexts } from "../scenario/shi
 import { analysisView } from "../views/analysisView.ts"
 import { chartsView } from "../views/chartsView.ts"
 import { compareView } from "../views/compareView.ts"
-import { controlsPanel, showProblemsAtControls } from "../views/controlsPanel.ts"
+import { controlsPanel, showMarks, showProblemsAtControls } from "../views/controlsPanel.ts"
 import { h } from "../views/dom.ts"
 import { contractsTable, headlineTable } from "../views/headline.ts"
 import { problemsView } from "../views/problemsView.ts"
@@ -149,10 +151,21 @@ export const startExplorer = (root: HTMLElement): void => {
   }
 
   const scheduleAt = (path: ConcretePath) => getIn(view.scenario, path) as Schedule
+  /** How many of the scenario's values are assumed, under the panel's title; updated as the user edits. */
+  const provenanceCount = h("p", { class: "help", id: "provenance-count" })
   const renderControls = () => {
     const contract = view.scenario.contracts.findIndex((c) => c.name === view.contract)
-    controlsHost.replaceChildren(h("h2", {}, "Parameters"), h("p", { class: "help" }, "Values marked assumed have no published source: results that move with them rest on assumptions."),
-      controlsPanel(buildControls(view.scenario, contract), { onValue: edit, onSchedule: edit, scheduleAt, timeline: view.scenario }))
+    const values = scenarioProvenance(view.scenario)
+    provenanceCount.textContent = provenanceLine(values)
+    controlsHost.replaceChildren(h("h2", {}, "Parameters"), h("p", { class: "help" }, "Values marked assumed have no published source: results that move with them rest on assumptions."), provenanceCount,
+      controlsPanel(buildControls(view.scenario, contract, values), { onValue: edit, onSchedule: edit, scheduleAt, timeline: view.scenario }))
+  }
+  /** After an edit: the marks and the count in place, keeping the panel's inputs, focus and open sections. */
+  const showProvenance = () => {
+    const contract = view.scenario.contracts.findIndex((c) => c.name === view.contract)
+    const values = scenarioProvenance(view.scenario)
+    provenanceCount.textContent = provenanceLine(values)
+    showMarks(controlsHost, buildControls(view.scenario, contract, values))
   }
 
   const bar = toolbar(shippedNames, {
@@ -187,13 +200,17 @@ export const startExplorer = (root: HTMLElement): void => {
     refresh(controls, true)
   }
 
-  /** Sets the value at `path`, or leaves the (optional) key out when the value is undefined; the Schema checks the result. */
+  /**
+   * Sets the value at `path`, or leaves the (optional) key out when the value is undefined, dropping the stated
+   * sources that covered it (the new value is the editor's: assumed until given a source); the Schema checks the
+   * result. The run starts before the marks are redrawn, so the workers are not kept waiting.
+   */
   function edit(path: ConcretePath, value: unknown): void {
-    const next = value === undefined ? removeIn(view.scenario, path) : setIn(view.scenario, path, value)
-    const decoded = scenarioFromDocument(next, "scenario")
+    const decoded = scenarioFromDocument(withEdit(view.scenario, path, value), "scenario")
     if (Result.isFailure(decoded)) return showProblems("This change cannot run", problemsOf(decoded.failure), true)
     showProblemsAtControls(controlsHost, [])
     setView({ ...view, scenario: decoded.success }, false)
+    showProvenance()
   }
 
   const upload = (name: string, text: string) => {

@@ -2,12 +2,16 @@
  * The controls for a scenario: the catalogue's patterns expanded over the scenario (one control per
  * concrete value; list elements of contracts narrowed to the contract in view), each carrying the Schema's
  * annotations for its parameter. An optional parameter gets a control wherever its key could be, set or
- * not (a contract without a yearly cap offers one). Pure: the page renders what this returns.
+ * not (a contract without a yearly cap offers one). Each value is marked with where it comes from in this
+ * scenario (`scenarioProvenance`), which may not be the parameter's documented source. Pure: the page renders what
+ * this returns.
  */
 import { findParameter, listSchedules, type ParameterInfo, type ScheduleInfo } from "../../../src/scenario/parameters.ts"
+import { scenarioProvenance, type ValueProvenance } from "../../../src/scenario/provenance.ts"
 import type { Scenario } from "../../../src/scenario/schema.ts"
 import { type Audience, catalogue, defaultOptionalWords, type OptionalWords } from "./catalogue.ts"
 import { type ConcretePath, expandPattern, getIn, keyOf, parameterPathOf } from "./paths.ts"
+import { markAt, marksByKey, scheduleDocumented, type ValueMark } from "./provenance.ts"
 
 export interface ControlSpec {
   readonly key: string
@@ -18,7 +22,9 @@ export interface ControlSpec {
   readonly info: ParameterInfo
   /** For a key the scenario may leave out (`info.optional`): how its control reads; undefined otherwise. */
   readonly optional: OptionalWords | undefined
-  /** Nothing published supports the default: results resting on it rest on an assumption. */
+  /** Where this scenario's value comes from: its source and confidence. */
+  readonly mark: ValueMark
+  /** Nothing published supports the value (`mark.assumed`): results resting on it rest on an assumption. */
   readonly assumed: boolean
 }
 
@@ -27,6 +33,7 @@ export interface ScheduleSpec {
   readonly path: ConcretePath
   readonly label: string
   readonly info: ScheduleInfo
+  readonly mark: ValueMark
 }
 
 export interface ControlSection {
@@ -67,8 +74,10 @@ const labelOf = (scenario: Scenario, path: ConcretePath): string => {
 
 const inContract = (path: ConcretePath, contract: number): boolean => path[0] !== "contracts" || path[1] === contract
 
-export const buildControls = (scenario: Scenario, contract: number): Array<ControlGroup> => {
+/** `values`: the scenario's per-value provenance, if already at hand (the page counts them too). */
+export const buildControls = (scenario: Scenario, contract: number, values: ReadonlyArray<ValueProvenance> = scenarioProvenance(scenario)): Array<ControlGroup> => {
   const schedules = listSchedules()
+  const byKey = marksByKey(scenario, values)
   return catalogue.map((group) => ({
     audience: group.audience,
     title: group.title,
@@ -84,11 +93,13 @@ export const buildControls = (scenario: Scenario, contract: number): Array<Contr
             // A number the scenario has, or an optional key it leaves out (offered as unset).
             if (info === undefined || !(typeof value === "number" || (value === undefined && info.optional))) return []
             const optional = info.optional ? section.optional ?? defaultOptionalWords : undefined
-            return [{ key: keyOf(path), path, label: labelOf(scenario, path), value, info, optional, assumed: info.confidence === "assumed" }]
+            const mark = markAt(scenario, byKey, path, info)
+            return [{ key: keyOf(path), path, label: labelOf(scenario, path), value, info, optional, mark, assumed: mark.assumed }]
           })),
       schedules: (section.schedules ?? []).flatMap((p) => {
         const info = schedules.find((s) => s.path === p)
-        return info === undefined ? [] : [{ key: p, path: p.split("."), label: humanize(p.slice(p.lastIndexOf(".") + 1)), info }]
+        const path = p.split(".")
+        return info === undefined ? [] : [{ key: p, path, label: humanize(p.slice(p.lastIndexOf(".") + 1)), info, mark: markAt(scenario, byKey, path, scheduleDocumented) }]
       })
     }))
   }))

@@ -1,6 +1,7 @@
 /**
  * The parameter controls, grouped by who asks (commissioner, provider, researcher): each labelled, with its
- * unit, range, source and confidence from the Schema's annotations, assumed values flagged, a slider and a
+ * unit, range and meaning from the Schema's annotations, its value's source and confidence from the scenario's
+ * provenance (assumed values flagged; `showMarks` updates them in place after an edit), a slider and a
  * number box (both keyboard-usable), and a place beside it for any problem with its value. A key the scenario
  * may leave out (a cap) has a checkbox too: unticked, the key is left out and the control says what that means
  * ("no cap"); ticking it and typing a value adds the key, unticking it (or emptying the box) removes it again.
@@ -10,7 +11,8 @@ import type { Schedule } from "../../../src/scenario/schedule.ts"
 import type { ControlGroup, ControlSpec } from "../controls/buildControls.ts"
 import type { ConcretePath } from "../controls/paths.ts"
 import { freshId, h } from "./dom.ts"
-import { scheduleEditor, type Timeline } from "./scheduleEditor.ts"
+import { scheduleEditor, scheduleHelp, type Timeline } from "./scheduleEditor.ts"
+import { showMark, sourceSentence } from "./valueMark.ts"
 
 export interface ControlsHandlers {
   /** A new value, or undefined to leave an optional key out. */
@@ -41,7 +43,7 @@ export const valueProblem = (c: ControlSpec, text: string): string | undefined =
 const formatRange = (c: ControlSpec): string => `${c.info.min.toLocaleString("en-GB")} to ${c.info.max.toLocaleString("en-GB")} ${c.info.unit}`
 
 const help = (c: ControlSpec): string =>
-  `${c.info.description}. Range ${formatRange(c)}. Source: ${c.info.source} (${c.info.confidence}).${c.optional === undefined ? "" : ` Optional: unticked means ${c.optional.absent}.`}`
+  `${c.info.description}. Range ${formatRange(c)}. ${sourceSentence(c.mark)}${c.optional === undefined ? "" : ` Optional: unticked means ${c.optional.absent}.`}`
 
 const setSliderRange = (slider: HTMLInputElement, range: { min: number; max: number; step: number }) => {
   slider.min = String(range.min)
@@ -122,12 +124,13 @@ const control = (c: ControlSpec, handlers: ControlsHandlers): HTMLElement => {
     if (toggle !== undefined && !isSet && box.value.trim() === "" && !box.validity.badInput) leaveOut()
   })
   host.append(
-    h("label", { for: id }, c.label, " ", h("span", { class: "unit" }, `(${c.info.unit})`), c.assumed ? h("span", { class: "badge", title: "No published source: this value is assumed" }, "assumed") : null),
+    h("label", { for: id }, c.label, " ", h("span", { class: "unit" }, `(${c.info.unit})`)),
     h("div", { class: "inputs" },
       toggle === undefined ? null : h("span", { class: "toggle" }, toggle, h("label", { for: toggle.id }, c.optional?.toggle)),
       slider, box),
-    h("p", { class: "help", id: `${id}-help` }, help(c)),
+    h("p", { class: "help", id: `${id}-help` }),
     problem)
+  showMark(host, c.mark, help(c))
   return host
 }
 
@@ -141,6 +144,24 @@ export const controlsPanel = (groups: ReadonlyArray<ControlGroup>, handlers: Con
             h("legend", {}, s.title),
             s.controls.map((c) => control(c, handlers)),
             s.schedules.map((sc) => scheduleEditor(sc, handlers.scheduleAt(sc.path), handlers.timeline, (schedule) => handlers.onSchedule(sc.path, schedule))))))))
+
+/**
+ * Shows each control's and schedule's mark (badge, hover text, source in its help) as `groups` has them, in place:
+ * after an edit the panel keeps its inputs, focus and open sections, and only the marks move.
+ */
+export const showMarks = (root: HTMLElement, groups: ReadonlyArray<ControlGroup>): void => {
+  const hosts = new Map([...root.querySelectorAll<HTMLElement>(".control[data-key], .schedule[data-key]")].map((el) => [el.dataset.key ?? "", el]))
+  for (const s of groups.flatMap((g) => g.sections)) {
+    for (const c of s.controls) {
+      const host = hosts.get(c.key)
+      if (host !== undefined) showMark(host, c.mark, help(c))
+    }
+    for (const sc of s.schedules) {
+      const host = hosts.get(sc.key)
+      if (host !== undefined) showMark(host, sc.mark, scheduleHelp(sc))
+    }
+  }
+}
 
 /** Shows each problem beside the control or schedule editor whose path it names; returns the problems shown nowhere. */
 export const showProblemsAtControls = <P extends { readonly where: string; readonly expected: string; readonly found: string }>(

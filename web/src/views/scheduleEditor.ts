@@ -8,6 +8,7 @@ import { renderPath } from "../../../src/scenario/issues.ts"
 import type { ScheduleSpec } from "../controls/buildControls.ts"
 import { schedulePreview } from "../charts/schedulePreview.ts"
 import { freshId, h } from "./dom.ts"
+import { showMark, sourceSentence } from "./valueMark.ts"
 
 type Point = Schedule["points"][number]
 
@@ -19,6 +20,10 @@ export interface Timeline {
   readonly startDate: string
   readonly horizonWeeks: number
 }
+
+/** A schedule editor's help text: what the schedule does, how its points are read, and where its value comes from. */
+export const scheduleHelp = (spec: ScheduleSpec): string =>
+  `${spec.info.description}. 1 before the first point; weeks count from 0 at the start of the service, or give a date YYYY-MM-DD. ${sourceSentence(spec.mark)}`
 
 export const scheduleEditor = (spec: ScheduleSpec, initial: Schedule, timeline: Timeline, onChange: (schedule: Schedule) => void): HTMLElement => {
   let schedule = initial
@@ -59,11 +64,13 @@ export const scheduleEditor = (spec: ScheduleSpec, initial: Schedule, timeline: 
     update({ ...schedule, points: [...schedule.points, { at, value: last?.value ?? 1 }] })
   })
   render()
-  return h("div", { class: "schedule", "data-key": spec.key, "data-problem-path": renderPath(spec.path) },
+  const host = h("div", { class: "schedule", "data-key": spec.key, "data-problem-path": renderPath(spec.path) },
     h("label", { for: `${id}-interpolation` }, spec.label, " ", h("span", { class: "unit" }, "(multiplier over time)")),
-    h("p", { class: "help" }, `${spec.info.description}. 1 before the first point; weeks count from 0 at the start of the service, or give a date YYYY-MM-DD.`),
+    h("p", { class: "help" }),
     interpolation,
     h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "from week or date"), h("th", {}, "multiplier"), h("th", {}))), rows),
     add,
     preview)
+  showMark(host, spec.mark, scheduleHelp(spec))
+  return host
 }
