@@ -14,40 +14,50 @@ export interface Practices {
   readonly eligible: Float64Array
   readonly champion: Uint8Array
   readonly cluster: Int32Array
+  /** Each practice's referral rate relative to the scenario's (champion's multiplier and its own, together). */
+  readonly rateMultiplier: Float64Array
   readonly totalEligible: number
-  /** Eligible population weighted by each practice's champion multiplier. */
+  /** Eligible population weighted by each practice's rate multiplier. */
   readonly weightedEligible: number
 }
 
-/** Practice list sizes (gamma-like spread around the mean, scaled to the total) and champions. */
+/**
+ * Practice list sizes (gamma-like spread around the mean, scaled to the total) and champions; or, for a scenario
+ * that lists its practices, theirs. Either way the setup stream gives the same draws (one for each list size, one
+ * for each champion), so what is drawn after the practices (community services) does not depend on the choice.
+ */
 export const createPractices = (scenario: Scenario, setup: Uniform): Practices => {
-  const { count, population, listSizeCv, eligibleShare, championShare, clusters } = scenario.practices
+  const { count, population, listSizeCv, eligibleShare, championShare, clusters, list } = scenario.practices
   const raw = new Float64Array(count)
   let rawSum = 0
   for (let i = 0; i < count; i++) {
-    raw[i] = lognormalMeanOne(listSizeCv, normalQuantile(setup()))
+    const drawn = lognormalMeanOne(listSizeCv, normalQuantile(setup()))
+    raw[i] = list === undefined ? drawn : list[i].listSize
     rawSum += raw[i]
   }
   const eligible = new Float64Array(count)
   const champion = new Uint8Array(count)
   const cluster = new Int32Array(count)
+  const rateMultiplier = new Float64Array(count)
   let weightedEligible = 0
   for (let i = 0; i < count; i++) {
+    const listed = list?.[i]
     eligible[i] = (population * raw[i] / rawSum) * eligibleShare
-    champion[i] = setup() < championShare ? 1 : 0
-    cluster[i] = i % clusters
-    weightedEligible += eligible[i] * (champion[i] ? scenario.referral.championMultiplier : 1)
+    const drawnChampion = setup() < championShare
+    champion[i] = (listed?.champion ?? drawnChampion) ? 1 : 0
+    cluster[i] = listed?.area ?? i % clusters
+    rateMultiplier[i] = (champion[i] ? scenario.referral.championMultiplier : 1) * (listed?.referralMultiplier ?? 1)
+    weightedEligible += eligible[i] * rateMultiplier[i]
   }
-  return { count, eligible, champion, cluster, totalEligible: population * eligibleShare, weightedEligible }
+  return { count, eligible, champion, cluster, rateMultiplier, totalEligible: population * eligibleShare, weightedEligible }
 }
 
 /** This week's referrals: new people from each practice, then re-referrals falling due. */
 export const referPeople = (sim: Sim, week: number): void => {
   const { practices, params, streams } = sim
   const scale = params.referralPerEligibleWeek * params.referralMultiplier[week]
-  const champion = sim.scenario.referral.championMultiplier
   for (let pr = 0; pr < practices.count; pr++) {
-    const mean = practices.eligible[pr] * scale * (practices.champion[pr] ? champion : 1)
+    const mean = practices.eligible[pr] * scale * practices.rateMultiplier[pr]
     const n = poissonFromUniform(mean, streams.referral())
     for (let k = 0; k < n; k++) {
       const id = sim.people.add()

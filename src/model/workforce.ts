@@ -51,15 +51,12 @@ export interface Posts {
   readonly basePosts: Int32Array
 }
 
-/** Posts shared between areas in proportion to expected referrals: eligible population weighted by champions (largest remainder). */
+/** Posts shared between areas in proportion to expected referrals: eligible population weighted by each practice's rate (largest remainder). */
 export const createPosts = (scenario: Scenario, practices: Practices, workforce: Uniform, postsMultiplier: Float64Array): Posts => {
   const lw = scenario.linkWorkers
   const clusters = scenario.practices.clusters
   const eligibleByCluster = new Float64Array(clusters)
-  const champion = scenario.referral.championMultiplier
-  for (let p = 0; p < practices.count; p++) {
-    eligibleByCluster[practices.cluster[p]] += practices.eligible[p] * (practices.champion[p] ? champion : 1)
-  }
+  for (let p = 0; p < practices.count; p++) eligibleByCluster[practices.cluster[p]] += practices.eligible[p] * practices.rateMultiplier[p]
   const total = eligibleByCluster.reduce((s, x) => s + x, 0) || 1
   const basePosts = new Int32Array(clusters)
   const remainders = Array.from(eligibleByCluster, (e, c) => {

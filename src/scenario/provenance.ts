@@ -8,10 +8,10 @@
  * - `changed`: different from the default with no source given: assumed.
  * The seed is never an assumption, whatever its value.
  */
-import { Effect, Schema } from "effect"
+import { Schema } from "effect"
 import referenceDocument from "../../scenarios/ways-to-wellness.json" with { type: "json" }
 import { canonicalJson } from "./canonicalJson.ts"
-import { ScenarioInvalid, type ScenarioProblem } from "./errors.ts"
+import type { ScenarioProblem } from "./errors.ts"
 import { type Confidence, confidences } from "./param.ts"
 import { getAtPath, listParameters, listSchedules, resolvedKeys, withAtPath } from "./parameters.ts"
 import { Scenario } from "./schema.ts"
@@ -161,12 +161,6 @@ export const sourceProblems = (scenario: Scenario): ReadonlyArray<ScenarioProble
     if (!valueKeys.some((v) => isPrefix(keys, v))) return [{ path: where, expected, found: `${JSON.stringify(key)}, which holds no model value` }]
     return []
   })
-}
-
-/** The scenario if its `sources` all name values of it, else every problem with them. */
-export const checkSources = (scenario: Scenario, file: string): Effect.Effect<Scenario, ScenarioInvalid> => {
-  const problems = sourceProblems(scenario)
-  return problems.length === 0 ? Effect.succeed(scenario) : Effect.fail(new ScenarioInvalid({ file, problems }))
 }
 
 /**

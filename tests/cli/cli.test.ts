@@ -75,6 +75,15 @@ describe("bad input: exit code 2 and a message naming the problem", () => {
     expect(r.stderr).toContain('found "practices.populaton", which is not in the scenario')
   })
 
+  it("a practice list that disagrees with the count, the population or the areas", () => {
+    const r = spsim("validate", extending("bad-practices.json", {
+      practices: { count: 2, population: 50000, list: [{ name: "Elswick", listSize: 20000 }, { name: "Benwell", listSize: 20000, area: 9 }] }
+    }))
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain("at practices.population: expected 40000, the sum of the list sizes in practices.list, found 50000")
+    expect(r.stderr).toContain("at practices.list[1].area: expected an area from 0 to 3 (practices.clusters is 4), found 9")
+  })
+
   it("bad flag value", () => {
     const r = spsim("run", wtw, "--replicates", "0")
     expect(r.code).toBe(2)

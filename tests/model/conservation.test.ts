@@ -14,6 +14,7 @@ import { step } from "../../src/model/step.ts"
 import { Schema } from "effect"
 import { prepareScenario } from "../../src/ensemble/prepared.ts"
 import { runReplicate } from "../../src/ensemble/replicate.ts"
+import { practiceProblems } from "../../src/scenario/practiceList.ts"
 import { isSetAt, listParameters, withAtPath } from "../../src/scenario/parameters.ts"
 import { starOutcomes } from "../../src/results/metrics.ts"
 import { Scenario } from "../../src/scenario/schema.ts"
@@ -325,6 +326,20 @@ const withEverywhere = (node: unknown, path: ReadonlyArray<string>, value: unkno
 
 describe("every parameter at each end of its range", () => {
   const year = withAtPath(shippedScenario(), "horizonWeeks", 52)
+  // The listed practices' values, on a year of the default with three practices listed.
+  const listedYear: Scenario = {
+    ...year,
+    practices: {
+      ...year.practices,
+      count: 3,
+      population: 132000,
+      list: [
+        { name: "A", listSize: 44000, area: 0, champion: true, referralMultiplier: 1 },
+        { name: "B", listSize: 44000, area: 1, champion: false, referralMultiplier: 1 },
+        { name: "C", listSize: 44000, area: 2, referralMultiplier: 1 }
+      ]
+    }
+  }
   const decode = Schema.decodeUnknownSync(Scenario)
   const cases = listParameters()
     .filter((p) => p.path !== "seed" && (p.perElement || isSetAt(year, p.path)))
@@ -332,8 +347,20 @@ describe("every parameter at each end of its range", () => {
   const rejected: Array<string> = []
   const outcomes = cases.flatMap(({ path, value }) => {
     // A hundred million people: four weeks are enough to meet them all.
-    const base = path === "practices.population" ? withAtPath(year, "horizonWeeks", 4) : year
+    // A list size sets the population too (three practices of that size), over four weeks as above.
+    const base = path === "practices.population"
+      ? withAtPath(year, "horizonWeeks", 4)
+      : path === "practices.list[].listSize"
+      ? withAtPath(withAtPath(listedYear, "horizonWeeks", 4), "practices.population", Math.max(100, 3 * value))
+      : path.startsWith("practices.list") ? listedYear : year
     const scenario = decode(withEverywhere(base, path.split("."), value))
+    // A value the scenario's other values rule out (an area beyond the last; three practices of one person, below
+    // the least population) is refused at load.
+    const inconsistent = practiceProblems(scenario)
+    if (inconsistent.length > 0) {
+      rejected.push(`${path} = ${value}: ${inconsistent.map((q) => `${q.path}: ${q.expected}`).join("; ")}`)
+      return []
+    }
     let prepared: ReturnType<typeof prepareScenario>
     try {
       prepared = prepareScenario(scenario)
@@ -353,7 +380,7 @@ describe("every parameter at each end of its range", () => {
   it("covers every parameter, contracts' included, and refuses only impossible contracts, saying why", () => {
     expect(new Set(cases.map((c) => c.path)).size).toBe(listParameters().length - 1)
     expect(cases.map((c) => c.path)).toContain("contracts[].metrics[].tariff")
-    for (const reason of rejected) expect(reason).toMatch(/fromYear|toYear/)
+    for (const reason of rejected) expect(reason).toMatch(/fromYear|toYear|^practices\.list\[\]\.(area = 9999|listSize = 1): /)
     expect(outcomes.length + rejected.length).toBe(cases.length)
   })
 

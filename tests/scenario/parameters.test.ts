@@ -87,8 +87,11 @@ describe("listParameters", () => {
 
   it("marks a parameter optional exactly when the Schema accepts the scenario without its key", () => {
     // Remove the key from the first element of each list on the way (every list here has one).
+    // A document with a practice list too (the default draws its practices), so that its keys are tried.
+    const listed = structuredClone(document) as { practices: Record<string, unknown> }
+    listed.practices.list = [{ name: "A", listSize: 132000, area: 0, champion: true, referralMultiplier: 1 }]
     const without = (path: string) => {
-      const draft = structuredClone(document) as Record<string, unknown>
+      const draft = structuredClone(listed) as Record<string, unknown>
       const segments = path.split(".")
       let node: unknown = draft
       for (const segment of segments.slice(0, -1)) {
@@ -101,6 +104,8 @@ describe("listParameters", () => {
     const accepts = (doc: unknown) => Schema.decodeUnknownExit(Scenario)(doc)._tag === "Success"
     for (const p of parameters) expect(accepts(without(p.path)), p.path).toBe(p.optional)
     expect(parameters.filter((p) => p.optional).map((p) => p.path)).toEqual([
+      "practices.list[].area",
+      "practices.list[].referralMultiplier",
       "contracts[].metrics[].perPersonCap",
       "contracts[].metrics[].cap",
       "contracts[].capPerYear",

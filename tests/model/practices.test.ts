@@ -1,0 +1,85 @@
+/** A scenario that lists its GP practices: their list sizes, areas, champions and referral rates, checked for consistency. */
+import { describe, expect, it } from "vitest"
+import { compileParams } from "../../src/model/params.ts"
+import { createSim } from "../../src/model/sim.ts"
+import { simulate } from "../../src/model/simulate.ts"
+import { practiceProblems } from "../../src/scenario/practiceList.ts"
+import { scenarioProvenance } from "../../src/scenario/provenance.ts"
+import type { ListedPractice } from "../../src/scenario/sections/referral.ts"
+import { scenarioWith } from "../support/scenarios.ts"
+
+const listed = (list: Array<ListedPractice>, clusters = 2) =>
+  scenarioWith((d) => {
+    d.practices.list = list
+    d.practices.count = list.length
+    d.practices.population = list.reduce((s, p) => s + p.listSize, 0)
+    d.practices.clusters = clusters
+  })
+
+const four: Array<ListedPractice> = [
+  { name: "Elswick", listSize: 20000, area: 1, champion: true },
+  { name: "Benwell", listSize: 10000, area: 1, champion: false, referralMultiplier: 2 },
+  { name: "Fenham", listSize: 30000, area: 0 },
+  { name: "Walker", listSize: 40000 }
+]
+
+describe("listed practices", () => {
+  it("take their list sizes, areas, champions and referral multipliers from the list", () => {
+    const s = listed(four)
+    const sim = createSim(compileParams(s), s.seed, 0)
+    const p = sim.practices
+    const share = s.practices.eligibleShare
+    expect(Array.from(p.eligible)).toEqual([20000, 10000, 30000, 40000].map((n) => n * share))
+    expect(Array.from(p.cluster)).toEqual([1, 1, 0, 1])
+    expect([p.champion[0], p.champion[1]]).toEqual([1, 0])
+    expect(Array.from(p.rateMultiplier).slice(0, 2)).toEqual([s.referral.championMultiplier, 2])
+  })
+
+  it("leave the world drawn after them (community services) as a drawn list of the same count would", () => {
+    const s = listed(four)
+    const drawn = scenarioWith((d) => {
+      d.practices.count = 4
+      d.practices.population = 100000
+      d.practices.clusters = 2
+    })
+    const a = createSim(compileParams(s), s.seed, 0).services
+    const b = createSim(compileParams(drawn), drawn.seed, 0).services
+    expect(Array.from(a.resilience)).toEqual(Array.from(b.resilience))
+    expect(Array.from(a.group)).toEqual(Array.from(b.group))
+  })
+
+  it("refer in proportion to list size and referral multiplier", () => {
+    const s = listed([
+      { name: "A", listSize: 30000, area: 0, champion: false },
+      { name: "B", listSize: 30000, area: 0, champion: false, referralMultiplier: 2 },
+      { name: "C", listSize: 60000, area: 0, champion: false }
+    ], 1)
+    const sim = simulate(compileParams(s), s.seed, 0)
+    const byPractice = [0, 0, 0]
+    for (let id = 0; id < sim.people.count; id++) byPractice[sim.people.arrays.practice[id]]++
+    expect(byPractice[1] / byPractice[0]).toBeGreaterThan(1.8)
+    expect(byPractice[1] / byPractice[0]).toBeLessThan(2.2)
+    expect(byPractice[2] / byPractice[0]).toBeGreaterThan(1.8)
+    expect(byPractice[2] / byPractice[0]).toBeLessThan(2.2)
+  })
+
+  it("must agree with the count, the population and the areas, and name each practice once", () => {
+    const s = scenarioWith((d) => {
+      d.practices.list = [...four, { name: "Fenham", listSize: 5, area: 7 }]
+      d.practices.clusters = 2
+    })
+    expect(practiceProblems(s)).toEqual([
+      { path: "practices.count", expected: "expected 5, the number of practices in practices.list", found: String(s.practices.count) },
+      { path: "practices.population", expected: "expected 100005, the sum of the list sizes in practices.list", found: String(s.practices.population) },
+      { path: "practices.list[4].area", expected: "expected an area from 0 to 1 (practices.clusters is 2)", found: "7" },
+      { path: "practices.list[4].name", expected: "expected a name no other practice in the list has", found: '"Fenham"' }
+    ])
+    expect(practiceProblems(listed(four))).toEqual([])
+  })
+
+  it("are values of the scenario by name, assumed until the scenario gives a source", () => {
+    const values = scenarioProvenance(listed(four))
+    expect(values.find((v) => v.path === "practices.list[Benwell].referralMultiplier")).toMatchObject({ value: 2, origin: "changed", confidence: "assumed" })
+    expect(values.find((v) => v.path === "practices.list[Walker].listSize")?.value).toBe(40000)
+  })
+})
