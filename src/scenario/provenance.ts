@@ -13,8 +13,8 @@ import referenceDocument from "../../scenarios/ways-to-wellness.json" with { typ
 import { canonicalJson } from "./canonicalJson.ts"
 import type { ScenarioProblem } from "./errors.ts"
 import { type Confidence, confidences } from "./param.ts"
-import { getAtPath, listParameters, listSchedules, resolvedKeys, withAtPath } from "./parameters.ts"
-import { Scenario } from "./schema.ts"
+import { getAtPath, listParameters, listSchedules, resolveParameter, resolvedKeys, withAtPath } from "./parameters.ts"
+import { Scenario, type StatedSource } from "./schema.ts"
 
 export type Origin = "documented" | "stated" | "changed"
 export const origins: ReadonlyArray<Origin> = ["documented", "stated", "changed"]
@@ -33,6 +33,8 @@ export interface ValueProvenance {
   readonly confidence: Confidence
   /** For a `stated` value, the key of the scenario's `sources` that covers it. */
   readonly statedBy?: string
+  /** Where the value is in the scenario: object keys and list positions (for a value left out, where it would be). */
+  readonly keys: ReadonlyArray<string | number>
 }
 
 /** The reference the documented sources vouch for: the shipped Ways to Wellness scenario, decoded once. */
@@ -46,6 +48,7 @@ export const referenceScenario = (): Scenario => {
 }
 
 const unsourced = "set by this scenario, differing from the Ways to Wellness default, with no source given"
+const leftOutUnsourced = "left out by this scenario, unlike the Ways to Wellness default, with no source given"
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value)
@@ -84,38 +87,106 @@ interface Unit {
   readonly generic: string
   readonly source: string
   readonly confidence: Confidence
+  /** A key a scenario may leave out (a contract's cap). */
+  readonly optional: boolean
 }
 
 /** Every parameter and schedule: the units a scenario's values are counted in. */
 const units = (): ReadonlyArray<Unit> => [
-  ...listParameters().map((p) => ({ generic: p.path, source: p.source, confidence: p.confidence })),
-  ...listSchedules().map((s) => ({ generic: s.path, source: "the schedule's (docs/model.md)", confidence: "assumed" as const }))
+  ...listParameters().map((p) => ({ generic: p.path, source: p.source, confidence: p.confidence, optional: p.optional })),
+  ...listSchedules().map((s) => ({ generic: s.path, source: "the schedule's (docs/model.md)", confidence: "assumed" as const, optional: false }))
 ]
+
+/** The concrete path of keys in a scenario, list elements named as `concretePaths` names them. */
+const pathOfKeys = (root: unknown, keys: ReadonlyArray<string | number>): string => {
+  let node = root
+  let path = ""
+  for (const k of keys) {
+    path = typeof k === "number" && Array.isArray(node) ? `${path}[${selector(node, k)}]` : path === "" ? String(k) : `${path}.${String(k)}`
+    node = (node as Record<string | number, unknown> | undefined)?.[k]
+  }
+  return path
+}
+
+/**
+ * The optional keys the default has and the scenario leaves out (a cap it took away), where the scenario has the
+ * object that would hold them: each is a value of the scenario too, "none".
+ */
+const leftOut = (scenario: Scenario, base: Scenario, unit: Unit): Array<{ readonly path: string; readonly keys: ReadonlyArray<string | number>; readonly reference: unknown }> =>
+  unit.optional
+    ? concretePaths(base, unit.generic).flatMap((referencePath) => {
+      const cut = referencePath.lastIndexOf(".")
+      const key = referencePath.slice(cut + 1)
+      const parentKeys = resolvedKeys(scenario, referencePath.slice(0, cut))
+      if (parentKeys === undefined) return []
+      const parent = getAtPath(scenario, referencePath.slice(0, cut))
+      if (!isRecord(parent) || Object.hasOwn(parent, key)) return []
+      const keys = [...parentKeys, key]
+      return [{ path: pathOfKeys(scenario, keys), keys, reference: getAtPath(base, referencePath) }]
+    })
+    : []
+
+/**
+ * Where a key of `sources` points in the scenario: a value, list element, schedule or section; or a key the
+ * scenario leaves out under an object it has (the source of taking a cap away).
+ */
+const sourceKeys = (scenario: unknown, key: string): ReadonlyArray<string | number> | undefined => {
+  const keys = resolvedKeys(scenario, key)
+  if (keys !== undefined) return keys
+  // Only a key the Schema lets a scenario leave out.
+  if (resolveParameter(key)?.optional !== true) return undefined
+  const cut = key.lastIndexOf(".")
+  const last = key.slice(cut + 1)
+  const parent = resolvedKeys(scenario, key.slice(0, cut))
+  return parent === undefined || !isRecord(getAtPath(scenario, key.slice(0, cut))) ? undefined : [...parent, last]
+}
+
+/** The value at keys from `sourceKeys` (undefined for a key left out). */
+const valueAt = (root: unknown, keys: ReadonlyArray<string | number>): unknown =>
+  keys.reduce<unknown>((node, k) => (node as Record<string | number, unknown> | undefined)?.[k], root)
 
 const isPrefix = (prefix: ReadonlyArray<string | number>, keys: ReadonlyArray<string | number>): boolean =>
   prefix.length <= keys.length && prefix.every((k, i) => keys[i] === k)
 
-/** Every value of a scenario (every list element, every schedule) and where it comes from, in schema order. */
-export const scenarioProvenance = (scenario: Scenario): ReadonlyArray<ValueProvenance> => {
-  const base = referenceScenario()
+/** A stated source and the `sources` key it is under. */
+export interface Covering {
+  readonly key: string
+  readonly entry: StatedSource
+}
+
+/**
+ * Which of a scenario's stated sources covers a place in it (given as keys: object keys and list positions): the
+ * one with the longest path at or above it, if any.
+ */
+export const coveringSources = (scenario: Scenario): (keys: ReadonlyArray<string | number>) => Covering | undefined => {
   const stated = Object.entries(scenario.sources ?? {}).flatMap(([key, entry]) => {
-    const keys = resolvedKeys(scenario, key)
+    const keys = sourceKeys(scenario, key)
     return keys === undefined ? [] : [{ key, keys, entry }]
   })
-  return units().flatMap((unit) =>
-    concretePaths(scenario, unit.generic).map((path): ValueProvenance => {
-      const value = getAtPath(scenario, path)
-      const referenceKeys = resolvedKeys(base, path)
-      const referenceValue = referenceKeys === undefined ? undefined : getAtPath(base, path)
-      const keys = resolvedKeys(scenario, path) ?? []
-      const cover = stated.filter((s) => isPrefix(s.keys, keys)).sort((x, y) => y.keys.length - x.keys.length)[0]
-      const common = { path, parameter: unit.generic, value, reference: referenceValue }
-      if (cover !== undefined) return { ...common, origin: "stated", source: cover.entry.source, confidence: cover.entry.confidence, statedBy: cover.key }
-      if (unit.generic === "seed" || (referenceValue !== undefined && canonicalJson(value) === canonicalJson(referenceValue))) {
-        return { ...common, origin: "documented", source: unit.source, confidence: unit.confidence }
-      }
-      return { ...common, origin: "changed", source: unsourced, confidence: "assumed" }
-    }))
+  return (keys) => stated.filter((s) => isPrefix(s.keys, keys)).sort((x, y) => y.keys.length - x.keys.length)[0]
+}
+
+/**
+ * Every value of a scenario (every list element, every schedule, and every optional key the default has and the
+ * scenario leaves out, as "none") and where it comes from, in schema order.
+ */
+export const scenarioProvenance = (scenario: Scenario): ReadonlyArray<ValueProvenance> => {
+  const base = referenceScenario()
+  const cover = coveringSources(scenario)
+  const provenanceOf = (unit: Unit, path: string, keys: ReadonlyArray<string | number>, value: unknown, reference: unknown): ValueProvenance => {
+    const stated = cover(keys)
+    const common = { path, parameter: unit.generic, value, reference, keys }
+    if (stated !== undefined) return { ...common, origin: "stated", source: stated.entry.source, confidence: stated.entry.confidence, statedBy: stated.key }
+    if (unit.generic === "seed" || (reference !== undefined && canonicalJson(value) === canonicalJson(reference))) {
+      return { ...common, origin: "documented", source: unit.source, confidence: unit.confidence }
+    }
+    return { ...common, origin: "changed", source: value === undefined ? leftOutUnsourced : unsourced, confidence: "assumed" }
+  }
+  return units().flatMap((unit) => [
+    ...concretePaths(scenario, unit.generic).map((path) =>
+      provenanceOf(unit, path, resolvedKeys(scenario, path) ?? [], getAtPath(scenario, path), resolvedKeys(base, path) === undefined ? undefined : getAtPath(base, path))),
+    ...leftOut(scenario, base, unit).map((v) => provenanceOf(unit, v.path, v.keys, undefined, v.reference))
+  ])
 }
 
 /** How much of a scenario rests on published evidence (summary.json's `provenance`). */
@@ -152,9 +223,9 @@ export const provenanceSummary = (values: ReadonlyArray<ValueProvenance>): Prove
 export const sourceProblems = (scenario: Scenario): ReadonlyArray<ScenarioProblem> => {
   const entries = Object.keys(scenario.sources ?? {})
   if (entries.length === 0) return []
-  const valueKeys = units().flatMap((u) => concretePaths(scenario, u.generic).map((p) => resolvedKeys(scenario, p) ?? []))
+  const valueKeys = scenarioProvenance(scenario).map((v) => v.keys)
   return entries.flatMap((key): Array<ScenarioProblem> => {
-    const keys = key === "" ? undefined : resolvedKeys(scenario, key)
+    const keys = key === "" ? undefined : sourceKeys(scenario, key)
     const expected = "expected a path to a value, list element, schedule or section of this scenario, as for spsim sweep --set (docs/parameters.md)"
     const where = `sources[${JSON.stringify(key)}]`
     if (keys === undefined) return [{ path: where, expected, found: `${JSON.stringify(key)}, which is not in the scenario` }]
@@ -168,10 +239,10 @@ export const sourceProblems = (scenario: Scenario): ReadonlyArray<ScenarioProble
  * below it): for an edit, whose new value is the editor's and counts as assumed until given a source.
  */
 export const withoutSourcesFor = <S extends Scenario>(scenario: S, path: string): S => {
-  const keys = resolvedKeys(scenario, path)
+  const keys = sourceKeys(scenario, path)
   if (scenario.sources === undefined || keys === undefined) return scenario
   const kept = Object.fromEntries(Object.entries(scenario.sources).filter(([key]) => {
-    const k = resolvedKeys(scenario, key)
+    const k = sourceKeys(scenario, key)
     return k === undefined || !(isPrefix(k, keys) || isPrefix(keys, k))
   }))
   return Object.keys(kept).length === Object.keys(scenario.sources).length ? scenario : { ...scenario, sources: kept }
@@ -191,10 +262,10 @@ export const inheritSources = (base: unknown, merged: unknown, own: unknown): un
   const ownSources = isRecord(own) && isRecord(own.sources) ? own.sources : {}
   const kept = Object.fromEntries(Object.entries(merged.sources).filter(([key]) => {
     if (Object.hasOwn(ownSources, key) || !Object.hasOwn(base.sources as object, key)) return true
-    const before = resolvedKeys(base, key)
-    const after = resolvedKeys(merged, key)
+    const before = sourceKeys(base, key)
+    const after = sourceKeys(merged, key)
     if (before === undefined) return true
-    return after !== undefined && canonicalJson(getAtPath(base, key)) === canonicalJson(getAtPath(merged, key))
+    return after !== undefined && canonicalJson(valueAt(base, before)) === canonicalJson(valueAt(merged, after))
   }))
   return { ...merged, sources: kept }
 }

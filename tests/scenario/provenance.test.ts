@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url"
 import { afterAll, describe, expect, it } from "vitest"
 import { loadScenario } from "../../src/scenario/loadScenario.ts"
 import { listParameters } from "../../src/scenario/parameters.ts"
-import { provenanceSummary, scenarioProvenance, sourceProblems, withEditedValue } from "../../src/scenario/provenance.ts"
+import { provenanceSummary, scenarioProvenance, sourceProblems, withEditedValue, withoutSourcesFor } from "../../src/scenario/provenance.ts"
 import type { Scenario } from "../../src/scenario/schema.ts"
 import { scenarioWith, shippedScenario } from "../support/scenarios.ts"
 
@@ -97,6 +97,22 @@ describe("a scenario's own values", () => {
     const v = at(s, "contracts[second].capTotal")
     expect(v.reference).toBeUndefined()
     expect(v.origin).toBe("changed")
+  })
+
+  it("an optional key the default has and the scenario leaves out is a value too, none, assumed unless sourced", () => {
+    const capless = scenarioWith((d) => {
+      delete (d.contracts[0] as { capTotal?: number }).capTotal
+    })
+    const v = at(capless, "contracts[outcomes].capTotal")
+    expect(v).toMatchObject({ value: undefined, reference: shippedScenario().contracts[0].capTotal, origin: "changed", confidence: "assumed" })
+    expect(v.keys).toEqual(["contracts", 0, "capTotal"])
+    expect(v.source).toContain("left out")
+    expect(provenanceSummary(scenarioProvenance(capless)).unsourced).toEqual(["contracts[outcomes].capTotal"])
+    const sourced = { ...capless, sources: { "contracts[outcomes].capTotal": { source: "no cap in the new contract", confidence: "high" as const } } }
+    expect(sourceProblems(sourced)).toEqual([])
+    expect(at(sourced, "contracts[outcomes].capTotal")).toMatchObject({ origin: "stated", confidence: "high" })
+    // Putting the cap back drops the source that vouched for its absence.
+    expect(withoutSourcesFor(sourced, "contracts[outcomes].capTotal").sources).toEqual({})
   })
 
   it("editing a value drops the stated sources that vouched for the old one", () => {

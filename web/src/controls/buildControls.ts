@@ -77,7 +77,7 @@ const inContract = (path: ConcretePath, contract: number): boolean => path[0] !=
 /** `values`: the scenario's per-value provenance, if already at hand (the page counts them too). */
 export const buildControls = (scenario: Scenario, contract: number, values: ReadonlyArray<ValueProvenance> = scenarioProvenance(scenario)): Array<ControlGroup> => {
   const schedules = listSchedules()
-  const byKey = marksByKey(scenario, values)
+  const byKey = marksByKey(values)
   return catalogue.map((group) => ({
     audience: group.audience,
     title: group.title,

@@ -7,15 +7,14 @@
  * gives it a source. Pure: the page renders what this returns.
  */
 import type { Confidence } from "../../../src/scenario/param.ts"
-import { resolvedKeys } from "../../../src/scenario/parameters.ts"
-import { type Origin, provenanceSummary, referenceScenario, type ValueProvenance, withoutSourcesFor } from "../../../src/scenario/provenance.ts"
+import { coveringSources, type Origin, provenanceSummary, type ValueProvenance, withoutSourcesFor } from "../../../src/scenario/provenance.ts"
 import { renderPath } from "../../../src/scenario/issues.ts"
 import type { Scenario } from "../../../src/scenario/schema.ts"
-import { type ConcretePath, getIn, keyOf, removeIn, setIn } from "./paths.ts"
+import { type ConcretePath, keyOf, removeIn, setIn } from "./paths.ts"
 
 /** Where the value a control shows comes from. */
 export interface ValueMark {
-  /** As `scenarioProvenance` says; `left out` for an optional key the scenario leaves out where the Ways to Wellness default has a value. */
+  /** As `scenarioProvenance` says; `left out` for its `changed` optional key that the scenario leaves out where the Ways to Wellness default has a value. */
   readonly origin: Origin | "left out"
   readonly source: string
   readonly confidence: Confidence
@@ -36,65 +35,33 @@ export interface Documented {
 /** A schedule's documented source, as `scenarioProvenance` gives it. */
 export const scheduleDocumented: Documented = { source: "the schedule's (docs/model.md)", confidence: "assumed" }
 
-/** Every value's provenance by its control key (`keyOf` of its concrete path: list elements by position). */
-export const marksByKey = (scenario: Scenario, values: ReadonlyArray<ValueProvenance>): ReadonlyMap<string, ValueProvenance> =>
-  new Map(values.flatMap((v) => {
-    const keys = resolvedKeys(scenario, v.path)
-    return keys === undefined ? [] : [[keyOf(keys), v] as const]
-  }))
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value)
-
-/** The Ways to Wellness default's value at the place of a concrete path of `scenario`: list elements by name where both have it once, else by position. */
-const referenceAt = (scenario: Scenario, path: ConcretePath): unknown => {
-  let here: unknown = scenario
-  let there: unknown = referenceScenario()
-  for (const seg of path) {
-    if (typeof seg === "number" && Array.isArray(here) && Array.isArray(there)) {
-      const el = here[seg]
-      const name = isRecord(el) ? el.name : undefined
-      const named = (list: ReadonlyArray<unknown>) => list.filter((x) => isRecord(x) && x.name === name)
-      there = typeof name === "string" && named(here).length === 1 && named(there).length === 1 ? named(there)[0] : there[seg]
-      here = el
-    } else {
-      here = isRecord(here) ? here[seg] : undefined
-      there = isRecord(there) && Object.hasOwn(there, seg) ? there[seg] : undefined
-    }
-    if (there === undefined) return undefined
-  }
-  return there
-}
-
-const isPrefix = (prefix: ReadonlyArray<string | number>, keys: ReadonlyArray<string | number>): boolean =>
-  prefix.length <= keys.length && prefix.every((k, i) => keys[i] === k)
+/** Every value's provenance by its control key (`keyOf` of where it is in the scenario: list elements by position). */
+export const marksByKey = (values: ReadonlyArray<ValueProvenance>): ReadonlyMap<string, ValueProvenance> =>
+  new Map(values.map((v) => [keyOf(v.keys), v] as const))
 
 /**
- * The mark of the value at a control's path. A value the scenario has: its provenance. An optional key it leaves
- * out (no yearly cap) is no value of the scenario, so `scenarioProvenance` has nothing for it: it is covered by a
- * stated source above it if there is one; else it is assumed if the Ways to Wellness default has a value there
- * (the scenario took it away with no source given); else it is as the default, with the parameter's annotation.
+ * The mark of the value at a control's path: its provenance (`scenarioProvenance` also gives an optional key the
+ * Ways to Wellness default has and the scenario leaves out, such as a cap taken away). An optional key that neither
+ * has is no value: a stated source above it speaks for it, else it is as the default, with the parameter's annotation.
  */
 export const markAt = (scenario: Scenario, byKey: ReadonlyMap<string, ValueProvenance>, path: ConcretePath, documented: Documented): ValueMark => {
   const known = byKey.get(keyOf(path))
-  if (known !== undefined) {
-    const { origin, source, confidence, statedBy, reference } = known
-    return { origin, source, confidence, reference, assumed: confidence === "assumed", ...(statedBy === undefined ? {} : { statedBy }) }
+  if (known === undefined) {
+    // No value here (an optional key neither has): a stated source above it still speaks for it (the contract's terms, no yearly cap).
+    const stated = coveringSources(scenario)(path)
+    return stated === undefined
+      ? { origin: "documented", ...documented, reference: undefined, assumed: documented.confidence === "assumed" }
+      : { origin: "stated", source: stated.entry.source, confidence: stated.entry.confidence, statedBy: stated.key, reference: undefined, assumed: stated.entry.confidence === "assumed" }
   }
-  const cover = Object.entries(scenario.sources ?? {})
-    .flatMap(([key, entry]) => {
-      const keys = resolvedKeys(scenario, key)
-      return keys !== undefined && isPrefix(keys, path) ? [{ key, keys, entry }] : []
-    })
-    .sort((x, y) => y.keys.length - x.keys.length)[0]
-  const reference = referenceAt(scenario, path)
-  if (cover !== undefined) {
-    return { origin: "stated", source: cover.entry.source, confidence: cover.entry.confidence, statedBy: cover.key, reference, assumed: cover.entry.confidence === "assumed" }
+  const { origin, source, confidence, statedBy, reference, value } = known
+  return {
+    origin: origin === "changed" && value === undefined ? "left out" : origin,
+    source,
+    confidence,
+    reference,
+    assumed: confidence === "assumed",
+    ...(statedBy === undefined ? {} : { statedBy })
   }
-  if (reference !== undefined && getIn(scenario, path) === undefined) {
-    return { origin: "left out", source: "left out by this scenario, unlike the Ways to Wellness default, with no source given", confidence: "assumed", reference, assumed: true }
-  }
-  return { origin: "documented", ...documented, reference, assumed: documented.confidence === "assumed" }
 }
 
 const shown = (value: unknown): string => (typeof value === "number" ? ` (${value.toLocaleString("en-GB", { maximumFractionDigits: 12 })})` : "")
