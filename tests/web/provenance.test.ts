@@ -9,6 +9,7 @@ import { type ConcretePath, setIn } from "../../web/src/controls/paths.ts"
 import { markTitle, provenanceLine, withEdit } from "../../web/src/controls/provenance.ts"
 import { initialView, loadShipped, urlOf, viewFromUrl } from "../../web/src/app/viewState.ts"
 import { problemsOf, scenarioFromDocument } from "../../web/src/scenario/fromText.ts"
+import { tornadoParameters } from "../../web/src/views/analysisView.ts"
 
 const shipped = Object.fromEntries(readdirSync("scenarios").filter((f) => f.endsWith(".json")).map((f) => [f, readFileSync(`scenarios/${f}`, "utf8")]))
 const scenario = (name: string): Scenario => Result.getOrThrow(loadShipped(name, shipped))
@@ -155,5 +156,19 @@ describe("the panel's count", () => {
     expect(provenanceLine(scenarioProvenance(wtw))).toBe(`${summary.byConfidence.assumed} of ${summary.values} values are assumed (nothing published); none changed here or in the file with no source given.`)
     const turnover = edited(wtw, ["linkWorkers", "turnoverPerYear"], 0.5)
     expect(provenanceLine(scenarioProvenance(turnover))).toBe(`${summary.byConfidence.assumed + 1} of ${summary.values} values are assumed (nothing published); 1 changed here or in the file with no source given.`)
+  })
+})
+
+describe("the tornado's parameters", () => {
+  it("are the catalogue's single values assumed in this scenario, not in the default", () => {
+    const wtw = scenario("ways-to-wellness")
+    const support = "discharge.maxSupportWeeks"
+    expect(tornadoParameters(wtw)).not.toContain(support)
+    expect(tornadoParameters(wtw)).toContain("linkWorkers.caseloadCapPerFte")
+    // Changed with no source given: assumed here, so swung.
+    expect(tornadoParameters(edited(wtw, ["discharge", "maxSupportWeeks"], 52))).toContain(support)
+    // A stated published source takes a value out of the tornado.
+    const sourced = decoded({ ...wtw, sources: { "linkWorkers.caseloadCapPerFte": { source: "the provider's own policy", confidence: "high" } } })
+    expect(tornadoParameters(sourced)).not.toContain("linkWorkers.caseloadCapPerFte")
   })
 })

@@ -7,6 +7,7 @@ import { gridOf } from "../../../src/analysis/grid.ts"
 import { swingOf, tornadoOfRuns, tornadoVariants } from "../../../src/analysis/sensitivity.ts"
 import { summarise } from "../../../src/results/summary.ts"
 import { findParameter, getAtPath } from "../../../src/scenario/parameters.ts"
+import { scenarioProvenance } from "../../../src/scenario/provenance.ts"
 import type { Scenario } from "../../../src/scenario/schema.ts"
 import { catalogue, caseloadPath } from "../controls/catalogue.ts"
 import { sweepChart } from "../charts/sweep.ts"
@@ -19,11 +20,16 @@ export const sweepValues = [40, 60, 90, 120, 160, 200] as const
 export const defaultAnalysisReplicates = 8
 export const tornadoSwing = 0.5
 
-/** The tornado's parameters: the catalogue's single-valued (not per contract or per category) assumed ones. */
-export const tornadoParameters = (): Array<string> =>
-  catalogue.flatMap((g) => g.sections.flatMap((s) => s.parameters))
-    .filter((p) => !p.includes("[]") && !p.includes("*"))
-    .filter((p) => findParameter(p)?.confidence === "assumed")
+/**
+ * The tornado's parameters: the catalogue's single-valued ones (not per contract or per category) whose value is
+ * assumed in this scenario (`scenarioProvenance`: the default's assumed values, and any the scenario or the user
+ * changed with no source given), as `spsim sensitivity` chooses by default.
+ */
+export const tornadoParameters = (scenario: Scenario): Array<string> => {
+  const assumed = new Set(scenarioProvenance(scenario).filter((v) => v.confidence === "assumed").map((v) => v.path))
+  return catalogue.flatMap((g) => g.sections.flatMap((s) => s.parameters))
+    .filter((p) => !p.includes("[]") && !p.includes("*") && findParameter(p) !== undefined && assumed.has(p))
+}
 
 export interface AnalysisContext {
   readonly pool: ReplicatePool
@@ -80,7 +86,7 @@ export const analysisView = (context: AnalysisContext): HTMLElement => {
   tornadoButton.addEventListener("click", () => guard("Tornado", async () => {
     fillMetrics()
     const base = context.scenario()
-    const swings = tornadoParameters()
+    const swings = tornadoParameters(base)
       .map((path) => swingOf(findParameter(path)!, getAtPath(base, path) as number, tornadoSwing))
       .filter((s) => s.low !== s.high)
     const runs = await runVariantsInPool(context.pool, tornadoVariants(base, swings), context.seed(), replicateCount(), progress("Tornado"))
@@ -90,7 +96,7 @@ export const analysisView = (context: AnalysisContext): HTMLElement => {
   }))
   return h("section", { class: "analysis", "aria-label": "Sweep and tornado" },
     h("h2", {}, "Caseload sweep and tornado"),
-    h("p", {}, `Run on demand, with fewer replicates per point than the main run, on common random numbers. The sweep sets the caseload cap to ${sweepValues.join(", ")} people per FTE; the tornado swings each assumed provider and researcher parameter to its value ± ${tornadoSwing * 100}% (within its range), one at a time.`),
+    h("p", {}, `Run on demand, with fewer replicates per point than the main run, on common random numbers. The sweep sets the caseload cap to ${sweepValues.join(", ")} people per FTE; the tornado swings each provider and researcher parameter whose value is assumed in this scenario to its value ± ${tornadoSwing * 100}% (within its range), one at a time.`),
     h("span", { class: "field" }, h("label", { for: metricId }, "Figure"), metric), " ",
     h("span", { class: "field" }, h("label", { for: replicatesId }, "Replicates per point"), replicates), " ", sweepButton, " ", tornadoButton,
     status,
