@@ -107,6 +107,12 @@ export const calibrate = Effect.fn("calibrate")(function*(options: CalibrateOpti
   const summary = summarisePosterior(posterior)
   const medoid = medoidIndex(posterior)
   const chosen = result.particles[medoid]
-  const calibrated = Schema.decodeUnknownSync(Scenario)(withParameterSet(base, paths, chosen.set))
+  // The calibrated file says where its new values come from (spsim provenance), each at its parameter's own confidence.
+  const fitted = withParameterSet(base, paths, chosen.set)
+  const stated = Object.fromEntries(paths.map((p) => [p, {
+    source: `calibrated to ${options.targetsFile} by spsim calibrate (ABC-SMC, seed ${seed}): the posterior's medoid; calibration.json records the run`,
+    confidence: findParameter(p)?.confidence ?? "assumed"
+  }]))
+  const calibrated = Schema.decodeUnknownSync(Scenario)({ ...fitted, sources: { ...fitted.sources, ...stated } })
   return { base, targets, priors, seed, result, posterior, summary, medoid, chosen, calibrated }
 })

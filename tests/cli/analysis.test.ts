@@ -231,6 +231,11 @@ describe("spsim report and spsim calibrate", () => {
     expect(r.stdout).toContain("wellbeing.gainEventsPerWeek")
     expect(r.stdout).toMatch(/ABC-SMC over 1 parameters, 2 generations/)
     expect(spsim("validate", join(dir, "calibrated.json")).code).toBe(0)
+    // The calibrated value states its source, so it does not count as changed with none.
+    const provenance = JSON.parse(spsim("provenance", join(dir, "calibrated.json"), "--json").stdout)
+    expect(provenance.summary.unsourced).toEqual([])
+    expect(provenance.values.find((v: { path: string }) => v.path === "wellbeing.gainEventsPerWeek")).toMatchObject({ origin: "stated" })
+    expect(provenance.values.find((v: { path: string }) => v.path === "wellbeing.gainEventsPerWeek").source).toMatch(/^calibrated to .* by spsim calibrate \(ABC-SMC, seed \d+\)/)
     const posterior = readFileSync(join(dir, "posterior.csv"), "utf8").trim().split("\n")
     expect(posterior[0]).toBe("particle,weight,distance,wellbeing.gainEventsPerWeek")
     expect(posterior.length).toBeGreaterThanOrEqual(4)
