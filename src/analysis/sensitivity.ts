@@ -3,7 +3,10 @@
  * Pure designs and summaries; running the scenarios is the caller's (on common random numbers).
  */
 import type { RunningSummary } from "../results/summary.ts"
-import { type ParameterInfo, withAtPath } from "../scenario/parameters.ts"
+import { listParameters, type ParameterInfo, withAtPath } from "../scenario/parameters.ts"
+import { fixedByPracticeList, variantProblems } from "../scenario/practiceList.ts"
+import { scenarioProvenance } from "../scenario/provenance.ts"
+import type { Scenario } from "../scenario/schema.ts"
 import { shuffledIndices } from "../model/random.ts"
 import type { Metrics } from "../results/metrics.ts"
 import { pairedDifference } from "./paired.ts"
@@ -17,6 +20,22 @@ export interface Swing {
 }
 
 const roundFor = (p: ParameterInfo, x: number): number => (p.integer ? Math.round(x) : x)
+
+/**
+ * What a sensitivity analysis swings by default (`spsim sensitivity`, the explorer's tornado): every single number
+ * (not a list element) assumed in this scenario, as `spsim provenance` rates it (the default's assumed values, and
+ * any the scenario changed with no source or sourced as assumed), that the scenario uses (not the count, population
+ * or list-size spread a practice list fixes). An optional term it leaves out, such as a cap, has no value to swing.
+ */
+export const assumedSingleValues = (scenario: Scenario): Array<string> => {
+  const single = new Set(listParameters().filter((p) => !p.perElement).map((p) => p.path))
+  const fixed = fixedByPracticeList(scenario)
+  return scenarioProvenance(scenario).filter((v) => v.confidence === "assumed" && single.has(v.path) && !fixed.has(v.path) && v.value !== undefined).map((v) => v.path)
+}
+
+/** Swings whose low or high end the scenario's practice list rules out (a count not the list's), one message each. */
+export const swingProblems = <S extends Scenario>(base: S, swings: ReadonlyArray<Swing>): Array<string> =>
+  variantProblems(swings.flatMap((s) => [s.low, s.high].map((v) => ({ label: `--params ${s.parameter.path} at ${v}`, scenario: withAtPath(base, s.parameter.path, v) }))))
 
 export const swingOf = (parameter: ParameterInfo, base: number, swing: number): Swing => {
   const spread = base !== 0 ? Math.abs(base) * swing : (parameter.max - parameter.min) * swing * 0.1

@@ -139,7 +139,7 @@ const sensitivity = Command.make(
   {
     file: scenarioFile,
     method: Flag.Literals("method", ["tornado", "morris"]).pipe(Flag.withDescription("One-way swings or Morris elementary effects"), Flag.withDefault("tornado" as const)),
-    params: Flag.String("params").pipe(Flag.withDescription("Parameter paths, comma-separated (default: every single-valued assumed one); a list element by position or name, e.g. contracts[hybrid].capTotal"), Flag.optional),
+    params: Flag.String("params").pipe(Flag.withDescription("Parameter paths, comma-separated (default: every single number assumed in this scenario, as spsim provenance rates it); a list element by position or name, e.g. contracts[hybrid].capTotal"), Flag.optional),
     metric: Flag.String("metric").pipe(Flag.withDescription("The KPI (default: the first contract's outcomePayments)"), Flag.optional),
     swing: Flag.Finite("swing").pipe(Flag.withDescription("Relative swing around each default"), Flag.withDefault(0.5), Flag.filter((x) => x > 0 && x <= 1, (x) => `expected a swing above 0 and at most 1, found ${x}`)),
     trajectories: Flag.Int("trajectories").pipe(Flag.withDescription("Morris trajectories"), Flag.withDefault(10), Flag.filter((n) => n >= 2 && n <= 1000, (n) => `expected 2 to 1000 trajectories, found ${n}`)),

@@ -45,10 +45,10 @@ export const provenanceReport = (scenario: Scenario, file: string, values: Reado
     `  by confidence: ${c.high} high, ${c.medium} medium, ${c.low} low, ${c.assumed} assumed (nothing published)`,
     `  by origin: ${(["stated", "documented", "changed"] as const).map((o) => `${summary.byOrigin[o]} ${originWords[o]}`).join("; ")}`
   ]
-  if (all) return [...lines, "", "Every value:", ...values.flatMap(valueLines)].join("\n")
   const changed = values.filter(differs)
   lines.push("")
-  if (changed.length === 0) lines.push("Every value is the Ways to Wellness default's.")
+  if (all) lines.push("Every value:", ...values.flatMap(valueLines))
+  else if (changed.length === 0) lines.push("Every value is the Ways to Wellness default's.")
   else lines.push(`Values that differ from the Ways to Wellness default (${changed.length}):`, ...changed.flatMap(valueLines))
   const stated = Object.entries(scenario.sources ?? {})
   if (stated.length > 0) {
@@ -58,6 +58,6 @@ export const provenanceReport = (scenario: Scenario, file: string, values: Reado
       lines.push(`  ${key} (${plural(covered, "value")}) ${entry.confidence}: ${entry.source}`)
     }
   }
-  lines.push("", "--all lists every value with its source; docs/parameters.md documents each parameter.")
+  lines.push("", `${all ? "" : "--all lists every value with its source; "}docs/parameters.md documents each parameter.`)
   return lines.join("\n")
 }

@@ -6,11 +6,10 @@
  */
 import seedrandom from "seedrandom"
 import { Console, Effect, FileSystem } from "effect"
-import { meanIn, morrisDesign, morrisEffects, swingIntervalIn, swingOf, type TornadoBar, tornadoOfMeans, tornadoVariants, type Swing } from "../analysis/sensitivity.ts"
+import { assumedSingleValues, meanIn, morrisDesign, morrisEffects, swingIntervalIn, swingOf, type TornadoBar, tornadoOfMeans, tornadoVariants, type Swing, swingProblems } from "../analysis/sensitivity.ts"
 import { type AnalysisOptions, runVariants, unknownMetrics } from "../analysis/runVariants.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
-import { scenarioProvenance } from "../scenario/provenance.ts"
-import { getAtPath, isSetAt, listParameters, resolveParameter, unresolvedReason, withAtPath } from "../scenario/parameters.ts"
+import { getAtPath, isSetAt, resolveParameter, unresolvedReason, withAtPath } from "../scenario/parameters.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import { spsimVersion } from "../version.ts"
@@ -30,15 +29,8 @@ export interface SensitivityOptions extends AnalysisOptions {
 
 /**
  * The parameters swung: those given (a list element by position or name, e.g. `contracts[outcomes].capTotal`), or
- * every single-valued number of the scenario that is assumed in it (`spsim provenance`: the default's assumed values,
- * and any the scenario changed or sourced as assumed; an optional term it leaves out, such as a cap, has no value to
- * swing; list elements only when named).
+ * by default `assumedSingleValues`.
  */
-const assumedSingleValues = (base: Scenario): Array<string> => {
-  const numbers = new Set(listParameters().filter((p) => !p.perElement).map((p) => p.path))
-  return scenarioProvenance(base).filter((v) => v.confidence === "assumed" && numbers.has(v.path)).map((v) => v.path)
-}
-
 const chooseSwings = (base: Scenario, options: SensitivityOptions): Array<Swing> | InputError => {
   const paths = options.params ?? assumedSingleValues(base)
   const problems: Array<string> = []
@@ -49,7 +41,9 @@ const chooseSwings = (base: Scenario, options: SensitivityOptions): Array<Swing>
     else if (!isSetAt(base, path)) problems.push(`--params: "${path}": expected a value in the scenario to swing, found none (an optional term left out, or no such element); set it in the file first`)
     else swings.push(swingOf(info, getAtPath(base, path) as number, options.swing))
   }
-  return problems.length > 0 ? new InputError({ problems }) : swings.filter((s) => s.low !== s.high)
+  const moving = swings.filter((s) => s.low !== s.high)
+  problems.push(...swingProblems(base, moving))
+  return problems.length > 0 ? new InputError({ problems }) : moving
 }
 
 export const sensitivityAnalysis = Effect.fn("sensitivityAnalysis")(function*(options: SensitivityOptions) {

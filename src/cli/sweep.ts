@@ -10,6 +10,7 @@ import { type AnalysisOptions, runVariants, unknownMetrics } from "../analysis/r
 import { writeFileAtomic } from "../io/atomicWrite.ts"
 import { csvRow } from "../io/csv.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
+import { variantProblems } from "../scenario/practiceList.ts"
 import { isSetAt } from "../scenario/parameters.ts"
 import { spsimVersion } from "../version.ts"
 import { centralText, formatMetric, monteCarloError, textTable } from "./format.ts"
@@ -42,6 +43,8 @@ export const sweepScenario = Effect.fn("sweepScenario")(function*(options: Sweep
   }
   if (problems.length > 0) return yield* new InputError({ problems })
   const points = gridOf(base, axes)
+  const ruledOut = variantProblems(points.map((p) => ({ label: `--set ${axes.map((a, j) => `${a.path}=${p.values[j]}`).join(" ")}`, scenario: p.scenario })))
+  if (ruledOut.length > 0) return yield* new InputError({ problems: ruledOut })
   const seed = options.seed ?? base.seed
   const progress = progressBar("sweep", options.quiet)
   const runs = yield* runVariants(points.map((p) => p.scenario), { seed, replicates: options.replicates, workers: options.workers, onProgress: progress.update, paired: true })

@@ -42,14 +42,16 @@ export const createPractices = (scenario: Scenario, setup: Uniform): Practices =
   let weightedEligible = 0
   for (let i = 0; i < count; i++) {
     const listed = list?.[i]
-    eligible[i] = (population * raw[i] / rawSum) * eligibleShare
+    // A listed practice's own list size; drawn ones share out the population.
+    eligible[i] = (list === undefined ? population * raw[i] / rawSum : raw[i]) * eligibleShare
     const drawnChampion = setup() < championShare
     champion[i] = (listed?.champion ?? drawnChampion) ? 1 : 0
     cluster[i] = listed?.area ?? i % clusters
     rateMultiplier[i] = (champion[i] ? scenario.referral.championMultiplier : 1) * (listed?.referralMultiplier ?? 1)
     weightedEligible += eligible[i] * rateMultiplier[i]
   }
-  return { count, eligible, champion, cluster, rateMultiplier, totalEligible: population * eligibleShare, weightedEligible }
+  const totalEligible = list === undefined ? population * eligibleShare : eligible.reduce((sum, e) => sum + e, 0)
+  return { count, eligible, champion, cluster, rateMultiplier, totalEligible, weightedEligible }
 }
 
 /** This week's referrals: new people from each practice, then re-referrals falling due. */

@@ -26,3 +26,15 @@ export const practiceProblems = (scenario: Scenario): ReadonlyArray<ScenarioProb
   })
   return problems
 }
+
+/** Values a practice list makes idle or fixes (its count and population are the list's; list sizes are not drawn). */
+export const fixedByPracticeList = (scenario: Scenario): ReadonlySet<string> =>
+  new Set(scenario.practices.list === undefined ? [] : ["practices.count", "practices.population", "practices.listSizeCv"])
+
+/**
+ * What a sweep or sensitivity analysis would run that its scenario's practice list rules out (a count or population
+ * not the list's, an area beyond the last): one message per problem, naming the variant that has it.
+ */
+export const variantProblems = (variants: ReadonlyArray<{ readonly label: string; readonly scenario: Scenario }>): Array<string> => [
+  ...new Set(variants.flatMap((v) => practiceProblems(v.scenario).map((q) => `${v.label}: at ${q.path}: ${q.expected}, found ${q.found}`)))
+]

@@ -158,12 +158,35 @@ export interface Covering {
  * Which of a scenario's stated sources covers a place in it (given as keys: object keys and list positions): the
  * one with the longest path at or above it, if any.
  */
-export const coveringSources = (scenario: Scenario): (keys: ReadonlyArray<string | number>) => Covering | undefined => {
-  const stated = Object.entries(scenario.sources ?? {}).flatMap(([key, entry]) => {
-    const keys = sourceKeys(scenario, key)
+export const coveringSources = (scenario: Scenario): (keys: ReadonlyArray<string | number>) => Covering | undefined => coveringIn(scenario)
+
+/** `coveringSources` for a document not yet decoded (`extends` works on those). */
+const coveringIn = (root: unknown): (keys: ReadonlyArray<string | number>) => Covering | undefined => {
+  const sources = isRecord(root) && isRecord(root.sources) ? root.sources as Record<string, StatedSource> : {}
+  const stated = Object.entries(sources).flatMap(([key, entry]) => {
+    const keys = sourceKeys(root, key)
     return keys === undefined ? [] : [{ key, keys, entry }]
   })
   return (keys) => stated.filter((s) => isPrefix(s.keys, keys)).sort((x, y) => y.keys.length - x.keys.length)[0]
+}
+
+/** The values of a document at or under a place (keys), each with its concrete path and keys. */
+const valuesUnder = (root: unknown, under: ReadonlyArray<string | number>): Array<{ readonly path: string; readonly keys: ReadonlyArray<string | number> }> =>
+  units().flatMap((u) => concretePaths(root, u.generic)).flatMap((path) => {
+    const keys = resolvedKeys(root, path)
+    return keys !== undefined && isPrefix(under, keys) ? [{ path, keys }] : []
+  })
+
+/**
+ * The entries a broad stated source (a section, a list element) is split into when part of what it covered
+ * changes: one per value it still covers and `keep` accepts, each with the broad entry's source, so that the values
+ * left alone keep it and the changed ones do not.
+ */
+const splitSource = (
+  root: unknown, key: string, keys: ReadonlyArray<string | number>, entry: StatedSource, keep: (path: string, keys: ReadonlyArray<string | number>) => boolean
+): Array<[string, StatedSource]> => {
+  const cover = coveringIn(root)
+  return valuesUnder(root, keys).filter((v) => cover(v.keys)?.key === key && keep(v.path, v.keys)).map((v) => [v.path, entry])
 }
 
 /**
@@ -173,8 +196,11 @@ export const coveringSources = (scenario: Scenario): (keys: ReadonlyArray<string
 export const scenarioProvenance = (scenario: Scenario): ReadonlyArray<ValueProvenance> => {
   const base = referenceScenario()
   const cover = coveringSources(scenario)
+  // A practice list's count and population are the list's: they have its source, unless given their own.
+  const listed = scenario.practices.list === undefined ? undefined : cover(["practices", "list"])
   const provenanceOf = (unit: Unit, path: string, keys: ReadonlyArray<string | number>, value: unknown, reference: unknown): ValueProvenance => {
-    const stated = cover(keys)
+    const own = cover(keys)
+    const stated = (own === undefined || own.key === "practices") && listed !== undefined && (path === "practices.count" || path === "practices.population") ? listed : own
     const common = { path, parameter: unit.generic, value, reference, keys }
     if (stated !== undefined) return { ...common, origin: "stated", source: stated.entry.source, confidence: stated.entry.confidence, statedBy: stated.key }
     if (unit.generic === "seed" || (reference !== undefined && canonicalJson(value) === canonicalJson(reference))) {
@@ -229,23 +255,29 @@ export const sourceProblems = (scenario: Scenario): ReadonlyArray<ScenarioProble
     const expected = "expected a path to a value, list element, schedule or section of this scenario, as for spsim sweep --set (docs/parameters.md)"
     const where = `sources[${JSON.stringify(key)}]`
     if (keys === undefined) return [{ path: where, expected, found: `${JSON.stringify(key)}, which is not in the scenario` }]
-    if (!valueKeys.some((v) => isPrefix(keys, v))) return [{ path: where, expected, found: `${JSON.stringify(key)}, which holds no model value` }]
+    // An optional key left out (no yearly cap) may have a source too: that it is left out is the scenario's statement.
+    const leftOutKey = resolvedKeys(scenario, key) === undefined
+    if (!leftOutKey && !valueKeys.some((v) => isPrefix(keys, v))) return [{ path: where, expected, found: `${JSON.stringify(key)}, which holds no model value` }]
     return []
   })
 }
 
 /**
- * A scenario without the stated sources that vouch for the value at a path (the path's own entry, or one above or
- * below it): for an edit, whose new value is the editor's and counts as assumed until given a source.
+ * A scenario without the stated sources that vouch for the value at a path: the path's own entry and any below it
+ * go; one above it (a section, a list element) is split into entries for the other values it covered, which keep
+ * their source. For an edit, whose new value is the editor's and counts as assumed until given a source.
  */
 export const withoutSourcesFor = <S extends Scenario>(scenario: S, path: string): S => {
   const keys = sourceKeys(scenario, path)
   if (scenario.sources === undefined || keys === undefined) return scenario
-  const kept = Object.fromEntries(Object.entries(scenario.sources).filter(([key]) => {
+  let changed = false
+  const next = Object.entries(scenario.sources).flatMap(([key, entry]): Array<[string, StatedSource]> => {
     const k = sourceKeys(scenario, key)
-    return k === undefined || !(isPrefix(k, keys) || isPrefix(keys, k))
-  }))
-  return Object.keys(kept).length === Object.keys(scenario.sources).length ? scenario : { ...scenario, sources: kept }
+    if (k === undefined || !(isPrefix(k, keys) || isPrefix(keys, k))) return [[key, entry]]
+    changed = true
+    return isPrefix(keys, k) ? [] : splitSource(scenario, key, k, entry, (_, v) => !isPrefix(keys, v))
+  })
+  return changed ? { ...scenario, sources: Object.fromEntries(next) } : scenario
 }
 
 /** A scenario with the value at a path replaced and the stated sources for the old value dropped (`withoutSourcesFor`). */
@@ -254,18 +286,26 @@ export const withEditedValue = (scenario: Scenario, path: string, value: unknown
 
 /**
  * A document merged over its base (`extends`) keeps the base's stated sources only for values it leaves as they
- * were: a source vouches for a value, not for whatever a file extending it puts there. Entries the file gives
- * itself stay; so do keys that lead nowhere (decoding reports those).
+ * were: a source vouches for a value, not for whatever a file extending it puts there. A broad source (a section)
+ * over values some of which the file changes is split into entries for the values left alone. Entries the file
+ * gives itself stay, and win; so do keys that lead nowhere (decoding reports those).
  */
 export const inheritSources = (base: unknown, merged: unknown, own: unknown): unknown => {
   if (!isRecord(base) || !isRecord(merged) || !isRecord(base.sources) || !isRecord(merged.sources)) return merged
+  const baseSources = base.sources
   const ownSources = isRecord(own) && isRecord(own.sources) ? own.sources : {}
-  const kept = Object.fromEntries(Object.entries(merged.sources).filter(([key]) => {
-    if (Object.hasOwn(ownSources, key) || !Object.hasOwn(base.sources as object, key)) return true
+  const same = (path: string): boolean => {
+    const before = resolvedKeys(base, path)
+    const after = resolvedKeys(merged, path)
+    return before !== undefined && after !== undefined && canonicalJson(valueAt(base, before)) === canonicalJson(valueAt(merged, after))
+  }
+  const next = Object.entries(merged.sources).flatMap(([key, entry]): Array<[string, unknown]> => {
+    if (Object.hasOwn(ownSources, key) || !Object.hasOwn(baseSources, key)) return [[key, entry]]
     const before = sourceKeys(base, key)
     const after = sourceKeys(merged, key)
-    if (before === undefined) return true
-    return after !== undefined && canonicalJson(valueAt(base, before)) === canonicalJson(valueAt(merged, after))
-  }))
-  return { ...merged, sources: kept }
+    if (before === undefined) return [[key, entry]]
+    if (after !== undefined && canonicalJson(valueAt(base, before)) === canonicalJson(valueAt(merged, after))) return [[key, entry]]
+    return splitSource(base, key, before, entry as StatedSource, (path) => same(path) && !Object.hasOwn(ownSources, path))
+  })
+  return { ...merged, sources: Object.fromEntries(next) }
 }

@@ -116,6 +116,21 @@ describe("spsim sweep", () => {
     expect(unknown.stderr).toContain('"linkWorkers.caseload" is not a numeric parameter')
   })
 
+  it("refuses, before running, sweep and sensitivity points a scenario's practice list rules out", () => {
+    const dir = mkdtempSync(join(tmpdir(), "spsim-listed-"))
+    const file = join(dir, "listed.json")
+    writeFileSync(file, JSON.stringify({
+      extends: scenario("ways-to-wellness"),
+      practices: { count: 2, population: 40000, clusters: 2, list: [{ name: "Elswick", listSize: 20000, area: 1 }, { name: "Benwell", listSize: 20000 }] }
+    }))
+    const sweep = spsim("sweep", file, "--set", "practices.clusters=2,1")
+    expect(sweep.code).toBe(2)
+    expect(sweep.stderr).toContain("--set practices.clusters=1: at practices.list[0].area: expected an area from 0 to 0 (practices.clusters is 1), found 1")
+    const tornado = spsim("sensitivity", file, "--params", "practices.count")
+    expect(tornado.code).toBe(2)
+    expect(tornado.stderr).toContain("--params practices.count at 1: at practices.count: expected 2, the number of practices in practices.list, found 1")
+  })
+
   it("sweeps the depth of a cut: one point of a schedule", () => {
     const doc = json("sweep", scenario("austerity"), "--set", "communityServices.funding.points[1].value=1,0.5", "--replicates", "2", "--metric", "onwardReferralFailureShare,people")
     const deeper = doc.points[1].differencesFromFirst

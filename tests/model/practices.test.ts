@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest"
 import { compileParams } from "../../src/model/params.ts"
 import { createSim } from "../../src/model/sim.ts"
 import { simulate } from "../../src/model/simulate.ts"
-import { practiceProblems } from "../../src/scenario/practiceList.ts"
+import { practiceProblems, variantProblems } from "../../src/scenario/practiceList.ts"
+import { assumedSingleValues } from "../../src/analysis/sensitivity.ts"
+import { gridOf } from "../../src/analysis/grid.ts"
 import { scenarioProvenance } from "../../src/scenario/provenance.ts"
 import type { ListedPractice } from "../../src/scenario/sections/referral.ts"
 import { scenarioWith } from "../support/scenarios.ts"
@@ -77,9 +79,31 @@ describe("listed practices", () => {
     expect(practiceProblems(listed(four))).toEqual([])
   })
 
-  it("are values of the scenario by name, assumed until the scenario gives a source", () => {
+  it("are values of the scenario by name, assumed until the scenario gives a source, which the count and population share", () => {
     const values = scenarioProvenance(listed(four))
     expect(values.find((v) => v.path === "practices.list[Benwell].referralMultiplier")).toMatchObject({ value: 2, origin: "changed", confidence: "assumed" })
     expect(values.find((v) => v.path === "practices.list[Walker].listSize")?.value).toBe(40000)
+    expect(values.find((v) => v.path === "practices.population")?.origin).toBe("changed")
+    const sourced = scenarioProvenance({ ...listed(four), sources: { "practices.list": { source: "NHS Digital, January 2024", confidence: "high" } } })
+    for (const path of ["practices.list[Walker].listSize", "practices.count", "practices.population"]) {
+      expect(sourced.find((v) => v.path === path), path).toMatchObject({ origin: "stated", source: "NHS Digital, January 2024", confidence: "high" })
+    }
+  })
+
+  it("rule out sweep and sensitivity points that disagree with the list, and are not swung where the list fixes them", () => {
+    const s = listed(four)
+    const points = gridOf(s, [{ path: "practices.count", values: [4, 5] }])
+    expect(variantProblems(points.map((p) => ({ label: `count ${p.values[0]}`, scenario: p.scenario })))).toEqual([
+      "count 5: at practices.count: expected 4, the number of practices in practices.list, found 5"
+    ])
+    const areas = gridOf(s, [{ path: "practices.clusters", values: [2, 1] }])
+    expect(variantProblems(areas.map((p) => ({ label: `clusters ${p.values[0]}`, scenario: p.scenario })))).toEqual([
+      "clusters 1: at practices.list[0].area: expected an area from 0 to 0 (practices.clusters is 1), found 1",
+      "clusters 1: at practices.list[1].area: expected an area from 0 to 0 (practices.clusters is 1), found 1"
+    ])
+    const swung = assumedSingleValues(s)
+    for (const fixed of ["practices.count", "practices.population", "practices.listSizeCv"]) expect(swung).not.toContain(fixed)
+    expect(swung).toContain("practices.championShare")
+    expect(assumedSingleValues(scenarioWith(() => {}))).toContain("practices.listSizeCv")
   })
 })

@@ -111,11 +111,13 @@ describe("a scenario's own values", () => {
     const sourced = { ...capless, sources: { "contracts[outcomes].capTotal": { source: "no cap in the new contract", confidence: "high" as const } } }
     expect(sourceProblems(sourced)).toEqual([])
     expect(at(sourced, "contracts[outcomes].capTotal")).toMatchObject({ origin: "stated", confidence: "high" })
+    // A key neither the default nor the scenario has (no yearly cap) may have a source: that it is left out.
+    expect(sourceProblems({ ...capless, sources: { "contracts[outcomes].capPerYear": { source: "no yearly cap (schedule 2)", confidence: "high" } } })).toEqual([])
     // Putting the cap back drops the source that vouched for its absence.
     expect(withoutSourcesFor(sourced, "contracts[outcomes].capTotal").sources).toEqual({})
   })
 
-  it("editing a value drops the stated sources that vouched for the old one", () => {
+  it("editing a value drops the stated sources that vouched for it, and splits a section's so its other values keep theirs", () => {
     const s = scenarioWith((d) => {
       d.sources = {
         "linkWorkers.posts": { source: "posts", confidence: "high" },
@@ -125,9 +127,16 @@ describe("a scenario's own values", () => {
     })
     const edited = withEditedValue(s, "linkWorkers.posts", 40)
     expect(edited.linkWorkers.posts).toBe(40)
-    expect(Object.keys(edited.sources ?? {})).toEqual(["contact"])
+    const keys = Object.keys(edited.sources ?? {})
+    expect(keys).toContain("contact")
+    expect(keys).not.toContain("linkWorkers")
+    expect(keys).not.toContain("linkWorkers.posts")
     expect(at(edited, "linkWorkers.posts").origin).toBe("changed")
     expect(at(edited, "contact.attemptsMax").origin).toBe("stated")
+    // The section's other values keep its source, as before the edit.
+    for (const v of scenarioProvenance(s).filter((x) => x.path.startsWith("linkWorkers.") && x.path !== "linkWorkers.posts")) {
+      expect(at(edited, v.path), v.path).toMatchObject({ origin: "stated", source: "section", confidence: "low" })
+    }
   })
 })
 
@@ -176,11 +185,13 @@ describe("stated sources in files", () => {
       contact: { attemptsMax: 2 },
       sources: { "contact.attemptsMax": { source: "child attempts", confidence: "high" } }
     }))
-    expect(Object.keys(child.sources ?? {}).sort()).toEqual(["contact.attemptsMax", "linkWorkers.caseloadCapPerFte"])
+    expect(Object.keys(child.sources ?? {})).not.toContain("linkWorkers.posts")
+    expect(Object.keys(child.sources ?? {})).not.toContain("contact")
     expect(at(child, "linkWorkers.posts")).toMatchObject({ origin: "changed", confidence: "assumed" })
     expect(at(child, "linkWorkers.caseloadCapPerFte")).toMatchObject({ origin: "stated", source: "base cap" })
     expect(at(child, "contact.attemptsMax")).toMatchObject({ origin: "stated", source: "child attempts" })
-    // The section's source went with the section's change: its other values are the default's again.
-    expect(at(child, "contact.attendFirstAppointment").origin).toBe("documented")
+    // The section's source is split: the values the child left alone keep it.
+    expect(at(child, "contact.attendFirstAppointment")).toMatchObject({ origin: "stated", source: "base contact", confidence: "low" })
+    expect(at(child, "contact.waitHalfLifeWeeks")).toMatchObject({ origin: "stated", source: "base contact" })
   })
 })

@@ -114,12 +114,16 @@ describe("an edit in the explorer", () => {
     // An absent key under a stated element: covered by it.
     expect(control(sourced, `contracts.${outcomes}.capPerYear`).mark).toMatchObject({ origin: "stated", statedBy: "contracts[outcomes]", confidence: "high" })
     const uncapped = edited(sourced, ["contracts", outcomes, "capTotal"], undefined)
-    expect(uncapped.sources).toEqual({})
+    expect(Object.keys(uncapped.sources ?? {})).not.toContain("contracts[outcomes].capTotal")
+    expect(Object.keys(uncapped.sources ?? {})).not.toContain("contracts[outcomes]")
     expect(control(uncapped, `contracts.${outcomes}.capTotal`).mark).toMatchObject({ origin: "left out", assumed: true })
-    // Adding a cap under a stated element: the element's source no longer vouches for it.
+    // The contract's other terms keep the element's source, split out value by value.
+    expect(control(uncapped, `contracts.${outcomes}.metrics.0.tariff`).mark).toMatchObject({ origin: "stated", confidence: "high" })
+    // Adding a cap under a stated element: the element's source no longer vouches for it, but still for the rest.
     const yearly = edited(decoded({ ...wtw, sources: { "contracts[outcomes]": { source: "the contract's terms", confidence: "high" } } }), ["contracts", outcomes, "capPerYear"], 900_000)
-    expect(yearly.sources).toEqual({})
+    expect(Object.keys(yearly.sources ?? {})).not.toContain("contracts[outcomes]")
     expect(control(yearly, `contracts.${outcomes}.capPerYear`).mark).toMatchObject({ origin: "changed", assumed: true })
+    expect(control(yearly, `contracts.${outcomes}.metrics.0.tariff`).mark).toMatchObject({ origin: "stated", confidence: "high" })
   })
 
   it("leaves a scenario without stated sources as it was, and a value put back to the default documented again", () => {

@@ -4,10 +4,9 @@
  * built with the CLI's own `gridOf`, `swingOf` and `tornadoOfRuns`.
  */
 import { gridOf } from "../../../src/analysis/grid.ts"
-import { swingOf, tornadoOfRuns, tornadoVariants } from "../../../src/analysis/sensitivity.ts"
+import { assumedSingleValues, swingOf, tornadoOfRuns, tornadoVariants } from "../../../src/analysis/sensitivity.ts"
 import { summarise } from "../../../src/results/summary.ts"
 import { findParameter, getAtPath } from "../../../src/scenario/parameters.ts"
-import { scenarioProvenance } from "../../../src/scenario/provenance.ts"
 import type { Scenario } from "../../../src/scenario/schema.ts"
 import { catalogue, caseloadPath } from "../controls/catalogue.ts"
 import { sweepChart } from "../charts/sweep.ts"
@@ -20,15 +19,10 @@ export const sweepValues = [40, 60, 90, 120, 160, 200] as const
 export const defaultAnalysisReplicates = 8
 export const tornadoSwing = 0.5
 
-/**
- * The tornado's parameters: the catalogue's single-valued ones (not per contract or per category) whose value is
- * assumed in this scenario (`scenarioProvenance`: the default's assumed values, and any the scenario or the user
- * changed with no source given), as `spsim sensitivity` chooses by default.
- */
+/** The tornado's parameters: the catalogue's among those `spsim sensitivity` swings by default (`assumedSingleValues`). */
 export const tornadoParameters = (scenario: Scenario): Array<string> => {
-  const assumed = new Set(scenarioProvenance(scenario).filter((v) => v.confidence === "assumed").map((v) => v.path))
-  return catalogue.flatMap((g) => g.sections.flatMap((s) => s.parameters))
-    .filter((p) => !p.includes("[]") && !p.includes("*") && findParameter(p) !== undefined && assumed.has(p))
+  const assumed = new Set(assumedSingleValues(scenario))
+  return catalogue.flatMap((g) => g.sections.flatMap((s) => s.parameters)).filter((p) => assumed.has(p))
 }
 
 export interface AnalysisContext {
