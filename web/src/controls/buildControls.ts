@@ -7,7 +7,7 @@
  * this returns.
  */
 import { findParameter, listSchedules, type ParameterInfo, type ScheduleInfo } from "../../../src/scenario/parameters.ts"
-import { scenarioProvenance, type ValueProvenance } from "../../../src/scenario/provenance.ts"
+import { coveringSources, scenarioProvenance, type ValueProvenance } from "../../../src/scenario/provenance.ts"
 import type { Scenario } from "../../../src/scenario/schema.ts"
 import { type Audience, catalogue, defaultOptionalWords, type OptionalWords } from "./catalogue.ts"
 import { type ConcretePath, expandPattern, getIn, keyOf, parameterPathOf } from "./paths.ts"
@@ -78,6 +78,7 @@ const inContract = (path: ConcretePath, contract: number): boolean => path[0] !=
 export const buildControls = (scenario: Scenario, contract: number, values: ReadonlyArray<ValueProvenance> = scenarioProvenance(scenario)): Array<ControlGroup> => {
   const schedules = listSchedules()
   const byKey = marksByKey(values)
+  const cover = coveringSources(scenario)
   return catalogue.map((group) => ({
     audience: group.audience,
     title: group.title,
@@ -93,13 +94,13 @@ export const buildControls = (scenario: Scenario, contract: number, values: Read
             // A number the scenario has, or an optional key it leaves out (offered as unset).
             if (info === undefined || !(typeof value === "number" || (value === undefined && info.optional))) return []
             const optional = info.optional ? section.optional ?? defaultOptionalWords : undefined
-            const mark = markAt(scenario, byKey, path, info)
+            const mark = markAt(cover, byKey, path, info)
             return [{ key: keyOf(path), path, label: labelOf(scenario, path), value, info, optional, mark, assumed: mark.assumed }]
           })),
       schedules: (section.schedules ?? []).flatMap((p) => {
         const info = schedules.find((s) => s.path === p)
         const path = p.split(".")
-        return info === undefined ? [] : [{ key: p, path, label: humanize(p.slice(p.lastIndexOf(".") + 1)), info, mark: markAt(scenario, byKey, path, scheduleDocumented) }]
+        return info === undefined ? [] : [{ key: p, path, label: humanize(p.slice(p.lastIndexOf(".") + 1)), info, mark: markAt(cover, byKey, path, scheduleDocumented) }]
       })
     }))
   }))

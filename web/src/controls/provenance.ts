@@ -44,11 +44,13 @@ export const marksByKey = (values: ReadonlyArray<ValueProvenance>): ReadonlyMap<
  * Ways to Wellness default has and the scenario leaves out, such as a cap taken away). An optional key that neither
  * has is no value: a stated source above it speaks for it, else it is as the default, with the parameter's annotation.
  */
-export const markAt = (scenario: Scenario, byKey: ReadonlyMap<string, ValueProvenance>, path: ConcretePath, documented: Documented): ValueMark => {
+export const markAt = (
+  cover: ReturnType<typeof coveringSources>, byKey: ReadonlyMap<string, ValueProvenance>, path: ConcretePath, documented: Documented
+): ValueMark => {
   const known = byKey.get(keyOf(path))
   if (known === undefined) {
     // No value here (an optional key neither has): a stated source above it still speaks for it (the contract's terms, no yearly cap).
-    const stated = coveringSources(scenario)(path)
+    const stated = cover(path)
     return stated === undefined
       ? { origin: "documented", ...documented, reference: undefined, assumed: documented.confidence === "assumed" }
       : { origin: "stated", source: stated.entry.source, confidence: stated.entry.confidence, statedBy: stated.key, reference: undefined, assumed: stated.entry.confidence === "assumed" }
