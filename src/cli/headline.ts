@@ -28,9 +28,13 @@ const rows: ReadonlyArray<readonly [label: string, metric: string, format: Forma
   ["Hospital cost saving", "secondaryCareSaving", "gbp"]
 ]
 
-// Each figure is shown as its name implies (`formatOf`; a chance with its interval, `centralText`); those marked
-// `spread` have a row of their 90% interval over replicates beneath (what good and bad luck do to the money).
-const contractRows: ReadonlyArray<readonly [label: string, metric: string, spread?: "spread"]> = [
+/**
+ * The contracts table's rows, here and in the explorer (web/src/views/headline.ts): a label (two leading spaces
+ * for a row that belongs to the one above; {first}: the first contract's name) and the figure. Each figure is
+ * shown as its name implies (`formatOf`; a chance with its interval, `centralText`); those marked `spread` have
+ * their 90% interval over replicates beneath (what good and bad luck do to the money).
+ */
+export const contractRows: ReadonlyArray<readonly [label: string, metric: string, spread?: "spread"]> = [
   ["Total paid by commissioners", "commissionerOutlay", "spread"],
   ["  in today's money (discounted)", "commissionerOutlayPv"],
   ["  of which outcome payments", "outcomePayments"],

@@ -1,4 +1,4 @@
-/** Pin A, change it into B: both side by side and their paired difference on common random numbers. */
+/** Pin A, change it into B: both side by side, their paired difference and B as a share of A on common random numbers. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type Browser, launchBrowser } from "./browser.ts"
 import { openExplorer, setControl, waitForRun } from "./explorerPage.ts"
@@ -16,6 +16,9 @@ afterAll(async () => {
 const differenceOf = (page: import("playwright-core").Page, metric: string) =>
   page.locator(`.compare tr[data-metric="${metric}"] td.difference`).textContent()
 
+const ratioOf = (page: import("playwright-core").Page, metric: string) =>
+  page.locator(`.compare tr[data-metric="${metric}"] td.ratio`).textContent()
+
 describe("compare A and B", () => {
   it("shows A beside B and their paired differences", async () => {
     const { page, errors } = await openExplorer(browser.context, `#s=ways-to-wellness&n=${replicates}`, replicates)
@@ -24,6 +27,8 @@ describe("compare A and B", () => {
     // Unchanged, B is A: every paired difference is exactly zero.
     expect(await differenceOf(page, "referrals")).toBe("0 (0 to 0)")
     expect(await differenceOf(page, "meanWaitWeeks")).toBe("0.0 wk (0.0 wk to 0.0 wk)")
+    // And B is exactly 100% of A, replicate by replicate.
+    expect(await ratioOf(page, "referrals")).toBe("100.0% (100.0% to 100.0%)")
     // A chance is shown for each scenario with its own 95% interval.
     expect(await page.locator('.compare tr[data-metric="outcomes.capReachedChance"] td').first().textContent()).toMatch(/^\d+\.\d% \(\d+–\d+%\)$/)
 
@@ -38,6 +43,11 @@ describe("compare A and B", () => {
     expect(await forWhom.last().textContent()).toContain("ethnic group: South Asian")
     const wait = await differenceOf(page, "meanWaitWeeks")
     expect(Number.parseFloat(wait ?? "")).toBeGreaterThan(1)
+    // B / A as spsim compare gives it: a fuller caseload, a longer wait.
+    const ratio = (await ratioOf(page, "meanWaitWeeks")) ?? ""
+    expect(ratio).toMatch(/^\d+\.\d% \(\d+\.\d% to \d+\.\d%\)$/)
+    expect(Number.parseFloat(ratio)).toBeGreaterThan(100)
+    expect(await page.locator(".compare thead th").last().textContent()).toBe("B / A (mean, 95% CI)")
 
     await page.click("#action-unpin")
     // A run still going cannot be pinned: its missing replicates would never arrive once B takes the workers.

@@ -49,10 +49,16 @@ export const setControl = async (page: Page, key: string, value: number): Promis
   await box.press("Tab")
 }
 
-/** A contract figure's median as the contracts table shows it, e.g. ("outcomes", "outcomePayments") → "£10.00m". */
-export const contractFigure = (page: Page, contract: string, figure: string): Promise<string> =>
-  page.$eval("table.contracts", (table, [name, metric]) => {
+/**
+ * A contract figure's median as the contracts table shows it, e.g. ("outcomes", "outcomePayments") → "£10.00m";
+ * with `part` "interval", the 90% interval beneath it (main money figures only), e.g. "£10.00m – £10.00m".
+ */
+export const contractFigure = (page: Page, contract: string, figure: string, part: "median" | "interval" = "median"): Promise<string> =>
+  page.$eval("table.contracts", (table, [name, metric, which]) => {
     const column = [...table.querySelectorAll("thead th")].findIndex((th) => th.textContent === name)
-    const row = table.querySelector<HTMLTableRowElement>(`tbody tr[data-figure="${metric}"]`)
-    return column < 1 || row === null ? `(no ${metric} for ${name})` : row.cells[column]?.textContent ?? ""
-  }, [contract, figure] as const)
+    const cell = table.querySelector<HTMLTableRowElement>(`tbody tr[data-figure="${metric}"]`)?.cells[column]
+    if (column < 1 || cell === undefined) return `(no ${metric} for ${name})`
+    const interval = cell.querySelector(".spread")
+    if (which === "interval") return interval?.textContent ?? `(no interval of ${metric} for ${name})`
+    return [...cell.childNodes].filter((n) => n !== interval).map((n) => n.textContent).join("")
+  }, [contract, figure, part] as const)

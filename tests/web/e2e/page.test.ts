@@ -1,7 +1,7 @@
 /** The explorer opens cleanly, runs the default scenario, draws every chart, and answers its controls. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type Browser, launchBrowser } from "./browser.ts"
-import { headlineMedians, openExplorer, type OpenPage, setControl, waitForRun } from "./explorerPage.ts"
+import { contractFigure, headlineMedians, openExplorer, type OpenPage, setControl, waitForRun } from "./explorerPage.ts"
 
 const replicates = 6
 let browser: Browser
@@ -58,6 +58,20 @@ describe("the explorer page", () => {
     // And how wide those are, under the table's title.
     const precision = await opened.page.locator("table.figures caption .precision").first().textContent()
     expect(precision).toMatch(new RegExp(`^Monte Carlo error: with ${replicates} replicates a median's own 95% interval \\(p50Low to p50High in summary.json\\) is typically \\d+% as wide as its 90% interval`))
+  })
+
+  it("shows the CLI's contracts rows: the main money figures' 90% intervals, today's money and cost per Star point", async () => {
+    const { page } = opened
+    const label = (figure: string) => page.locator(`table.contracts tr[data-figure="${figure}"] th`).textContent()
+    expect(await label("commissionerOutlay")).toBe("Total paid by commissioners90% interval")
+    expect(await contractFigure(page, "outcomes", "commissionerOutlay", "interval")).toMatch(/^£\d+\.\d\dm – £\d+\.\d\dm$/)
+    expect(await contractFigure(page, "blockGrant", "providerMinCash", "interval")).toMatch(/^-?£[\d,.]+m? – -?£[\d,.]+m?$/)
+    expect(await contractFigure(page, "outcomes", "investorIrr", "interval")).toMatch(/^-?\d+\.\d% – -?\d+\.\d%$/)
+    expect(await contractFigure(page, "hybrid", "npvCommissioner", "interval")).toMatch(/^-?£/)
+    expect(await page.locator("table.contracts th .spread").count()).toBe(4)
+    for (const figure of ["commissionerOutlayPv", "costPerEngagedPv", "costPerStarPointPv"]) expect(await label(figure)).toBe("in today's money (discounted)")
+    expect(await label("costPerStarPoint")).toBe("Cost per Star point gained")
+    expect(await contractFigure(page, "feeForService", "costPerStarPointPv")).toMatch(/^£[\d,]+$/)
   })
 
   it("reruns when the caseload cap moves, and the results change", async () => {

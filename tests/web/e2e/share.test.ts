@@ -102,6 +102,9 @@ describe("sharing and downloads", () => {
     // Outcomes by group are on the page for researchers, not in the one-page summary.
     expect(await page.locator("#chart-groupStar").isVisible()).toBe(false)
     expect(await page.locator("table.contracts").isVisible()).toBe(true)
+    // With all the CLI's rows: the intervals (beside their medians) and today's money.
+    expect(await page.locator('table.contracts tr[data-figure="providerMinCash"] td .spread').first().isVisible()).toBe(true)
+    expect(await page.locator('table.contracts tr[data-figure="costPerStarPointPv"]').isVisible()).toBe(true)
     await page.close()
   })
 })

@@ -1,8 +1,11 @@
 /**
  * Scenario A (pinned) against B (the scenario as it is now): both side by side, and B − A replicate by
- * replicate on common random numbers, with the 90% range of the differences and a 95% interval for the mean.
+ * replicate on common random numbers, with the 90% range of the differences and a 95% interval for the mean,
+ * and B as a share of A (the mean of B / A over the replicates where A is not 0, with its 95% interval), as
+ * `spsim compare` gives them.
  */
-import { centralText, centralValue, formatMetric } from "../../../src/cli/format.ts"
+import type { PairedRatio } from "../../../src/analysis/paired.ts"
+import { centralText, centralValue, formatMetric, formatValue } from "../../../src/cli/format.ts"
 import type { Band } from "../../../src/results/summary.ts"
 import { defaultCompareMetrics } from "../../../src/analysis/defaultMetrics.ts"
 import { comparisonChart, needs } from "../charts/comparison.ts"
@@ -26,18 +29,36 @@ export const compareView = (a: EnsembleResults, b: EnsembleResults): HTMLElement
     sameSeed ? h("p", {}, `${paired.replicates} paired replicates on common random numbers (seed ${a.seed}): replicate i of A and of B meet the same people and chances.`) : h("p", { class: "problem" }, `A ran with seed ${a.seed} and B with seed ${b.seed}: the replicates are not paired, so the differences carry chance as well.`),
     h("div", { class: "chart" }, comparisonChart(a.summary(needs), b.summary(needs))),
     h("table", { class: "figures paired" },
-      h("thead", {}, h("tr", {}, ["figure", "A (median; chances: mean, 95%)", "B (median; chances: mean, 95%)", "B − A (median, 90% range)", "mean difference, 95% CI"].map((t) => h("th", { scope: "col" }, t)))),
+      h("thead", {}, h("tr", {}, ["figure", "A (median; chances: mean, 95%)", "B (median; chances: mean, 95%)", "B − A (median, 90% range)", "mean difference, 95% CI", "B / A (mean, 95% CI)"].map((t) => h("th", { scope: "col" }, t)))),
       h("tbody", {}, names.map((n) => {
         const d = paired.differences[n]
         return h("tr", { "data-metric": n },
           h("th", { scope: "row" }, n),
           h("td", {}, central(n, bandsA[n])),
           h("td", {}, central(n, bandsB[n])),
-          h("td", { class: "difference" }, d === undefined ? "-" : `${f(n, d.difference.p50)} (${f(n, d.difference.p05)} to ${f(n, d.difference.p95)})`),
-          h("td", {}, d === undefined || !Number.isFinite(d.meanLow) ? "-" : `${f(n, d.meanLow)} to ${f(n, d.meanHigh)}`))
+          h("td", { class: "difference" }, d === undefined ? "-" : beneath(f(n, d.difference.p50), `${f(n, d.difference.p05)} to ${f(n, d.difference.p95)}`)),
+          h("td", {}, d === undefined || !Number.isFinite(d.meanLow) ? "-" : [h("span", { class: "nowrap" }, `${f(n, d.meanLow)} to`), " ", h("span", { class: "nowrap" }, f(n, d.meanHigh))]),
+          h("td", { class: "ratio" }, beneath(...ratioParts(paired.ratios[n]))))
       }))),
     ...forWhom(groupDifferenceRows(paired.differences, differenceMeasures)))
 }
+
+/**
+ * B as a share of A as `spsim compare` shows it: the mean ratio in percent and its 95% interval, when there are two
+ * or more replicates to give one; "-" where A is 0 in every replicate.
+ */
+export const ratioParts = (r: PairedRatio | undefined): [mean: string, interval?: string] => {
+  if (r === undefined) return ["-"]
+  const percent = (x: number) => formatValue(x, "share")
+  return Number.isFinite(r.meanLow) ? [percent(r.ratio.mean), `${percent(r.meanLow)} to ${percent(r.meanHigh)}`] : [percent(r.ratio.mean)]
+}
+
+/**
+ * A figure and, beneath it in small type, its interval in brackets: the cell reads as the CLI's "x (low to high)",
+ * and a narrow table breaks it there rather than inside a number ("-£5.49m (-" / "£5.84m …").
+ */
+const beneath = (central: string, interval?: string): Array<Node | string> =>
+  interval === undefined ? [central] : [central, " ", h("span", { class: "spread" }, `(${interval})`)]
 
 /** B − A by group, when the replicates give intervals. */
 const forWhom = (rows: ReturnType<typeof groupDifferenceRows>): Array<HTMLElement> =>

@@ -1,5 +1,10 @@
-/** The headline figures (median and 90% interval) and every contract's money side by side, as the CLI prints them. */
+/**
+ * The headline figures (median and 90% interval) and every contract's money side by side, as the CLI prints them:
+ * the contracts table has the CLI's rows (`contractRows`), each main money figure's 90% interval beneath its
+ * median in the same cell.
+ */
 import { centralText, formatMetric, monteCarloError } from "../../../src/cli/format.ts"
+import { contractRows } from "../../../src/cli/headline.ts"
 import type { Band } from "../../../src/results/summary.ts"
 import type { ExplorerSummary } from "../summary.ts"
 import { h } from "./dom.ts"
@@ -12,24 +17,6 @@ export const headlineFigures = [
   ["disengaged", "Disengaged"],
   ["starChangeMean", "Star change (8-80 scale)"],
   ["secondaryCareSaving", "Hospital cost saving"]
-] as const
-
-export const contractFigures = [
-  ["commissionerOutlay", "Total paid by commissioners"],
-  ["outcomePayments", "of which outcome payments"],
-  ["capReachedWeek", "Outcome cap reached"],
-  ["capReachedChance", "Chance the cap is reached (mean)"],
-  ["providerMinCash", "Provider's lowest cash"],
-  ["investorCapitalDrawn", "Investor capital drawn"],
-  ["investorIrr", "Investor IRR (a year)"],
-  ["investorMultiple", "Investor money multiple"],
-  ["investorLossChance", "Chance the investor loses capital (mean)"],
-  ["commissionerNetCost", "Commissioner outlay net of savings"],
-  ["npvCommissioner", "NPV to commissioner"],
-  // Paired with the first contract replicate by replicate ({first}: its name).
-  ["npvGainOverFirst", "gain over {first} (same people)"],
-  ["betterValueThanFirstChance", "Chance of better value than {first}"],
-  ["costPerEngaged", "Cost per person engaged"]
 ] as const
 
 const interval = (metric: string, b: Band): string => `${formatMetric(metric, b.p05)} – ${formatMetric(metric, b.p95)}`
@@ -50,15 +37,43 @@ export const headlineTable = (summary: ExplorerSummary): HTMLElement =>
       return b === undefined ? [] : [h("tr", { "data-metric": metric }, h("th", { scope: "row" }, label), h("td", { title: medianPrecision(metric, b) }, formatMetric(metric, b.p50)), h("td", {}, interval(metric, b)))]
     })))
 
-/** Median of each contract figure, contracts side by side; "-" where a figure does not exist (e.g. no investor). */
+/** One row of the contracts table: a figure, and for each contract its median and, for the main money figures, its 90% interval. */
+export interface ContractRow {
+  readonly figure: string
+  readonly label: string
+  /** A row that belongs to the one above ("in today's money (discounted)", "of which outcome payments"). */
+  readonly sub: boolean
+  /** Whether the row gives each contract's 90% interval beneath the median. */
+  readonly spread: boolean
+  readonly cells: ReadonlyArray<{ readonly central: string; readonly interval?: string }>
+}
+
+/**
+ * The CLI's contracts rows for the contracts in `summary`: the median of each figure ("-" where it does not exist,
+ * e.g. no investor; "(k of n)" when only k replicates have it), and for those the CLI gives a 90% interval row, that
+ * interval.
+ */
+export const contractTableRows = (summary: ExplorerSummary): Array<ContractRow> =>
+  contractRows.map(([label, figure, spread]) => ({
+    figure,
+    label: label.trim().replace("{first}", summary.contracts[0]?.name ?? "the first"),
+    sub: label.startsWith(" "),
+    spread: spread !== undefined,
+    cells: summary.contracts.map((c) => {
+      const metric = `${c.name}.${figure}`
+      const b = summary.metrics[metric]
+      if (b === undefined) return { central: "-" }
+      const partial = b.replicates !== undefined ? ` (${b.replicates} of ${summary.replicates})` : ""
+      return { central: `${centralText(metric, b)}${partial}`, ...(spread !== undefined ? { interval: interval(metric, b) } : {}) }
+    })
+  }))
+
+/** Contracts side by side, a row for each figure; the main money figures' 90% interval in small type beneath the median. */
 export const contractsTable = (summary: ExplorerSummary, inView: string): HTMLElement =>
   h("table", { class: "figures contracts" },
     h("caption", {}, "Contracts on the same simulated people (medians; chances are shares of replicates, with their 95% interval)"),
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "figure"), summary.contracts.map((c) => h("th", { scope: "col", class: c.name === inView ? "in-view" : undefined }, c.name)))),
-    h("tbody", {}, contractFigures.map(([figure, label]) =>
-      h("tr", { "data-figure": figure }, h("th", { scope: "row" }, label.replace("{first}", summary.contracts[0]?.name ?? "the first")), summary.contracts.map((c) => {
-        const metric = `${c.name}.${figure}`
-        const b = summary.metrics[metric]
-        const partial = b?.replicates !== undefined ? ` (${b.replicates} of ${summary.replicates})` : ""
-        return h("td", {}, b === undefined ? "-" : `${centralText(metric, b)}${partial}`)
-      })))))
+    h("tbody", {}, contractTableRows(summary).map((row) =>
+      h("tr", { "data-figure": row.figure, class: row.sub ? "sub" : undefined },
+        h("th", { scope: "row" }, row.label, row.spread && h("span", { class: "spread" }, "90% interval")),
+        row.cells.map((cell) => h("td", {}, cell.central, cell.interval !== undefined && h("span", { class: "spread" }, cell.interval)))))))
