@@ -13,7 +13,7 @@ import type { Scenario } from "../scenario/schema.ts"
 import { spsimVersion } from "../version.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
 import { FileSystem } from "effect"
-import { centralText, formatMetric, textTable } from "./format.ts"
+import { centralText, formatMetric, formatValue, textTable } from "./format.ts"
 import { progressBar } from "./progress.ts"
 import { scenarioHash } from "./runScenario.ts"
 import { loadPosterior } from "../calibration/posteriorFile.ts"
@@ -71,7 +71,7 @@ export const compareScenarios = Effect.fn("compareScenarios")(function*(options:
     ...labels.slice(1).map(() => "mean difference, 95% CI"),
     ...labels.slice(1).map((l) => `${l} / ${labels[0]} (mean, 95% CI)`)
   ]
-  const percent = (x: number) => `${(100 * x).toFixed(1)}%`
+  const percent = (x: number) => formatValue(x, "share")
   const rows = names.filter((n) => n in metrics).map((n) => {
     const m = metrics[n]
     const f = (v: number) => formatMetric(n, v)

@@ -101,7 +101,7 @@ export const headlineTable = (summary: SummaryDocument): string => {
 /** How much rests on assumptions: values with nothing published, and those the scenario changed without a source. */
 export const assumptionsLine = (p: ProvenanceSummary): string => {
   const n = p.unsourced.length
-  const changed = n === 0 ? "" : ` ${n} of them differ from the Ways to Wellness default with no source given (${p.unsourced.slice(0, 3).join(", ")}${n > 3 ? ", …" : ""}).`
+  const changed = n === 0 ? "" : ` ${n} of them ${n === 1 ? "differs" : "differ"} from the Ways to Wellness default with no source given (${p.unsourced.slice(0, 3).join(", ")}${n > 3 ? ", …" : ""}).`
   return `${p.byConfidence.assumed} of ${p.values} values are assumed (nothing published).${changed} spsim provenance FILE gives each value's source.`
 }
 

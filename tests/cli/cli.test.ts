@@ -108,7 +108,7 @@ describe("provenance", () => {
     expect(doc.values.find((v: { path: string }) => v.path === "contact.attendFirstAppointment")).toMatchObject({ value: 0.6, origin: "changed", confidence: "assumed" })
     const r = spsim("run", file, "--replicates", "1")
     expect(r.code, r.stderr).toBe(0)
-    expect(r.stdout).toContain(`${doc.summary.byConfidence.assumed} of ${doc.summary.values} values are assumed (nothing published). 1 of them differ from the Ways to Wellness default with no source given (contact.attendFirstAppointment).`)
+    expect(r.stdout).toContain(`${doc.summary.byConfidence.assumed} of ${doc.summary.values} values are assumed (nothing published). 1 of them differs from the Ways to Wellness default with no source given (contact.attendFirstAppointment).`)
     const summary = JSON.parse(spsim("run", file, "--replicates", "1", "--json").stdout)
     expect(summary.provenance).toMatchObject({ values: doc.summary.values, byConfidence: doc.summary.byConfidence, unsourced: ["contact.attendFirstAppointment"] })
   })
