@@ -27,9 +27,15 @@ export const practiceProblems = (scenario: Scenario): ReadonlyArray<ScenarioProb
   return problems
 }
 
-/** Values a practice list makes idle or fixes (its count and population are the list's; list sizes are not drawn). */
-export const fixedByPracticeList = (scenario: Scenario): ReadonlySet<string> =>
-  new Set(scenario.practices.list === undefined ? [] : ["practices.count", "practices.population", "practices.listSizeCv"])
+/**
+ * Values a practice list makes idle or fixes: its count and population are the list's, list sizes are not drawn,
+ * and where the list gives areas, the number of areas is theirs to agree with.
+ */
+export const fixedByPracticeList = (scenario: Scenario): ReadonlySet<string> => {
+  const list = scenario.practices.list
+  if (list === undefined) return new Set()
+  return new Set(["practices.count", "practices.population", "practices.listSizeCv", ...(list.some((p) => p.area !== undefined) ? ["practices.clusters"] : [])])
+}
 
 /**
  * What a sweep or sensitivity analysis would run that its scenario's practice list rules out (a count or population
