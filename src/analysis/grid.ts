@@ -2,7 +2,8 @@
  * Sweeps: `--set PATH=v1,v2,…` specs, checked against the scenario's parameters, and the grid of scenario
  * variants they make (one or two parameters; every combination).
  */
-import { resolveParameter, unresolvedReason, withAtPath } from "../scenario/parameters.ts"
+import { resolveParameter, unresolvedReason } from "../scenario/parameters.ts"
+import { withVaried } from "../scenario/practiceList.ts"
 import type { Scenario } from "../scenario/schema.ts"
 
 export interface SweepAxis {
@@ -40,7 +41,7 @@ export const parseAxis = (spec: string): SweepAxis | string => {
 export const gridOf = (base: Scenario, axes: ReadonlyArray<SweepAxis>): Array<GridPoint> => {
   let points: Array<GridPoint> = [{ values: [], scenario: base }]
   for (const axis of axes) {
-    points = points.flatMap((p) => axis.values.map((v) => ({ values: [...p.values, v], scenario: withAtPath(p.scenario, axis.path, v) })))
+    points = points.flatMap((p) => axis.values.map((v) => ({ values: [...p.values, v], scenario: withVaried(p.scenario, axis.path, v) })))
   }
   return points
 }

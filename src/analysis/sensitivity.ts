@@ -3,8 +3,8 @@
  * Pure designs and summaries; running the scenarios is the caller's (on common random numbers).
  */
 import type { RunningSummary } from "../results/summary.ts"
-import { listParameters, type ParameterInfo, withAtPath } from "../scenario/parameters.ts"
-import { fixedByPracticeList, variantProblems } from "../scenario/practiceList.ts"
+import { listParameters, type ParameterInfo } from "../scenario/parameters.ts"
+import { fixedByPracticeList, variantProblems, withVaried } from "../scenario/practiceList.ts"
 import { scenarioProvenance } from "../scenario/provenance.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import { shuffledIndices } from "../model/random.ts"
@@ -35,7 +35,7 @@ export const assumedSingleValues = (scenario: Scenario): Array<string> => {
 
 /** Swings whose low or high end the scenario's practice list rules out (a count not the list's), one message each. */
 export const swingProblems = <S extends Scenario>(base: S, swings: ReadonlyArray<Swing>): Array<string> =>
-  variantProblems(swings.flatMap((s) => [s.low, s.high].map((v) => ({ label: `--params ${s.parameter.path} at ${v}`, scenario: withAtPath(base, s.parameter.path, v) }))))
+  variantProblems(swings.flatMap((s) => [s.low, s.high].map((v) => ({ label: `--params ${s.parameter.path} at ${v}`, scenario: withVaried(base, s.parameter.path, v) }))))
 
 export const swingOf = (parameter: ParameterInfo, base: number, swing: number): Swing => {
   const spread = base !== 0 ? Math.abs(base) * swing : (parameter.max - parameter.min) * swing * 0.1
@@ -93,8 +93,8 @@ export const meanOf = (runs: ReadonlyArray<Metrics>, metric: string): number => 
 }
 
 /** The scenarios a tornado runs: the base, then each swing's low and high. */
-export const tornadoVariants = <S extends object>(base: S, swings: ReadonlyArray<Swing>): Array<S> =>
-  [base, ...swings.flatMap((s) => [withAtPath(base, s.parameter.path, s.low), withAtPath(base, s.parameter.path, s.high)])]
+export const tornadoVariants = <S extends Scenario>(base: S, swings: ReadonlyArray<Swing>): Array<S> =>
+  [base, ...swings.flatMap((s) => [withVaried(base, s.parameter.path, s.low), withVaried(base, s.parameter.path, s.high)])]
 
 /**
  * The tornado of a metric from its mean in each of `tornadoVariants`' scenarios, in that order, and each swing's

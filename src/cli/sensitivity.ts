@@ -9,7 +9,8 @@ import { Console, Effect, FileSystem } from "effect"
 import { assumedSingleValues, meanIn, morrisDesign, morrisEffects, swingIntervalIn, swingOf, type TornadoBar, tornadoOfMeans, tornadoVariants, type Swing, swingProblems } from "../analysis/sensitivity.ts"
 import { type AnalysisOptions, runVariants, unknownMetrics } from "../analysis/runVariants.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
-import { getAtPath, isSetAt, resolveParameter, unresolvedReason, withAtPath } from "../scenario/parameters.ts"
+import { getAtPath, isSetAt, resolveParameter, unresolvedReason } from "../scenario/parameters.ts"
+import { withVaried } from "../scenario/practiceList.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import { spsimVersion } from "../version.ts"
@@ -80,7 +81,7 @@ export const sensitivityAnalysis = Effect.fn("sensitivityAnalysis")(function*(op
     const scenarioAt = (x: Float64Array): Scenario =>
       swings.reduce((s, sw, i) => {
         const v = sw.low + x[i] * (sw.high - sw.low)
-        return withAtPath(s, sw.parameter.path, sw.parameter.integer ? Math.round(v) : v)
+        return withVaried(s, sw.parameter.path, sw.parameter.integer ? Math.round(v) : v)
       }, base)
     const variants = design.flatMap((walk) => walk.points.map(scenarioAt))
     const runs = yield* runVariants(variants, run)

@@ -3,6 +3,7 @@
  * are the list's, each practice's area exists, and no two practices share a name (paths name them).
  */
 import type { ScenarioProblem } from "./errors.ts"
+import { withAtPath } from "./parameters.ts"
 import type { Scenario } from "./schema.ts"
 
 export const practiceProblems = (scenario: Scenario): ReadonlyArray<ScenarioProblem> => {
@@ -44,3 +45,14 @@ export const fixedByPracticeList = (scenario: Scenario): ReadonlySet<string> => 
 export const variantProblems = (variants: ReadonlyArray<{ readonly label: string; readonly scenario: Scenario }>): Array<string> => [
   ...new Set(variants.flatMap((v) => practiceProblems(v.scenario).map((q) => `${v.label}: at ${q.path}: ${q.expected}, found ${q.found}`)))
 ]
+
+/**
+ * A scenario with the value at a path varied, as a sweep or sensitivity analysis varies it: a listed practice's list
+ * size carries the population (the sum of the list's sizes) with it, so the variant still agrees with its list.
+ */
+export const withVaried = <S extends Scenario>(scenario: S, path: string, value: number): S => {
+  const varied = withAtPath(scenario, path, value)
+  const list = varied.practices.list
+  if (list === undefined || !/^practices\.list\[[^\]]+\]\.listSize$/.test(path)) return varied
+  return withAtPath(varied, "practices.population", list.reduce((sum, p) => sum + p.listSize, 0))
+}

@@ -108,4 +108,15 @@ describe("listed practices", () => {
     expect(swung).toContain("practices.championShare")
     expect(assumedSingleValues(scenarioWith(() => {}))).toContain("practices.listSizeCv")
   })
+
+  it("swept, a practice's list size carries the population with it, and more people are referred", () => {
+    const s = listed(four)
+    const points = gridOf(s, [{ path: "practices.list[Walker].listSize", values: [40000, 80000] }])
+    expect(points.map((p) => p.scenario.practices.population)).toEqual([100000, 140000])
+    expect(variantProblems(points.map((p) => ({ label: "", scenario: p.scenario })))).toEqual([])
+    const [small, large] = points.map((p) => simulate(compileParams(p.scenario), s.seed, 0))
+    const walker = (sim: typeof small) => Array.from({ length: sim.people.count }, (_, id) => sim.people.arrays.practice[id]).filter((pr) => pr === 3).length
+    expect(walker(large) / walker(small)).toBeGreaterThan(1.8)
+    expect(large.people.count).toBeGreaterThan(small.people.count)
+  })
 })
