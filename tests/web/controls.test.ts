@@ -3,12 +3,13 @@ import { describe, expect, it } from "vitest"
 import { renderPath } from "../../src/scenario/issues.ts"
 import { findParameter, listParameters, listSchedules } from "../../src/scenario/parameters.ts"
 import type { Scenario } from "../../src/scenario/schema.ts"
-import { allControls, buildControls, type ControlSpec, humanize } from "../../web/src/controls/buildControls.ts"
+import { allControls, allSchedules, buildControls, type ControlSpec, humanize, type ScheduleGroupSpec, type ScheduleSpec } from "../../web/src/controls/buildControls.ts"
 import { catalogue } from "../../web/src/controls/catalogue.ts"
 import { type ConcretePath, expandPattern, getIn, parameterPathOf, removeIn, setIn } from "../../web/src/controls/paths.ts"
 import { problemsOf, scenarioFromDocument } from "../../web/src/scenario/fromText.ts"
-import { sliderRange, valueProblem } from "../../web/src/views/controlsPanel.ts"
-import { parseAt } from "../../web/src/views/scheduleEditor.ts"
+import { withEdit } from "../../web/src/controls/provenance.ts"
+import { scheduleGroupCount, sliderRange, valueProblem } from "../../web/src/views/controlsPanel.ts"
+import { emptySchedule, parseAt, scheduleHelp } from "../../web/src/views/scheduleEditor.ts"
 import { shippedScenario } from "../support/scenarios.ts"
 
 const wtw = shippedScenario()
@@ -26,6 +27,15 @@ describe("the controls", () => {
       // Optional contract terms (a yearly cap, a per-metric cap) have a place even where the scenario leaves them out.
       for (const pattern of section.parameters) expect(expandPattern(wtw, pattern, { orAbsent: true }).length, pattern).toBeGreaterThan(0)
       for (const s of section.schedules ?? []) expect(listSchedules().some((x) => x.path === s), s).toBe(true)
+      // A schedule group's pattern names a schedule for every key of its record, each one the default leaves out (so optional).
+      for (const g of section.scheduleGroups ?? []) {
+        const paths = expandPattern(wtw, g.pattern, { orAbsent: true })
+        expect(paths.length, g.pattern).toBeGreaterThan(0)
+        for (const path of paths) {
+          expect(listSchedules().some((x) => x.path === path.join(".")), path.join(".")).toBe(true)
+          expect(getIn(wtw, path), path.join(".")).toBeUndefined()
+        }
+      }
     }
   })
 
@@ -142,5 +152,76 @@ describe("the controls", () => {
   it("say parameter names in words", () => {
     expect(humanize("caseloadCapPerFte")).toBe("caseload cap per FTE")
     expect(humanize("turnoverPerYear")).toBe("turnover per year")
+  })
+})
+
+describe("each kind of service's own funding schedule", () => {
+  const kinds = ["physicalActivity", "weightManagement", "selfManagement", "welfareAdvice", "artsSocial", "volunteeringEmployment", "culturallySpecific"]
+  const keyOf = (kind: string) => `communityServices.categories.${kind}.funding`
+  const pathOf = (kind: string): ConcretePath => ["communityServices", "categories", kind, "funding"]
+  const group = (s: Scenario): ScheduleGroupSpec => {
+    const section = buildControls(s, 0).find((g) => g.audience === "researcher")!.sections.find((x) => x.title === "Austerity and shocks")!
+    expect(section.scheduleGroups).toHaveLength(1)
+    return section.scheduleGroups[0]
+  }
+  const byKind = (s: Scenario): Map<string, ScheduleSpec> => new Map(group(s).schedules.map((sc) => [sc.key, sc]))
+  const decoded = (doc: Scenario): Scenario => {
+    const result = scenarioFromDocument(doc, "scenario")
+    if (Result.isFailure(result)) throw new Error(JSON.stringify(problemsOf(result.failure)))
+    return result.success
+  }
+  const halved = { interpolation: "step" as const, points: [{ at: "2016-04-01", value: 0.5 }] }
+  const withTwo = decoded(setIn(setIn(wtw, pathOf("welfareAdvice"), halved), pathOf("artsSocial"), { interpolation: "linear", points: [{ at: 0, value: 1 }, { at: 104, value: 0.8 }] }))
+
+  it("are offered for every kind in the \"Austerity and shocks\" section, each following the overall funding where the scenario gives none", () => {
+    const g = group(wtw)
+    expect(g.title).toBe("Funding by kind of service")
+    expect(g.schedules.map((sc) => sc.key)).toEqual(kinds.map(keyOf))
+    for (const sc of g.schedules) {
+      expect(sc.value, sc.key).toBeUndefined()
+      expect(sc.optional).toEqual({ toggle: "own schedule", absent: "follows the overall funding" })
+      expect(sc.info).toEqual(listSchedules().find((x) => x.path === sc.key))
+    }
+    expect(byKind(wtw).get(keyOf("welfareAdvice"))?.label).toBe("welfare advice · funding")
+    expect(scheduleGroupCount(g, 0)).toBe("each kind follows the overall funding")
+    expect(scheduleHelp(g.schedules[3])).toMatch(/^Funding of welfare, debt and housing advice services relative to the start, multiplying communityServices\.funding.*Optional: unticked means it follows the overall funding\.$/)
+    // The overall schedules are editors as before, not optional.
+    const overall = allSchedules(buildControls(wtw, 0)).filter((sc) => sc.optional === undefined).map((sc) => sc.key)
+    expect(overall).toEqual(["linkWorkers.postsSchedule", "referral.schedule", "communityServices.funding", "communityServices.availability"])
+    expect(allSchedules(buildControls(wtw, 0)).find((sc) => sc.key === "communityServices.funding")?.value).toEqual(wtw.communityServices.funding)
+  })
+
+  it("show the schedules a scenario (an uploaded one) gives, and leave the other kinds following the overall funding", () => {
+    const specs = byKind(withTwo)
+    expect(specs.get(keyOf("welfareAdvice"))?.value).toEqual(halved)
+    expect(specs.get(keyOf("artsSocial"))?.value).toEqual({ interpolation: "linear", points: [{ at: 0, value: 1 }, { at: 104, value: 0.8 }] })
+    for (const kind of kinds.filter((k) => k !== "welfareAdvice" && k !== "artsSocial")) expect(specs.get(keyOf(kind))?.value, kind).toBeUndefined()
+    expect(scheduleGroupCount(group(withTwo), 2)).toBe("2 of 7 with their own schedule")
+  })
+
+  it("are added from no points (the overall funding alone) and removed again, the scenario decoding with and without the key", () => {
+    // Added as the page adds it: the empty schedule, through the edit the page makes.
+    const added = decoded(withEdit(wtw, pathOf("welfareAdvice"), emptySchedule))
+    expect(added.communityServices.categories.welfareAdvice.funding).toEqual({ interpolation: "step", points: [] })
+    expect(byKind(added).get(keyOf("welfareAdvice"))?.value).toEqual(emptySchedule)
+    expect(Object.hasOwn(added.communityServices.categories.artsSocial, "funding")).toBe(false)
+    expect(added.communityServices.categories.artsSocial).toEqual(wtw.communityServices.categories.artsSocial)
+
+    const cut = decoded(withEdit(added, pathOf("welfareAdvice"), halved))
+    expect(byKind(cut).get(keyOf("welfareAdvice"))?.value).toEqual(halved)
+
+    const removed = decoded(withEdit(cut, pathOf("welfareAdvice"), undefined))
+    expect(Object.hasOwn(removed.communityServices.categories.welfareAdvice, "funding")).toBe(false)
+    expect(byKind(removed).get(keyOf("welfareAdvice"))?.value).toBeUndefined()
+    expect(removed).toEqual(wtw)
+
+    // One the scenario came with is removed the same way, the other kind keeping its own.
+    const one = decoded(withEdit(withTwo, pathOf("artsSocial"), undefined))
+    expect(Object.hasOwn(one.communityServices.categories.artsSocial, "funding")).toBe(false)
+    expect(one.communityServices.categories.welfareAdvice.funding).toEqual(halved)
+
+    // The Schema checks a kind's points as it checks the overall schedule's, naming the place the editor shows its problems.
+    const bad = scenarioFromDocument(withEdit(wtw, pathOf("welfareAdvice"), { interpolation: "step", points: [{ at: "next spring", value: 0.5 }] }), "scenario")
+    expect(Result.isFailure(bad) && problemsOf(bad.failure).map((p) => p.where)).toEqual([`${renderPath(pathOf("welfareAdvice"))}.points[0].at`])
   })
 })

@@ -4,12 +4,13 @@ import { Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { provenanceSummary, scenarioProvenance } from "../../src/scenario/provenance.ts"
 import type { Scenario } from "../../src/scenario/schema.ts"
-import { allControls, buildControls, type ControlSpec, type ScheduleSpec } from "../../web/src/controls/buildControls.ts"
+import { allControls, allSchedules, buildControls, type ControlSpec, type ScheduleSpec } from "../../web/src/controls/buildControls.ts"
 import { type ConcretePath, setIn } from "../../web/src/controls/paths.ts"
 import { markTitle, provenanceLine, withEdit } from "../../web/src/controls/provenance.ts"
 import { initialView, loadShipped, urlOf, viewFromUrl } from "../../web/src/app/viewState.ts"
 import { problemsOf, scenarioFromDocument } from "../../web/src/scenario/fromText.ts"
 import { tornadoParameters } from "../../web/src/views/analysisView.ts"
+import { emptySchedule } from "../../web/src/views/scheduleEditor.ts"
 
 const shipped = Object.fromEntries(readdirSync("scenarios").filter((f) => f.endsWith(".json")).map((f) => [f, readFileSync(`scenarios/${f}`, "utf8")]))
 const scenario = (name: string): Scenario => Result.getOrThrow(loadShipped(name, shipped))
@@ -28,7 +29,7 @@ const control = (s: Scenario, key: string, contract = 0): ControlSpec => {
   return found
 }
 const schedule = (s: Scenario, key: string): ScheduleSpec => {
-  const found = buildControls(s, 0).flatMap((g) => g.sections.flatMap((x) => x.schedules)).find((x) => x.key === key)
+  const found = allSchedules(buildControls(s, 0)).find((x) => x.key === key)
   if (found === undefined) throw new Error(`no schedule ${key}`)
   return found
 }
@@ -150,6 +151,59 @@ describe("an edit in the explorer", () => {
     expect(bare.sources).toEqual({})
     const again = viewFromUrl(urlOf({ ...view, scenario: bare }), shipped)
     expect(again !== undefined && Result.isSuccess(again) && again.success.view.scenario).toEqual(bare)
+  })
+})
+
+describe("a kind of service's own funding schedule", () => {
+  const advice = "communityServices.categories.welfareAdvice.funding"
+  const advicePath: ConcretePath = ["communityServices", "categories", "welfareAdvice", "funding"]
+
+  it("is marked as the default's while left out, and as a change with no source (assumed) once added, until removed again", () => {
+    const wtw = scenario("ways-to-wellness")
+    const left = schedule(wtw, advice)
+    expect(left.value).toBeUndefined()
+    expect(left.mark).toMatchObject({ origin: "documented", confidence: "assumed", assumed: true })
+    expect(markTitle(left.mark)).toBe("Confidence: assumed (nothing published). Source: the schedule's (docs/model.md), for the Ways to Wellness default's value.")
+
+    const added = edited(wtw, advicePath, emptySchedule)
+    const mark = schedule(added, advice).mark
+    expect(mark).toMatchObject({ origin: "changed", confidence: "assumed", assumed: true, reference: undefined })
+    expect(markTitle(mark)).toBe("Confidence: assumed (nothing published). Differs from the Ways to Wellness default, with no source given.")
+    // Counted: one value more, assumed and changed with no source given.
+    const before = provenanceSummary(scenarioProvenance(wtw))
+    const now = provenanceSummary(scenarioProvenance(added))
+    expect(now.values).toBe(before.values + 1)
+    expect(now.byConfidence.assumed).toBe(before.byConfidence.assumed + 1)
+    expect(now.unsourced).toEqual([advice])
+    expect(provenanceLine(scenarioProvenance(added))).toMatch(/; 1 changed here or in the file with no source given\.$/)
+    // The other kinds still follow the overall funding, as the default does.
+    expect(schedule(added, "communityServices.categories.artsSocial.funding").mark).toMatchObject({ origin: "documented" })
+
+    const removed = edited(added, advicePath, undefined)
+    expect(schedule(removed, advice).mark).toEqual(left.mark)
+    expect(provenanceSummary(scenarioProvenance(removed))).toEqual(before)
+  })
+
+  it("has the source a scenario states for it, dropped when it is edited or removed", () => {
+    const wtw = scenario("ways-to-wellness")
+    const sourced = decoded({
+      ...setIn(wtw, advicePath, { interpolation: "step", points: [{ at: "2016-04-01", value: 0.5 }] }),
+      sources: { [advice]: { source: "the council's advice-services budget", confidence: "medium" } }
+    })
+    expect(schedule(sourced, advice).mark).toMatchObject({ origin: "stated", statedBy: advice, confidence: "medium", assumed: false })
+    const changed = edited(sourced, advicePath, { interpolation: "step", points: [{ at: "2016-04-01", value: 0.3 }] })
+    expect(changed.sources).toEqual({})
+    expect(schedule(changed, advice).mark).toMatchObject({ origin: "changed", assumed: true })
+    // Removed: the source, which would name nothing, goes with it (the Schema's check would refuse it).
+    const removed = edited(sourced, advicePath, undefined)
+    expect(removed.sources).toEqual({})
+    expect(Object.hasOwn(removed.communityServices.categories.welfareAdvice, "funding")).toBe(false)
+    // A source for the whole section no longer vouches for a schedule added under it, but still for the rest.
+    const section = decoded({ ...wtw, sources: { communityServices: { source: "the provider's directory of services", confidence: "high" } } })
+    expect(schedule(section, advice).mark).toMatchObject({ origin: "stated", statedBy: "communityServices" })
+    const under = edited(section, advicePath, emptySchedule)
+    expect(schedule(under, advice).mark).toMatchObject({ origin: "changed", assumed: true })
+    expect(schedule(under, funding).mark).toMatchObject({ origin: "stated", confidence: "high" })
   })
 })
 

@@ -5,6 +5,9 @@ import { applyChanges, scenarioChanges } from "../../web/src/share/scenarioChang
 import { decodeView, encodeView } from "../../web/src/share/shareUrl.ts"
 import { initialView, loadShipped, urlOf, viewFromUrl } from "../../web/src/app/viewState.ts"
 import { removeIn, setIn } from "../../web/src/controls/paths.ts"
+import { allSchedules, buildControls } from "../../web/src/controls/buildControls.ts"
+import { withEdit } from "../../web/src/controls/provenance.ts"
+import { emptySchedule } from "../../web/src/views/scheduleEditor.ts"
 import { spsimVersion } from "../../src/version.ts"
 
 const shipped = Object.fromEntries(readdirSync("scenarios").filter((f) => f.endsWith(".json")).map((f) => [f, readFileSync(`scenarios/${f}`, "utf8")]))
@@ -91,6 +94,40 @@ describe("the share URL", () => {
     expect(hybrid.name).toBe("hybrid")
     expect(Object.hasOwn(hybrid, "capTotal")).toBe(false)
     expect(back.success.view.scenario).toEqual(edited)
+  })
+
+  it("reopens a view with one kind of service given its own funding schedule and another's removed", () => {
+    const wtw = scenario("ways-to-wellness")
+    const kind = (name: string) => ["communityServices", "categories", name, "funding"] as const
+    // As uploaded: arts and social groups and weight management with schedules of their own.
+    const uploaded = setIn(setIn(wtw, kind("artsSocial"), { interpolation: "linear", points: [{ at: 0, value: 1 }, { at: 104, value: 0.8 }] }), kind("weightManagement"), { interpolation: "step", points: [{ at: 52, value: 0.9 }] })
+    // Welfare advice cut to half from 2016; arts and social groups back to the overall funding.
+    const edited = removeIn(setIn(uploaded, kind("welfareAdvice"), { interpolation: "step", points: [{ at: "2016-04-01", value: 0.5 }] }), kind("artsSocial"))
+    const back = viewFromUrl(urlOf({ ...initialView("ways-to-wellness", wtw, 10), scenario: edited }), shipped)
+    expect(back !== undefined && Result.isSuccess(back)).toBe(true)
+    if (back === undefined || Result.isFailure(back)) return
+    const { categories } = back.success.view.scenario.communityServices
+    expect(categories.welfareAdvice.funding).toEqual({ interpolation: "step", points: [{ at: "2016-04-01", value: 0.5 }] })
+    expect(categories.weightManagement.funding).toEqual({ interpolation: "step", points: [{ at: 52, value: 0.9 }] })
+    expect(Object.hasOwn(categories.artsSocial, "funding")).toBe(false)
+    expect(back.success.view.scenario).toEqual(edited)
+    // The reopened page's controls: welfare advice and weight management with their own, arts and social groups following the overall funding.
+    const own = allSchedules(buildControls(back.success.view.scenario, 0)).filter((sc) => sc.optional !== undefined && sc.value !== undefined).map((sc) => sc.key)
+    expect(own).toEqual(["communityServices.categories.weightManagement.funding", "communityServices.categories.welfareAdvice.funding"])
+
+    // Added as the page adds one (no points) to the shipped scenario: the link carries the key, and reopens with it.
+    const added = withEdit(wtw, kind("culturallySpecific"), emptySchedule)
+    const link = urlOf({ ...initialView("ways-to-wellness", wtw, 10), scenario: added })
+    expect(decodeView(link)).toMatchObject({ changes: { communityServices: { categories: { culturallySpecific: { funding: emptySchedule } } } } })
+    const reopened = viewFromUrl(link, shipped)
+    expect(reopened !== undefined && Result.isSuccess(reopened) && reopened.success.view.scenario.communityServices.categories.culturallySpecific.funding).toEqual(emptySchedule)
+
+    // Against a base that has the schedule, the removed one travels as null and is left out again.
+    const changes = scenarioChanges(uploaded, edited)
+    expect(changes).toEqual({ communityServices: { categories: { welfareAdvice: { funding: edited.communityServices.categories.welfareAdvice.funding }, artsSocial: { funding: null } } } })
+    const applied = applyChanges(uploaded, changes) as typeof edited
+    expect(Object.hasOwn(applied.communityServices.categories.artsSocial, "funding")).toBe(false)
+    expect(applied).toEqual(edited)
   })
 
   it("refuses a link whose changes break the scenario, naming the field", () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Page } from "playwright-core"
 import { type Browser, launchBrowser } from "./browser.ts"
 import { openExplorer, type OpenPage, waitForRun } from "./explorerPage.ts"
+import { decodeView } from "../../../web/src/share/shareUrl.ts"
 
 let browser: Browser
 let opened: OpenPage
@@ -50,5 +51,67 @@ describe("uploading a scenario", () => {
     expect(page.url()).toContain("s=ways-to-wellness")
     expect(page.url()).toContain("d=")
     expect(errors).toEqual([])
+  })
+
+  it("shows its funding schedules by kind of service; one added, one removed, each restarting the run, and the link keeps both", async () => {
+    const { page, errors } = opened
+    const key = (kind: string) => `communityServices.categories.${kind}.funding`
+    /** Does something that changes the scenario, and waits for the run it starts to finish. */
+    const rerun = async (p: Page, action: () => Promise<void>) => {
+      const before = Number(await p.locator("#status").getAttribute("data-run"))
+      await action()
+      await p.waitForFunction((n) => Number(document.querySelector<HTMLElement>("#status")?.dataset.run) > n, before)
+      await waitForRun(p, 3)
+    }
+    await rerun(page, () => upload(page, "arts-cut.json", JSON.stringify({
+      extends: "./ways-to-wellness.json",
+      name: "arts-cut",
+      communityServices: { categories: { artsSocial: { funding: { interpolation: "step", points: [{ at: 104, value: 0.6 }] } } } }
+    })))
+    await page.locator('details[data-audience="researcher"]').evaluate((el) => el.setAttribute("open", ""))
+    const group = page.locator("details.schedule-group")
+    const arts = page.locator(`.schedule[data-key="${key("artsSocial")}"]`)
+    const advice = page.locator(`.schedule[data-key="${key("welfareAdvice")}"]`)
+    // The uploaded schedule is shown, its group open; the other kinds follow the overall funding.
+    expect(await group.getAttribute("open")).not.toBeNull()
+    expect(await group.locator("summary").textContent()).toBe("Funding by kind of service 1 of 7 with their own schedule")
+    expect(await arts.getAttribute("data-set")).toBe("true")
+    expect(await arts.locator("input[type=number]").inputValue()).toBe("0.6")
+    expect(await arts.locator(".badge").getAttribute("title")).toBe("Confidence: assumed (nothing published). Differs from the Ways to Wellness default, with no source given.")
+    expect(await advice.getAttribute("data-set")).toBe("false")
+    expect(await advice.locator(".absent").isVisible()).toBe(true)
+    expect(await advice.locator(".absent").textContent()).toBe("follows the overall funding")
+    expect(await advice.locator("input[type=number]").count()).toBe(0)
+
+    // Welfare advice given its own schedule: no points at first, then one at week 52 halving it.
+    await rerun(page, () => advice.getByRole("checkbox", { name: "welfare advice · funding: own schedule" }).check())
+    expect(await advice.getAttribute("data-set")).toBe("true")
+    expect(await advice.locator(".absent").isVisible()).toBe(false)
+    expect(await group.locator("summary").textContent()).toBe("Funding by kind of service 2 of 7 with their own schedule")
+    expect(await advice.locator(".badge").getAttribute("title")).toBe("Confidence: assumed (nothing published). Differs from the Ways to Wellness default, with no source given.")
+    await rerun(page, () => advice.getByRole("button", { name: "Add a point to welfare advice · funding" }).click())
+    await rerun(page, async () => {
+      await advice.locator("input[type=number]").fill("0.5")
+      await advice.locator("input[type=number]").press("Tab")
+    })
+    // Arts and social groups back to the overall funding: the key goes.
+    await rerun(page, () => arts.getByRole("checkbox", { name: "arts social · funding: own schedule" }).uncheck())
+    expect(await arts.getAttribute("data-set")).toBe("false")
+    expect(await arts.locator("input[type=number]").count()).toBe(0)
+    expect(await page.locator(".problems").count()).toBe(0)
+    const shared = decodeView(new URL(page.url()).hash)
+    const categories = (typeof shared === "object" ? shared.changes : undefined) as { communityServices: { categories: Record<string, unknown> } }
+    expect(categories.communityServices.categories).toEqual({ welfareAdvice: { funding: { interpolation: "step", points: [{ at: 52, value: 0.5 }] } } })
+
+    // The link reopens both: welfare advice with its own schedule, arts and social groups following the overall funding.
+    const again = await browser.context.newPage()
+    again.on("pageerror", (e) => errors.push(e.message))
+    await again.goto(page.url())
+    await waitForRun(again, 3)
+    expect(await again.locator(`.schedule[data-key="${key("welfareAdvice")}"]`).getAttribute("data-set")).toBe("true")
+    expect(await again.locator(`.schedule[data-key="${key("welfareAdvice")}"] input[type=number]`).inputValue()).toBe("0.5")
+    expect(await again.locator(`.schedule[data-key="${key("artsSocial")}"]`).getAttribute("data-set")).toBe("false")
+    expect(errors).toEqual([])
+    await again.close()
   })
 })

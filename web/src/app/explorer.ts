@@ -5,11 +5,10 @@
  */
 import { Result } from "effect"
 import { scenarioProvenance } from "../../../src/scenario/provenance.ts"
-import type { Schedule } from "../../../src/scenario/schedule.ts"
 import type { Scenario } from "../../../src/scenario/schema.ts"
 import { spsimVersion } from "../../../src/version.ts"
 import { buildControls } from "../controls/buildControls.ts"
-import { type ConcretePath, getIn } from "../controls/paths.ts"
+import type { ConcretePath } from "../controls/paths.ts"
 import { provenanceLine, withEdit } from "../controls/provenance.ts"
 import { bandsCsv, replicatesCsv, saveFile, scenarioJson, summaryJson } from "../download/resultFiles.ts"
 import { EnsembleResults } from "../run/ensembleResults.ts"
@@ -150,7 +149,6 @@ export const startExplorer = (root: HTMLElement): void => {
     showStatus()
   }
 
-  const scheduleAt = (path: ConcretePath) => getIn(view.scenario, path) as Schedule
   /** How many of the scenario's values are assumed, under the panel's title; updated as the user edits. */
   const provenanceCount = h("p", { class: "help", id: "provenance-count" })
   const renderControls = () => {
@@ -158,7 +156,7 @@ export const startExplorer = (root: HTMLElement): void => {
     const values = scenarioProvenance(view.scenario)
     provenanceCount.textContent = provenanceLine(values)
     controlsHost.replaceChildren(h("h2", {}, "Parameters"), h("p", { class: "help" }, "Values marked assumed have no published source: results that move with them rest on assumptions."), provenanceCount,
-      controlsPanel(buildControls(view.scenario, contract, values), { onValue: edit, onSchedule: edit, scheduleAt, timeline: view.scenario }))
+      controlsPanel(buildControls(view.scenario, contract, values), { onValue: edit, onSchedule: edit, timeline: view.scenario }))
   }
   /** After an edit: the marks and the count in place, keeping the panel's inputs, focus and open sections. */
   const showProvenance = () => {

@@ -2,12 +2,14 @@
  * The controls for a scenario: the catalogue's patterns expanded over the scenario (one control per
  * concrete value; list elements of contracts narrowed to the contract in view), each carrying the Schema's
  * annotations for its parameter. An optional parameter gets a control wherever its key could be, set or
- * not (a contract without a yearly cap offers one). Each value is marked with where it comes from in this
- * scenario (`scenarioProvenance`), which may not be the parameter's documented source. Pure: the page renders what
- * this returns.
+ * not (a contract without a yearly cap offers one), and so does an optional schedule (every kind of community
+ * service, with its own funding schedule or following the overall one). Each value is marked with where it comes
+ * from in this scenario (`scenarioProvenance`), which may not be the parameter's documented source. Pure: the page
+ * renders what this returns.
  */
 import { findParameter, listSchedules, type ParameterInfo, type ScheduleInfo } from "../../../src/scenario/parameters.ts"
 import { coveringSources, scenarioProvenance, type ValueProvenance } from "../../../src/scenario/provenance.ts"
+import type { Schedule } from "../../../src/scenario/schedule.ts"
 import type { Scenario } from "../../../src/scenario/schema.ts"
 import { type Audience, catalogue, defaultOptionalWords, type OptionalWords } from "./catalogue.ts"
 import { type ConcretePath, expandPattern, getIn, keyOf, parameterPathOf } from "./paths.ts"
@@ -32,14 +34,28 @@ export interface ScheduleSpec {
   readonly key: string
   readonly path: ConcretePath
   readonly label: string
+  /** The scenario's schedule; undefined while an optional one is left out (a kind of service following the overall funding). */
+  readonly value: Schedule | undefined
   readonly info: ScheduleInfo
+  /** For a schedule the scenario may leave out (in a catalogue's schedule group): how its editor reads; undefined otherwise. */
+  readonly optional: OptionalWords | undefined
   readonly mark: ValueMark
+}
+
+/** Optional schedules shown together (the catalogue's `scheduleGroups`), each set or not. */
+export interface ScheduleGroupSpec {
+  readonly title: string
+  readonly none: string
+  readonly some: string
+  readonly help: string
+  readonly schedules: ReadonlyArray<ScheduleSpec>
 }
 
 export interface ControlSection {
   readonly title: string
   readonly controls: ReadonlyArray<ControlSpec>
   readonly schedules: ReadonlyArray<ScheduleSpec>
+  readonly scheduleGroups: ReadonlyArray<ScheduleGroupSpec>
 }
 
 export interface ControlGroup {
@@ -79,6 +95,14 @@ export const buildControls = (scenario: Scenario, contract: number, values: Read
   const schedules = listSchedules()
   const byKey = marksByKey(values)
   const cover = coveringSources(scenario)
+  const scheduleAt = (path: ConcretePath, label: string, optional: OptionalWords | undefined): Array<ScheduleSpec> => {
+    const key = keyOf(path)
+    const info = schedules.find((s) => s.path === key)
+    const value = getIn(scenario, path) as Schedule | undefined
+    // A schedule the scenario has, or an optional one it leaves out (offered as unset).
+    if (info === undefined || (value === undefined && optional === undefined)) return []
+    return [{ key, path, label, value, info, optional, mark: markAt(cover, byKey, path, scheduleDocumented) }]
+  }
   return catalogue.map((group) => ({
     audience: group.audience,
     title: group.title,
@@ -97,11 +121,14 @@ export const buildControls = (scenario: Scenario, contract: number, values: Read
             const mark = markAt(cover, byKey, path, info)
             return [{ key: keyOf(path), path, label: labelOf(scenario, path), value, info, optional, mark, assumed: mark.assumed }]
           })),
-      schedules: (section.schedules ?? []).flatMap((p) => {
-        const info = schedules.find((s) => s.path === p)
-        const path = p.split(".")
-        return info === undefined ? [] : [{ key: p, path, label: humanize(p.slice(p.lastIndexOf(".") + 1)), info, mark: markAt(cover, byKey, path, scheduleDocumented) }]
-      })
+      schedules: (section.schedules ?? []).flatMap((p) => scheduleAt(p.split("."), humanize(p.slice(p.lastIndexOf(".") + 1)), undefined)),
+      scheduleGroups: (section.scheduleGroups ?? []).map((g) => ({
+        title: g.title,
+        none: g.none,
+        some: g.some,
+        help: g.help,
+        schedules: expandPattern(scenario, g.pattern, { orAbsent: true }).flatMap((path) => scheduleAt(path, labelOf(scenario, path), g.optional))
+      }))
     }))
   }))
 }
@@ -109,3 +136,7 @@ export const buildControls = (scenario: Scenario, contract: number, values: Read
 /** Every control of the groups, flat. */
 export const allControls = (groups: ReadonlyArray<ControlGroup>): Array<ControlSpec> =>
   groups.flatMap((g) => g.sections.flatMap((s) => s.controls))
+
+/** Every schedule editor of the groups, flat: each section's schedules, then those of its schedule groups. */
+export const allSchedules = (groups: ReadonlyArray<ControlGroup>): Array<ScheduleSpec> =>
+  groups.flatMap((g) => g.sections.flatMap((s) => [...s.schedules, ...s.scheduleGroups.flatMap((x) => x.schedules)]))

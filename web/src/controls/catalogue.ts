@@ -4,7 +4,8 @@
  * `listParameters`, and its value from the scenario. Patterns use "[]" for every element of a list
  * (the contract's list elements are narrowed to the contract in view) and "*" for every key of a record.
  * An optional parameter (one the Schema lets a scenario leave out, e.g. a yearly cap) gets a control for every
- * contract or metric in view, set or not.
+ * contract or metric in view, set or not; so does an optional schedule (a kind of service's own funding), in a group
+ * of its own.
  */
 export type Audience = "commissioner" | "provider" | "researcher"
 
@@ -23,6 +24,25 @@ export interface CatalogueSection {
   readonly optional?: OptionalWords
   /** Schedules (time-varying multipliers) edited as a list of points. */
   readonly schedules?: ReadonlyArray<string>
+  /** Schedules a scenario may leave out, one for every key of a record, each offered set or not. */
+  readonly scheduleGroups?: ReadonlyArray<CatalogueScheduleGroup>
+}
+
+/**
+ * Optional schedules named by one pattern ("*" for every key of a record), shown together in a group that stays
+ * closed until one of them is set: each reads as left out, with a box to tick to give it a schedule of its own.
+ */
+export interface CatalogueScheduleGroup {
+  readonly title: string
+  /** E.g. "communityServices.categories.*.funding": every concrete path must be a schedule the Schema lets a scenario leave out. */
+  readonly pattern: string
+  /** The checkbox that adds one, and what leaving it out means. */
+  readonly optional: OptionalWords
+  /** The group's heading when none is set, and after "2 of 7" when some are. */
+  readonly none: string
+  readonly some: string
+  /** What a schedule of the group does, once for the group. */
+  readonly help: string
 }
 
 export interface CatalogueGroup {
@@ -62,7 +82,19 @@ export const catalogue: ReadonlyArray<CatalogueGroup> = [
     sections: [
       { title: "Referrals", parameters: ["referral.ratePerEligiblePerYear", "referral.championMultiplier", "referral.reReferralShare"], schedules: ["referral.schedule"] },
       { title: "Community services by category", parameters: ["communityServices.categories.*.servicesPerArea", "communityServices.categories.*.placesPerService", "communityServices.closureShareOfCut"] },
-      { title: "Austerity and shocks", parameters: [], schedules: ["communityServices.funding", "communityServices.availability"] },
+      {
+        title: "Austerity and shocks",
+        parameters: [],
+        schedules: ["communityServices.funding", "communityServices.availability"],
+        scheduleGroups: [{
+          title: "Funding by kind of service",
+          pattern: "communityServices.categories.*.funding",
+          optional: { toggle: "own schedule", absent: "follows the overall funding" },
+          none: "each kind follows the overall funding",
+          some: "with their own schedule",
+          help: "A kind's own schedule multiplies the overall funding for that kind alone: 0.5 from a date halves what the overall schedule gives it from then on. Ticked, it starts with no points (1 throughout: the overall funding alone), or with those it had before it was unticked; unticked, the key is left out."
+        }]
+      },
       { title: "Behaviour", parameters: ["disengagement.baseRatePerYear", "disengagement.caseloadPressureEffect", "setbacks.ratePerYear"] }
     ]
   }

@@ -5,20 +5,22 @@
  * number box (both keyboard-usable), and a place beside it for any problem with its value. A key the scenario
  * may leave out (a cap) has a checkbox too: unticked, the key is left out and the control says what that means
  * ("no cap"); ticking it and typing a value adds the key, unticking it (or emptying the box) removes it again.
+ * Optional schedules (a kind of service's own funding) sit together in a group closed until one is set, each
+ * with a box to tick to add it and untick to leave it out.
  */
 import { renderPath } from "../../../src/scenario/issues.ts"
 import type { Schedule } from "../../../src/scenario/schedule.ts"
-import type { ControlGroup, ControlSpec } from "../controls/buildControls.ts"
+import type { ControlGroup, ControlSpec, ScheduleGroupSpec } from "../controls/buildControls.ts"
 import type { ConcretePath } from "../controls/paths.ts"
 import { freshId, h } from "./dom.ts"
-import { scheduleEditor, scheduleHelp, type Timeline } from "./scheduleEditor.ts"
+import { optionalScheduleEditor, scheduleEditor, scheduleHelp, type Timeline } from "./scheduleEditor.ts"
 import { showMark, sourceSentence } from "./valueMark.ts"
 
 export interface ControlsHandlers {
   /** A new value, or undefined to leave an optional key out. */
   readonly onValue: (path: ConcretePath, value: number | undefined) => void
-  readonly onSchedule: (path: ConcretePath, schedule: Schedule) => void
-  readonly scheduleAt: (path: ConcretePath) => Schedule
+  /** A new schedule, or undefined to leave an optional schedule out. */
+  readonly onSchedule: (path: ConcretePath, schedule: Schedule | undefined) => void
   readonly timeline: Timeline
 }
 
@@ -134,6 +136,26 @@ const control = (c: ControlSpec, handlers: ControlsHandlers): HTMLElement => {
   return host
 }
 
+/** The heading's count of a schedule group, e.g. "2 of 7 with their own schedule". */
+export const scheduleGroupCount = (g: ScheduleGroupSpec, set: number): string => (set === 0 ? g.none : `${set} of ${g.schedules.length} ${g.some}`)
+
+/** A group of optional schedules: open when one is set (so an uploaded scenario's are in view), its heading counting those set. */
+const scheduleGroup = (g: ScheduleGroupSpec, handlers: ControlsHandlers): HTMLElement => {
+  const count = h("span", { class: "question" })
+  const editors = g.schedules.map((sc) => optionalScheduleEditor(sc, handlers.timeline, (schedule) => {
+    showCount()
+    handlers.onSchedule(sc.path, schedule)
+  }))
+  function showCount(): void {
+    count.textContent = scheduleGroupCount(g, editors.filter((el) => el.dataset.set === "true").length)
+  }
+  showCount()
+  return h("details", { class: "schedule-group", open: g.schedules.some((sc) => sc.value !== undefined) },
+    h("summary", {}, g.title, " ", count),
+    h("p", { class: "help" }, g.help),
+    editors)
+}
+
 export const controlsPanel = (groups: ReadonlyArray<ControlGroup>, handlers: ControlsHandlers): HTMLElement =>
   h("div", { class: "controls" },
     groups.map((g, i) =>
@@ -143,7 +165,8 @@ export const controlsPanel = (groups: ReadonlyArray<ControlGroup>, handlers: Con
           h("fieldset", {},
             h("legend", {}, s.title),
             s.controls.map((c) => control(c, handlers)),
-            s.schedules.map((sc) => scheduleEditor(sc, handlers.scheduleAt(sc.path), handlers.timeline, (schedule) => handlers.onSchedule(sc.path, schedule))))))))
+            s.schedules.flatMap((sc) => (sc.value === undefined ? [] : [scheduleEditor(sc, sc.value, handlers.timeline, (schedule) => handlers.onSchedule(sc.path, schedule))])),
+            s.scheduleGroups.map((g) => scheduleGroup(g, handlers)))))))
 
 /**
  * Shows each control's and schedule's mark (badge, hover text, source in its help) as `groups` has them, in place:
@@ -156,7 +179,7 @@ export const showMarks = (root: HTMLElement, groups: ReadonlyArray<ControlGroup>
       const host = hosts.get(c.key)
       if (host !== undefined) showMark(host, c.mark, help(c))
     }
-    for (const sc of s.schedules) {
+    for (const sc of [...s.schedules, ...s.scheduleGroups.flatMap((g) => g.schedules)]) {
       const host = hosts.get(sc.key)
       if (host !== undefined) showMark(host, sc.mark, scheduleHelp(sc))
     }
