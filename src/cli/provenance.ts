@@ -6,20 +6,13 @@
 import { type Origin, provenanceSummary, type ValueProvenance } from "../scenario/provenance.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import { canonicalJson } from "../scenario/canonicalJson.ts"
+import { isRecord } from "../scenario/parameters.ts"
+import { scheduleInWords } from "../scenario/scenarioValues.ts"
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value)
-
-/** A value as a scenario file writes it; a schedule in words ("step: 1.05 from 2018-07-01"). */
+/** A value as a scenario file writes it; a schedule in words ("step: 1.05 from 2018-07-01"); "none" where it is left out. */
 export const showValue = (value: unknown): string => {
   if (value === undefined) return "none"
-  if (isRecord(value) && Array.isArray(value.points)) {
-    if (value.points.length === 0) return "1 throughout (no points)"
-    const when = value.interpolation === "linear" ? "at" : "from"
-    return `${String(value.interpolation)}: ${value.points.map((p: unknown) =>
-      isRecord(p) ? `${JSON.stringify(p.value)} ${when} ${typeof p.at === "number" ? `week ${p.at}` : String(p.at)}` : "?").join(", ")}`
-  }
-  return JSON.stringify(value)
+  return isRecord(value) && Array.isArray(value.points) ? scheduleInWords(value) : JSON.stringify(value)
 }
 
 const originWords: Record<Origin, string> = {

@@ -16,7 +16,6 @@ export interface Practices {
   readonly cluster: Int32Array
   /** Each practice's referral rate relative to the scenario's (champion's multiplier and its own, together). */
   readonly rateMultiplier: Float64Array
-  readonly totalEligible: number
   /** Eligible population weighted by each practice's rate multiplier. */
   readonly weightedEligible: number
 }
@@ -28,13 +27,8 @@ export interface Practices {
  */
 export const createPractices = (scenario: Scenario, setup: Uniform): Practices => {
   const { count, population, listSizeCv, eligibleShare, championShare, clusters, list } = scenario.practices
-  const raw = new Float64Array(count)
-  let rawSum = 0
-  for (let i = 0; i < count; i++) {
-    const drawn = lognormalMeanOne(listSizeCv, normalQuantile(setup()))
-    raw[i] = list === undefined ? drawn : list[i].listSize
-    rawSum += raw[i]
-  }
+  const drawn = Float64Array.from({ length: count }, () => lognormalMeanOne(listSizeCv, normalQuantile(setup())))
+  const drawnSum = drawn.reduce((sum, x) => sum + x, 0)
   const eligible = new Float64Array(count)
   const champion = new Uint8Array(count)
   const cluster = new Int32Array(count)
@@ -43,15 +37,14 @@ export const createPractices = (scenario: Scenario, setup: Uniform): Practices =
   for (let i = 0; i < count; i++) {
     const listed = list?.[i]
     // A listed practice's own list size; drawn ones share out the population.
-    eligible[i] = (list === undefined ? population * raw[i] / rawSum : raw[i]) * eligibleShare
+    eligible[i] = (listed === undefined ? population * drawn[i] / drawnSum : listed.listSize) * eligibleShare
     const drawnChampion = setup() < championShare
     champion[i] = (listed?.champion ?? drawnChampion) ? 1 : 0
     cluster[i] = listed?.area ?? i % clusters
     rateMultiplier[i] = (champion[i] ? scenario.referral.championMultiplier : 1) * (listed?.referralMultiplier ?? 1)
     weightedEligible += eligible[i] * rateMultiplier[i]
   }
-  const totalEligible = list === undefined ? population * eligibleShare : eligible.reduce((sum, e) => sum + e, 0)
-  return { count, eligible, champion, cluster, rateMultiplier, totalEligible, weightedEligible }
+  return { count, eligible, champion, cluster, rateMultiplier, weightedEligible }
 }
 
 /** This week's referrals: new people from each practice, then re-referrals falling due. */

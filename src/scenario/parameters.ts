@@ -192,6 +192,9 @@ export const unresolvedReason = (path: string): string =>
     ? `"${path}" has one value per element; name one by position or name, e.g. ${path.replace("[]", "[0]")}`
     : `"${path}" is not a numeric parameter of the scenario (see docs/parameters.md)`
 
+/** A schedule's source and confidence: its own, in docs/model.md; it counts as assumed. */
+export const scheduleProvenance = { source: "the schedule's (docs/model.md)", confidence: "assumed" } as const
+
 /**
  * The value of one point of a schedule (`communityServices.funding.points[1].value`): a multiplier, 0 to 100 as
  * the Schema allows, so a sweep or a tornado can move the depth of a cut or of a collapse. Its source is the
@@ -206,8 +209,7 @@ const schedulePointValue = (generic: string): ParameterInfo | undefined => {
     min: 0,
     max: 100,
     description: `One point's value of: ${schedule.description}`,
-    source: "the schedule's (docs/model.md)",
-    confidence: "assumed",
+    ...scheduleProvenance,
     calibratable: false,
     integer: false,
     perElement: true,
@@ -215,7 +217,8 @@ const schedulePointValue = (generic: string): ParameterInfo | undefined => {
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+/** A JSON object (not a list, not null). */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value)
 
 const labelOf = (steps: ReadonlyArray<Step>): string =>
@@ -268,8 +271,11 @@ export const isSetAt = (scenario: unknown, path: string): boolean => {
 }
 
 /** The value at a path, e.g. `getAtPath(scenario, "linkWorkers.caseloadCapPerFte")` or `"contracts[outcomes].capTotal"`. */
-export const getAtPath = (scenario: unknown, path: string): unknown =>
-  keysOf(scenario, path).reduce<unknown>((node, k) => (node as Record<string | number, unknown>)[k], scenario)
+export const getAtPath = (scenario: unknown, path: string): unknown => valueAtKeys(scenario, keysOf(scenario, path))
+
+/** The value reached through keys (object keys, list positions); undefined where one is missing. */
+export const valueAtKeys = (root: unknown, keys: ReadonlyArray<string | number>): unknown =>
+  keys.reduce<unknown>((node, k) => (node as Record<string | number, unknown> | undefined)?.[k], root)
 
 /**
  * Sets the value at a path of a mutable copy of a scenario, e.g. one from `structuredClone`. The path must exist;

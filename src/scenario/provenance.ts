@@ -13,7 +13,7 @@ import referenceDocument from "../../scenarios/ways-to-wellness.json" with { typ
 import { canonicalJson } from "./canonicalJson.ts"
 import type { ScenarioProblem } from "./errors.ts"
 import { type Confidence, confidences } from "./param.ts"
-import { getAtPath, listParameters, listSchedules, resolveParameter, resolvedKeys, withAtPath } from "./parameters.ts"
+import { getAtPath, isRecord, listParameters, listSchedules, resolveParameter, resolvedKeys, scheduleProvenance, valueAtKeys } from "./parameters.ts"
 import { Scenario, type StatedSource } from "./schema.ts"
 
 export type Origin = "documented" | "stated" | "changed"
@@ -49,9 +49,6 @@ export const referenceScenario = (): Scenario => {
 
 const unsourced = "set by this scenario, differing from the Ways to Wellness default, with no source given"
 const leftOutUnsourced = "left out by this scenario, unlike the Ways to Wellness default, with no source given"
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value)
 
 /** A list element's selector in a path: its name where that is unique and reads back unchanged, else its position. */
 const selector = (list: ReadonlyArray<unknown>, j: number): string => {
@@ -94,7 +91,7 @@ interface Unit {
 /** Every parameter and schedule: the units a scenario's values are counted in. */
 const units = (): ReadonlyArray<Unit> => [
   ...listParameters().map((p) => ({ generic: p.path, source: p.source, confidence: p.confidence, optional: p.optional })),
-  ...listSchedules().map((s) => ({ generic: s.path, source: "the schedule's (docs/model.md)", confidence: "assumed" as const, optional: false }))
+  ...listSchedules().map((s) => ({ generic: s.path, ...scheduleProvenance, optional: false }))
 ]
 
 /** The concrete path of keys in a scenario, list elements named as `concretePaths` names them. */
@@ -140,10 +137,6 @@ const sourceKeys = (scenario: unknown, key: string): ReadonlyArray<string | numb
   const parent = resolvedKeys(scenario, key.slice(0, cut))
   return parent === undefined || !isRecord(getAtPath(scenario, key.slice(0, cut))) ? undefined : [...parent, last]
 }
-
-/** The value at keys from `sourceKeys` (undefined for a key left out). */
-const valueAt = (root: unknown, keys: ReadonlyArray<string | number>): unknown =>
-  keys.reduce<unknown>((node, k) => (node as Record<string | number, unknown> | undefined)?.[k], root)
 
 const isPrefix = (prefix: ReadonlyArray<string | number>, keys: ReadonlyArray<string | number>): boolean =>
   prefix.length <= keys.length && prefix.every((k, i) => keys[i] === k)
@@ -251,7 +244,7 @@ export const sourceProblems = (scenario: Scenario): ReadonlyArray<ScenarioProble
   if (entries.length === 0) return []
   const valueKeys = scenarioProvenance(scenario).map((v) => v.keys)
   return entries.flatMap((key): Array<ScenarioProblem> => {
-    const keys = key === "" ? undefined : sourceKeys(scenario, key)
+    const keys = sourceKeys(scenario, key)
     const expected = "expected a path to a value, list element, schedule or section of this scenario, as for spsim sweep --set (docs/parameters.md)"
     const where = `sources[${JSON.stringify(key)}]`
     if (keys === undefined) return [{ path: where, expected, found: `${JSON.stringify(key)}, which is not in the scenario` }]
@@ -280,10 +273,6 @@ export const withoutSourcesFor = <S extends Scenario>(scenario: S, path: string)
   return changed ? { ...scenario, sources: Object.fromEntries(next) } : scenario
 }
 
-/** A scenario with the value at a path replaced and the stated sources for the old value dropped (`withoutSourcesFor`). */
-export const withEditedValue = (scenario: Scenario, path: string, value: unknown): Scenario =>
-  withAtPath(withoutSourcesFor(scenario, path), path, value)
-
 /**
  * A document merged over its base (`extends`) keeps the base's stated sources only for values it leaves as they
  * were: a source vouches for a value, not for whatever a file extending it puts there. A broad source (a section)
@@ -294,18 +283,17 @@ export const inheritSources = (base: unknown, merged: unknown, own: unknown): un
   if (!isRecord(base) || !isRecord(merged) || !isRecord(base.sources) || !isRecord(merged.sources)) return merged
   const baseSources = base.sources
   const ownSources = isRecord(own) && isRecord(own.sources) ? own.sources : {}
-  const same = (path: string): boolean => {
-    const before = resolvedKeys(base, path)
-    const after = resolvedKeys(merged, path)
-    return before !== undefined && after !== undefined && canonicalJson(valueAt(base, before)) === canonicalJson(valueAt(merged, after))
+  // What a path (or key of `sources`) holds is the same in the base and in the merged document.
+  const unchanged = (path: string): boolean => {
+    const before = sourceKeys(base, path)
+    const after = sourceKeys(merged, path)
+    return before !== undefined && after !== undefined && canonicalJson(valueAtKeys(base, before)) === canonicalJson(valueAtKeys(merged, after))
   }
   const next = Object.entries(merged.sources).flatMap(([key, entry]): Array<[string, unknown]> => {
     if (Object.hasOwn(ownSources, key) || !Object.hasOwn(baseSources, key)) return [[key, entry]]
     const before = sourceKeys(base, key)
-    const after = sourceKeys(merged, key)
-    if (before === undefined) return [[key, entry]]
-    if (after !== undefined && canonicalJson(valueAt(base, before)) === canonicalJson(valueAt(merged, after))) return [[key, entry]]
-    return splitSource(base, key, before, entry as StatedSource, (path) => same(path) && !Object.hasOwn(ownSources, path))
+    if (before === undefined || unchanged(key)) return [[key, entry]]
+    return splitSource(base, key, before, entry as StatedSource, (path) => unchanged(path) && !Object.hasOwn(ownSources, path))
   })
   return { ...merged, sources: Object.fromEntries(next) }
 }

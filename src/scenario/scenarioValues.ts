@@ -1,8 +1,5 @@
 /** Values of a scenario document shown in the docs: a parameter's default, a schedule in words. */
-import type { ParameterInfo } from "./parameters.ts"
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value)
+import { isRecord, type ParameterInfo } from "./parameters.ts"
 
 export interface LabelledValue {
   /** The list element's name (or #n) for a path through a list, names joined by "." through nested lists; "" otherwise. */
@@ -38,9 +35,8 @@ export const renderDefault = (document: unknown, info: ParameterInfo): string =>
   return found.map(({ label, value }) => `${label}: ${renderValue(value)}`).join("; ")
 }
 
-/** A schedule in words, e.g. "step: 1.05 from 2018-07-01". */
-export const renderSchedule = (document: unknown, path: string): string => {
-  const schedule = valuesAt(document, path)[0]?.value
+/** A schedule in words, e.g. "step: 1.05 from 2018-07-01"; "—" for anything else (a schedule left out). */
+export const scheduleInWords = (schedule: unknown): string => {
   if (!isRecord(schedule) || !Array.isArray(schedule.points)) return "—"
   if (schedule.points.length === 0) return "1 throughout (no points)"
   const when = schedule.interpolation === "linear" ? "at" : "from"
@@ -49,3 +45,6 @@ export const renderSchedule = (document: unknown, path: string): string => {
   )
   return `${String(schedule.interpolation)}: ${points.join(", ")}`
 }
+
+/** The schedule at a path of a scenario document, in words (`scheduleInWords`). */
+export const renderSchedule = (document: unknown, path: string): string => scheduleInWords(valuesAt(document, path)[0]?.value)

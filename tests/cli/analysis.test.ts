@@ -12,6 +12,12 @@ const spsim = (...args: Array<string>) => {
   const r = spawnSync(process.execPath, [join(root, "bin/spsim.mjs"), ...args], { encoding: "utf8" })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
+/** A scenario file in a fresh directory, extending a shipped one with some fields changed. */
+const extending = (base: string, changes: object): string => {
+  const file = join(mkdtempSync(join(tmpdir(), "spsim-analysis-")), "scenario.json")
+  writeFileSync(file, JSON.stringify({ extends: scenario(base), ...changes }))
+  return file
+}
 const json = (...args: Array<string>) => {
   const r = spsim(...args, "--json", "--quiet")
   expect(r.code, r.stderr).toBe(0)
@@ -117,12 +123,9 @@ describe("spsim sweep", () => {
   })
 
   it("refuses, before running, sweep and sensitivity points a scenario's practice list rules out", () => {
-    const dir = mkdtempSync(join(tmpdir(), "spsim-listed-"))
-    const file = join(dir, "listed.json")
-    writeFileSync(file, JSON.stringify({
-      extends: scenario("ways-to-wellness"),
+    const file = extending("ways-to-wellness", {
       practices: { count: 2, population: 40000, clusters: 2, list: [{ name: "Elswick", listSize: 20000, area: 1 }, { name: "Benwell", listSize: 20000 }] }
-    }))
+    })
     const sweep = spsim("sweep", file, "--set", "practices.clusters=2,1")
     expect(sweep.code).toBe(2)
     expect(sweep.stderr).toContain("--set practices.clusters=1: at practices.list[0].area: expected an area from 0 to 0 (practices.clusters is 1), found 1")
@@ -144,9 +147,7 @@ describe("spsim sweep", () => {
   })
 
   it("sweeps a term of one contract, named by position or name, and refuses a list path or an element there is not", () => {
-    const dir = mkdtempSync(join(tmpdir(), "spsim-sweep-contract-"))
-    const short = join(dir, "short.json")
-    writeFileSync(short, JSON.stringify({ extends: scenario("ways-to-wellness"), name: "short", horizonWeeks: 104 }))
+    const short = extending("ways-to-wellness", { name: "short", horizonWeeks: 104 })
     const doc = json("sweep", short, "--set", "contracts[outcomes].metrics[wellbeing].tariff=90,180", "--replicates", "2", "--metric", "outcomes.outcomePaymentsByMetric.wellbeing,hybrid.outcomePaymentsByMetric.wellbeing,engaged")
     expect(doc.axes[0].path).toBe("contracts[outcomes].metrics[wellbeing].tariff")
     const [low, high] = doc.points

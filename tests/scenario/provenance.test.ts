@@ -7,8 +7,8 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { afterAll, describe, expect, it } from "vitest"
 import { loadScenario } from "../../src/scenario/loadScenario.ts"
-import { listParameters } from "../../src/scenario/parameters.ts"
-import { provenanceSummary, scenarioProvenance, sourceProblems, withEditedValue, withoutSourcesFor } from "../../src/scenario/provenance.ts"
+import { listParameters, withAtPath } from "../../src/scenario/parameters.ts"
+import { provenanceSummary, scenarioProvenance, sourceProblems, withoutSourcesFor } from "../../src/scenario/provenance.ts"
 import type { Scenario } from "../../src/scenario/schema.ts"
 import { scenarioWith, shippedScenario } from "../support/scenarios.ts"
 
@@ -125,7 +125,7 @@ describe("a scenario's own values", () => {
         contact: { source: "contact", confidence: "medium" }
       }
     })
-    const edited = withEditedValue(s, "linkWorkers.posts", 40)
+    const edited = withAtPath(withoutSourcesFor(s, "linkWorkers.posts"), "linkWorkers.posts", 40)
     expect(edited.linkWorkers.posts).toBe(40)
     const keys = Object.keys(edited.sources ?? {})
     expect(keys).toContain("contact")

@@ -43,12 +43,12 @@ describe("the controls", () => {
     for (const c of allControls(buildControls(wtw, 0))) {
       expect(c.info).toEqual(findParameter(parameterPathOf(c.path)))
       expect(c.value).toBe(getIn(wtw, c.path))
-      expect(c.assumed).toBe(c.info.confidence === "assumed")
+      expect(c.mark.assumed).toBe(c.info.confidence === "assumed")
       expect(c.optional !== undefined, c.key).toBe(c.info.optional)
       if (!c.info.optional) expect(typeof c.value, c.key).toBe("number")
     }
     const cap = allControls(buildControls(wtw, 0)).find((c) => c.key === "linkWorkers.caseloadCapPerFte")!
-    expect(cap).toMatchObject({ label: "caseload cap per FTE", value: 90, assumed: true })
+    expect(cap).toMatchObject({ label: "caseload cap per FTE", value: 90, mark: { assumed: true } })
     expect(cap.info).toMatchObject({ unit: "people per FTE", min: 1, max: 1000, source: "assumed" })
   })
 

@@ -24,10 +24,8 @@ export interface ControlSpec {
   readonly info: ParameterInfo
   /** For a key the scenario may leave out (`info.optional`): how its control reads; undefined otherwise. */
   readonly optional: OptionalWords | undefined
-  /** Where this scenario's value comes from: its source and confidence. */
+  /** Where this scenario's value comes from: its source and confidence (`mark.assumed`: nothing published supports it). */
   readonly mark: ValueMark
-  /** Nothing published supports the value (`mark.assumed`): results resting on it rest on an assumption. */
-  readonly assumed: boolean
 }
 
 export interface ScheduleSpec {
@@ -119,7 +117,7 @@ export const buildControls = (scenario: Scenario, contract: number, values: Read
             if (info === undefined || !(typeof value === "number" || (value === undefined && info.optional))) return []
             const optional = info.optional ? section.optional ?? defaultOptionalWords : undefined
             const mark = markAt(cover, byKey, path, info)
-            return [{ key: keyOf(path), path, label: labelOf(scenario, path), value, info, optional, mark, assumed: mark.assumed }]
+            return [{ key: keyOf(path), path, label: labelOf(scenario, path), value, info, optional, mark }]
           })),
       schedules: (section.schedules ?? []).flatMap((p) => scheduleAt(p.split("."), humanize(p.slice(p.lastIndexOf(".") + 1)), undefined)),
       scheduleGroups: (section.scheduleGroups ?? []).map((g) => ({

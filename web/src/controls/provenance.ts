@@ -7,6 +7,7 @@
  * gives it a source. Pure: the page renders what this returns.
  */
 import type { Confidence } from "../../../src/scenario/param.ts"
+import { scheduleProvenance } from "../../../src/scenario/parameters.ts"
 import { coveringSources, type Origin, provenanceSummary, type ValueProvenance, withoutSourcesFor } from "../../../src/scenario/provenance.ts"
 import { renderPath } from "../../../src/scenario/issues.ts"
 import type { Scenario } from "../../../src/scenario/schema.ts"
@@ -33,7 +34,7 @@ export interface Documented {
 }
 
 /** A schedule's documented source, as `scenarioProvenance` gives it. */
-export const scheduleDocumented: Documented = { source: "the schedule's (docs/model.md)", confidence: "assumed" }
+export const scheduleDocumented: Documented = scheduleProvenance
 
 /** Every value's provenance by its control key (`keyOf` of where it is in the scenario: list elements by position). */
 export const marksByKey = (values: ReadonlyArray<ValueProvenance>): ReadonlyMap<string, ValueProvenance> =>

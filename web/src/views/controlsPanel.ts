@@ -61,7 +61,7 @@ const control = (c: ControlSpec, handlers: ControlsHandlers): HTMLElement => {
   const box = h("input", { type: "number", id, min: c.info.min, max: c.info.max, step: "any", value: c.value, placeholder: c.optional?.absent, disabled: unset, "aria-describedby": `${id}-help ${id}-problem` })
   const toggle = c.optional === undefined ? undefined : h("input", { type: "checkbox", id: `${id}-set`, checked: !unset, "aria-label": `${c.label}: ${c.optional.toggle}`, "aria-describedby": `${id}-help` })
   const problem = h("p", { class: "problem", id: `${id}-problem`, role: "alert", hidden: true })
-  const host = h("div", { class: `control${c.assumed ? " assumed" : ""}${toggle === undefined ? "" : " optional"}`, "data-key": c.key, "data-problem-path": renderPath(c.path), "data-set": String(!unset) })
+  const host = h("div", { class: `control${c.mark.assumed ? " assumed" : ""}${toggle === undefined ? "" : " optional"}`, "data-key": c.key, "data-problem-path": renderPath(c.path), "data-set": String(!unset) })
   const showProblem = (text: string | undefined) => {
     problem.hidden = text === undefined
     problem.textContent = text ?? ""
