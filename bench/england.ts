@@ -1,4 +1,6 @@
 /** One full national-scale run, reporting wall time and peak memory of this process. */
+// First: the engine's V8 flags must be set before any replicate runs.
+import "../src/cli/v8Flags.ts"
 import { compileParams } from "../src/model/params.ts"
 import { simulate } from "../src/model/simulate.ts"
 import { loadShipped } from "./scenarios.ts"

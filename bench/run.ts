@@ -8,6 +8,8 @@
  *      1. pinned to each CPU in turn), since a shared machine's CPUs are not always equally fast.
  * `npm run bench -- --quick` skips the national run and runs 100 replicates instead of 1,000.
  */
+// First: the engine's V8 flags must be set before any replicate runs.
+import "../src/cli/v8Flags.ts"
 import { spawnSync } from "node:child_process"
 import { existsSync } from "node:fs"
 import { cpus } from "node:os"
