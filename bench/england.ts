@@ -1,10 +1,11 @@
 /** One full national-scale run, reporting wall time and peak memory of this process. */
-// First: the engine's V8 flags must be set before any replicate runs.
-import "../src/cli/v8Flags.ts"
 import { compileParams } from "../src/model/params.ts"
 import { simulate } from "../src/model/simulate.ts"
 import { loadShipped } from "./scenarios.ts"
+import { raiseInliningBudget } from "../src/ensemble/v8Flags.ts"
 
+// As `spsim run scenarios/england.json` does (a long run): before the engine is first compiled.
+raiseInliningBudget()
 const scenario = loadShipped("england")
 const t0 = performance.now()
 const sim = simulate(compileParams(scenario), scenario.seed, 0)

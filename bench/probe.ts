@@ -4,8 +4,6 @@
  *
  *   tsx bench/probe.ts [runs=12] [warmup=3]
  */
-// First: the engine's V8 flags must be set before any replicate runs.
-import "../src/cli/v8Flags.ts"
 import { compileParams } from "../src/model/params.ts"
 import { simulate } from "../src/model/simulate.ts"
 import { quantileSorted } from "../src/results/summary.ts"

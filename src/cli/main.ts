@@ -1,8 +1,6 @@
 /**
  * The `spsim` command line. Exit codes: 0 success, 2 bad input (arguments or scenario file), 1 anything else.
  */
-// First: the engine's V8 flags must be set before any replicate runs.
-import "./v8Flags.ts"
 import { basename } from "node:path"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as NodeServices from "@effect/platform-node/NodeServices"

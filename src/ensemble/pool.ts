@@ -19,6 +19,7 @@ import type { Scenario } from "../scenario/schema.ts"
 import { type Lane, runOrdered } from "./lanes.ts"
 import { EnsembleRpcs, ReplicateFailed, type ReplicateRequest, type ReplicateResponse, type RowsWanted, ScenarioRejected } from "./protocol.ts"
 import { makeResponder } from "./respond.ts"
+import { raiseInliningBudgetFor } from "./v8Flags.ts"
 
 export interface EnsembleOptions {
   readonly scenario: Scenario
@@ -127,6 +128,7 @@ export const runRequests = (
     }
     const inThisThread = options.inThisThread ?? true
     const first = request(0).scenario as Scenario
+    raiseInliningBudgetFor(first, count)
     const threads = yield* Effect.forEach(Array.from({ length: inThisThread ? lanes - 1 : lanes }), () => threadLane(first, request))
     return runOrdered(count, inThisThread ? [here, ...threads] : threads, lanes === 1 ? 1 : AHEAD_PER_LANE * lanes)
   }))
