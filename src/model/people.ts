@@ -165,11 +165,17 @@ export class PeopleArrays {
     this.starLastReview = new Uint8Array(n * starAreas)
   }
 
-  /** Every field as a fresh table's: zeros, and nothing due. */
-  reset(): void {
-    for (const field of Object.values(this)) if (ArrayBuffer.isView(field)) (field as Uint8Array).fill(0)
-    this.due.fill(never)
-    this.nextEvent.fill(never)
+  /**
+   * Every field as a fresh table's (zeros, and nothing due), given that only people 0 … used − 1 were written
+   * since the table was fresh: a replicate writes only the people it refers, so the rest are still clear.
+   */
+  reset(used: number = this.capacity): void {
+    const n = Math.min(used, this.capacity)
+    for (const field of Object.values(this)) {
+      if (ArrayBuffer.isView(field)) (field as Uint8Array).fill(0, 0, n * ((field as Uint8Array).length / this.capacity))
+    }
+    this.due.fill(never, 0, n * dueKinds)
+    this.nextEvent.fill(never, 0, n)
   }
 
   /** Copies every field of a smaller table into this one. */

@@ -69,10 +69,13 @@ export interface Sim {
  */
 export class SimRecycler {
   private people: PeopleArrays | undefined
+  /** People the kept table's replicate referred: only they need clearing. */
+  private used = 0
   private records: ContractRecords | undefined
 
   give(sim: Sim): void {
     this.people = sim.people.arrays
+    this.used = sim.people.count
     this.records = sim.records ?? this.records
   }
 
@@ -81,7 +84,7 @@ export class SimRecycler {
     const arrays = this.people
     if (arrays === undefined || arrays.capacity < capacity) return undefined
     this.people = undefined
-    arrays.reset()
+    arrays.reset(this.used)
     return arrays
   }
 

@@ -8,6 +8,7 @@ import type { Scenario } from "../../src/scenario/schema.ts"
 import { compileParams } from "../../src/model/params.ts"
 import { weekOf } from "../../src/model/schedule.ts"
 import { type Sim, SimRecycler } from "../../src/model/sim.ts"
+import { PeopleArrays } from "../../src/model/people.ts"
 import { simulate } from "../../src/model/simulate.ts"
 import { weeklyColumns } from "../../src/model/weekly.ts"
 import { scenarioWith, shippedScenario } from "../support/scenarios.ts"
@@ -86,6 +87,19 @@ describe("a run is reproducible from (scenario, seed, replicate)", () => {
     recycler.give(small)
     const fresh = simulate(compileParams(bigger), bigger.seed, 2, recycler)
     expect(fresh.people.arrays).not.toBe(small.people.arrays)
+  })
+
+  it("clears a recycled table whole, though only the people its replicate referred are cleared", () => {
+    const recycler = new SimRecycler()
+    const used = run(scenario, 3)
+    recycler.give(used)
+    const cleared = recycler.takePeople(used.people.capacity)
+    expect(cleared).toBe(used.people.arrays)
+    const fresh = new PeopleArrays(used.people.capacity)
+    for (const [name, value] of Object.entries(fresh)) {
+      if (!ArrayBuffer.isView(value)) continue
+      expect({ name, values: Array.from(cleared![name as keyof PeopleArrays] as unknown as ArrayLike<number>) }).toEqual({ name, values: Array.from(value as unknown as ArrayLike<number>) })
+    }
   })
 
   it("gives a different run for a different replicate or seed", () => {
