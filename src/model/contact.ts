@@ -19,8 +19,8 @@ export const contactWeek = (sim: Sim, id: number, week: number): void => {
     }
     return
   }
-  const waited = week - a.referredWeek[id]
-  const attend = c.attendFirstAppointment * Math.pow(0.5, waited / c.waitHalfLifeWeeks)
+  // The chance halves every waitHalfLifeWeeks of waiting (tabulated once per scenario: `attendByWait`).
+  const attend = sim.params.hot.attendByWait[week - a.referredWeek[id]]
   if (personUniform(a, id, Draw.attend) < attend) engage(sim, id, week)
   else {
     sim.tally.neverEngagedDeclined++

@@ -80,6 +80,8 @@ export interface HotConstants {
   readonly phaseRateByState: Float64Array
   /** The gain-rate factor of attending a community service, by 0 (not attending) or 1. */
   readonly serviceGainMultiplier: Float64Array
+  /** The chance of attending the first appointment after waiting w weeks (index w, 0 … horizon): halving every `waitHalfLifeWeeks`. */
+  readonly attendByWait: Float64Array
 }
 
 export interface ModelParams {
@@ -160,7 +162,8 @@ export const compileParams = (scenario: Scenario): ModelParams => {
       [State.maintenance]: onwardReferral.ratePerWeek * onwardReferral.maintenanceMultiplier
     }, 0),
     phaseRateByState: byState({ [State.intensive]: 1 / engagement.intensiveWeeksMean, [State.maintenance]: 1 / discharge.settledWeeksMean }, 0),
-    serviceGainMultiplier: Float64Array.of(1, wellbeing.onwardReferralGainMultiplier)
+    serviceGainMultiplier: Float64Array.of(1, wellbeing.onwardReferralGainMultiplier),
+    attendByWait: Float64Array.from({ length: H + 1 }, (_, waited) => scenario.contact.attendFirstAppointment * Math.pow(0.5, waited / scenario.contact.waitHalfLifeWeeks))
   }
   const effectDecayWeek = Math.pow(0.5, 1 / secondaryCare.effectHalfLifeWeeks)
   const compiled: Omit<ModelParams, "population"> = {
