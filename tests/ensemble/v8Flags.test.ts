@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest"
 import { isLongRun, longRunPersonWeeks } from "../../src/ensemble/v8Flags.ts"
-import { loadShipped } from "../../bench/scenarios.ts"
+import { shippedScenario } from "../support/scenarios.ts"
 
 describe("raising V8's inlining budget for long runs", () => {
-  const wtw = loadShipped("ways-to-wellness")
-  const england = loadShipped("england")
+  const wtw = shippedScenario("ways-to-wellness")
+  const england = shippedScenario("england")
 
   it("leaves a short run (the default 20 replicates) with V8's defaults, whose compile is quicker", () => {
     expect(isLongRun(wtw, 20)).toBe(false)
