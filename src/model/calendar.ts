@@ -68,7 +68,7 @@ export const findNextEvent = (a: PeopleArrays, id: number): void => {
 /** No event of any kind due for this person (they left the pathway). */
 export const clearDue = (a: PeopleArrays, id: number): void => {
   const due = a.due
-  // Written out: \`fill\` on ten entries costs a builtin call each time.
+  // Written out: `fill` on ten entries costs a builtin call each time.
   for (let k = id * dueKinds; k < (id + 1) * dueKinds; k++) due[k] = never
   a.nextEvent[id] = never
 }
