@@ -28,6 +28,10 @@ export const practiceProblems = (scenario: Scenario): ReadonlyArray<ScenarioProb
   return problems
 }
 
+/** Values a run does not read when the scenario lists its practices: the spread of drawn list sizes. */
+export const idleWithPracticeList = (scenario: Scenario): ReadonlySet<string> =>
+  new Set(scenario.practices.list === undefined ? [] : ["practices.listSizeCv"])
+
 /**
  * Values a practice list makes idle or fixes: its count and population are the list's, list sizes are not drawn,
  * and where the list gives areas, the number of areas is theirs to agree with.
@@ -35,7 +39,7 @@ export const practiceProblems = (scenario: Scenario): ReadonlyArray<ScenarioProb
 export const fixedByPracticeList = (scenario: Scenario): ReadonlySet<string> => {
   const list = scenario.practices.list
   if (list === undefined) return new Set()
-  return new Set(["practices.count", "practices.population", "practices.listSizeCv", ...(list.some((p) => p.area !== undefined) ? ["practices.clusters"] : [])])
+  return new Set([...idleWithPracticeList(scenario), "practices.count", "practices.population", ...(list.some((p) => p.area !== undefined) ? ["practices.clusters"] : [])])
 }
 
 /**

@@ -14,6 +14,7 @@ import { canonicalJson } from "./canonicalJson.ts"
 import type { ScenarioProblem } from "./errors.ts"
 import { type Confidence, confidences } from "./param.ts"
 import { getAtPath, isRecord, listParameters, listSchedules, resolveParameter, resolvedKeys, scheduleProvenance, valueAtKeys } from "./parameters.ts"
+import { idleWithPracticeList } from "./practiceList.ts"
 import { Scenario, type StatedSource } from "./schema.ts"
 
 export type Origin = "documented" | "stated" | "changed"
@@ -183,12 +184,14 @@ const splitSource = (
 }
 
 /**
- * Every value of a scenario (every list element, every schedule, and every optional key the default has and the
- * scenario leaves out, as "none") and where it comes from, in schema order.
+ * Every value of a scenario that a run reads (every list element, every schedule, and every optional key the default
+ * has and the scenario leaves out, as "none"; not `practices.listSizeCv` when the practices are listed) and where it
+ * comes from, in schema order.
  */
 export const scenarioProvenance = (scenario: Scenario): ReadonlyArray<ValueProvenance> => {
   const base = referenceScenario()
   const cover = coveringSources(scenario)
+  const idle = idleWithPracticeList(scenario)
   // A practice list's count and population are the list's: they have its source, unless given their own.
   const listed = scenario.practices.list === undefined ? undefined : cover(["practices", "list"])
   const provenanceOf = (unit: Unit, path: string, keys: ReadonlyArray<string | number>, value: unknown, reference: unknown): ValueProvenance => {
@@ -202,7 +205,7 @@ export const scenarioProvenance = (scenario: Scenario): ReadonlyArray<ValueProve
     return { ...common, origin: "changed", source: value === undefined ? leftOutUnsourced : unsourced, confidence: "assumed" }
   }
   return units().flatMap((unit) => [
-    ...concretePaths(scenario, unit.generic).map((path) =>
+    ...concretePaths(scenario, unit.generic).filter((path) => !idle.has(path)).map((path) =>
       provenanceOf(unit, path, resolvedKeys(scenario, path) ?? [], getAtPath(scenario, path), resolvedKeys(base, path) === undefined ? undefined : getAtPath(base, path))),
     ...leftOut(scenario, base, unit).map((v) => provenanceOf(unit, v.path, v.keys, undefined, v.reference))
   ])

@@ -81,6 +81,9 @@ describe("listed practices", () => {
 
   it("are values of the scenario by name, assumed until the scenario gives a source, which the count and population share", () => {
     const values = scenarioProvenance(listed(four))
+    // The spread of drawn list sizes is not read with a list, so it is not counted among the scenario's values.
+    expect(values.map((v) => v.path)).not.toContain("practices.listSizeCv")
+    expect(scenarioProvenance(scenarioWith(() => {})).map((v) => v.path)).toContain("practices.listSizeCv")
     expect(values.find((v) => v.path === "practices.list[Benwell].referralMultiplier")).toMatchObject({ value: 2, origin: "changed", confidence: "assumed" })
     expect(values.find((v) => v.path === "practices.list[Walker].listSize")?.value).toBe(40000)
     expect(values.find((v) => v.path === "practices.population")?.origin).toBe("changed")
