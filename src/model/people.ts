@@ -169,7 +169,7 @@ export class PeopleArrays {
    * Every field as a fresh table's (zeros, and nothing due), given that only people 0 … used − 1 were written
    * since the table was fresh: a replicate writes only the people it refers, so the rest are still clear.
    */
-  reset(used: number = this.capacity): void {
+  reset(used: number): void {
     const n = Math.min(used, this.capacity)
     for (const field of Object.values(this)) {
       if (ArrayBuffer.isView(field)) (field as Uint8Array).fill(0, 0, n * ((field as Uint8Array).length / this.capacity))

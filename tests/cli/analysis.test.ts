@@ -18,6 +18,11 @@ const extending = (base: string, changes: object): string => {
   writeFileSync(file, JSON.stringify({ extends: scenario(base), ...changes }))
   return file
 }
+/** The command refused its input: exit code 2 and a message saying why. */
+const expectRefusal = (r: { code: number | null; stderr: string }, message: string): void => {
+  expect(r.code).toBe(2)
+  expect(r.stderr).toContain(message)
+}
 const json = (...args: Array<string>) => {
   const r = spsim(...args, "--json", "--quiet")
   expect(r.code, r.stderr).toBe(0)
@@ -114,24 +119,16 @@ describe("spsim sweep", () => {
   })
 
   it("refuses a value outside the parameter's range or an unknown path, with exit code 2", () => {
-    const out = spsim("sweep", scenario("ways-to-wellness"), "--set", "linkWorkers.caseloadCapPerFte=4000")
-    expect(out.code).toBe(2)
-    expect(out.stderr).toContain("4000 is outside the range of linkWorkers.caseloadCapPerFte, 1 to 1000")
-    const unknown = spsim("sweep", scenario("ways-to-wellness"), "--set", "linkWorkers.caseload=40")
-    expect(unknown.code).toBe(2)
-    expect(unknown.stderr).toContain('"linkWorkers.caseload" is not a numeric parameter')
+    expectRefusal(spsim("sweep", scenario("ways-to-wellness"), "--set", "linkWorkers.caseloadCapPerFte=4000"), "4000 is outside the range of linkWorkers.caseloadCapPerFte, 1 to 1000")
+    expectRefusal(spsim("sweep", scenario("ways-to-wellness"), "--set", "linkWorkers.caseload=40"), '"linkWorkers.caseload" is not a numeric parameter')
   })
 
   it("refuses, before running, sweep and sensitivity points a scenario's practice list rules out", () => {
     const file = extending("ways-to-wellness", {
       practices: { count: 2, population: 40000, clusters: 2, list: [{ name: "Elswick", listSize: 20000, area: 1 }, { name: "Benwell", listSize: 20000 }] }
     })
-    const sweep = spsim("sweep", file, "--set", "practices.clusters=2,1")
-    expect(sweep.code).toBe(2)
-    expect(sweep.stderr).toContain("--set practices.clusters=1: at practices.list[0].area: expected an area from 0 to 0 (practices.clusters is 1), found 1")
-    const tornado = spsim("sensitivity", file, "--params", "practices.count")
-    expect(tornado.code).toBe(2)
-    expect(tornado.stderr).toContain("--params practices.count at 1: at practices.count: expected 2, the number of practices in practices.list, found 1")
+    expectRefusal(spsim("sweep", file, "--set", "practices.clusters=2,1"), "--set practices.clusters=1: at practices.list[0].area: expected an area from 0 to 0 (practices.clusters is 1), found 1")
+    expectRefusal(spsim("sensitivity", file, "--params", "practices.count"), "--params practices.count at 1: at practices.count: expected 2, the number of practices in practices.list, found 1")
   })
 
   it("sweeps the depth of a cut: one point of a schedule", () => {
@@ -139,9 +136,7 @@ describe("spsim sweep", () => {
     const deeper = doc.points[1].differencesFromFirst
     expect(deeper.onwardReferralFailureShare.difference.mean).toBeGreaterThan(0)
     expect(deeper.people.difference.mean).toBe(0)
-    const outOfRange = spsim("sweep", scenario("austerity"), "--set", "communityServices.funding.points[1].value=101")
-    expect(outOfRange.code).toBe(2)
-    expect(outOfRange.stderr).toContain("101 is outside the range of communityServices.funding.points[1].value, 0 to 100 multiplier")
+    expectRefusal(spsim("sweep", scenario("austerity"), "--set", "communityServices.funding.points[1].value=101"), "101 is outside the range of communityServices.funding.points[1].value, 0 to 100 multiplier")
     const every = spsim("sweep", scenario("austerity"), "--set", "communityServices.funding.points[].value=0.5")
     expect(every.stderr).toContain("name one by position or name, e.g. communityServices.funding.points[0].value")
   })
@@ -155,12 +150,8 @@ describe("spsim sweep", () => {
     expect(high.differencesFromFirst["outcomes.outcomePaymentsByMetric.wellbeing"].difference.mean).toBeGreaterThan(0)
     expect(high.metrics["hybrid.outcomePaymentsByMetric.wellbeing"]).toEqual(low.metrics["hybrid.outcomePaymentsByMetric.wellbeing"])
     expect(high.metrics.engaged).toEqual(low.metrics.engaged)
-    const generic = spsim("sweep", short, "--set", "contracts[].capTotal=1e6,2e6")
-    expect(generic.code).toBe(2)
-    expect(generic.stderr).toContain('"contracts[].capTotal" has one value per element; name one by position or name, e.g. contracts[0].capTotal')
-    const missing = spsim("sweep", short, "--set", "contracts[nope].capTotal=1e6,2e6")
-    expect(missing.code).toBe(2)
-    expect(missing.stderr).toContain("--set contracts[nope].capTotal: expected a value in the scenario to sweep, found none")
+    expectRefusal(spsim("sweep", short, "--set", "contracts[].capTotal=1e6,2e6"), '"contracts[].capTotal" has one value per element; name one by position or name, e.g. contracts[0].capTotal')
+    expectRefusal(spsim("sweep", short, "--set", "contracts[nope].capTotal=1e6,2e6"), "--set contracts[nope].capTotal: expected a value in the scenario to sweep, found none")
     const uncapped = spsim("sweep", short, "--set", "contracts[blockGrant].capTotal=1e6,2e6")
     expect(uncapped.code).toBe(2)
   })
@@ -196,9 +187,7 @@ describe("spsim sensitivity", () => {
     expect(cap).toMatchObject({ low: 2.5e6, high: 7.5e6 })
     // The hybrid's outcome payments reach its cap of £5m: a lower or higher cap moves them.
     expect(cap.atHigh).toBeGreaterThan(cap.atLow)
-    const generic = spsim("sensitivity", scenario("ways-to-wellness"), "--params", "contracts[].capTotal", "--replicates", "1")
-    expect(generic.code).toBe(2)
-    expect(generic.stderr).toContain("name one by position or name")
+    expectRefusal(spsim("sensitivity", scenario("ways-to-wellness"), "--params", "contracts[].capTotal", "--replicates", "1"), "name one by position or name")
   })
 
   it("screens parameters with Morris elementary effects", () => {
@@ -209,9 +198,7 @@ describe("spsim sensitivity", () => {
 
   it("refuses unknown parameters and metrics with exit code 2", () => {
     expect(spsim("sensitivity", scenario("ways-to-wellness"), "--params", "nope.x", "--replicates", "1").code).toBe(2)
-    const badMetric = spsim("sensitivity", scenario("ways-to-wellness"), "--params", "linkWorkers.turnoverPerYear", "--metric", "nope", "--replicates", "1")
-    expect(badMetric.code).toBe(2)
-    expect(badMetric.stderr).toContain('no metric "nope"')
+    expectRefusal(spsim("sensitivity", scenario("ways-to-wellness"), "--params", "linkWorkers.turnoverPerYear", "--metric", "nope", "--replicates", "1"), 'no metric "nope"')
   })
 
   it("compare and sweep refuse metrics no scenario produced, naming each, with exit code 2", () => {
@@ -219,9 +206,7 @@ describe("spsim sensitivity", () => {
     expect(compare.code).toBe(2)
     expect(compare.stderr).toContain('no metric "group.ethnicity.Nobody.engagedShare"')
     expect(compare.stderr).not.toContain('"disengaged"')
-    const sweep = spsim("sweep", scenario("ways-to-wellness"), "--set", "linkWorkers.caseloadCapPerFte=60,90", "--replicates", "1", "--quiet", "--metric", "nope")
-    expect(sweep.code).toBe(2)
-    expect(sweep.stderr).toContain('no metric "nope"')
+    expectRefusal(spsim("sweep", scenario("ways-to-wellness"), "--set", "linkWorkers.caseloadCapPerFte=60,90", "--replicates", "1", "--quiet", "--metric", "nope"), 'no metric "nope"')
   })
 })
 
@@ -269,14 +254,10 @@ describe("spsim report and spsim calibrate", () => {
     expect(repeat.code, repeat.stderr).toBe(0)
     expect(readFileSync(join(again, "posterior.csv"), "utf8")).toBe(readFileSync(join(dir, "posterior.csv"), "utf8"))
     expect(JSON.parse(readFileSync(join(again, "calibration.json"), "utf8")).command).toContain(`--priors ${join(dir, "calibration.json")}`)
-    const both = spsim("calibrate", scenario("ways-to-wellness"), targets, "--priors", join(dir, "calibration.json"), "--params", "wellbeing.gainEventsPerWeek")
-    expect(both.code).toBe(2)
-    expect(both.stderr).toContain("--priors and --params: expected one of them")
+    expectRefusal(spsim("calibrate", scenario("ways-to-wellness"), targets, "--priors", join(dir, "calibration.json"), "--params", "wellbeing.gainEventsPerWeek"), "--priors and --params: expected one of them")
   }, 120_000)
 
   it("refuses a parameter that cannot be calibrated, with exit code 2", () => {
-    const r = spsim("calibrate", scenario("ways-to-wellness"), targets, "--params", "population.ethnicGroups[].weight", "--particles", "4")
-    expect(r.code).toBe(2)
-    expect(r.stderr).toContain('--params: expected a single-valued numeric parameter (see docs/parameters.md), found "population.ethnicGroups[].weight"')
+    expectRefusal(spsim("calibrate", scenario("ways-to-wellness"), targets, "--params", "population.ethnicGroups[].weight", "--particles", "4"), '--params: expected a single-valued numeric parameter (see docs/parameters.md), found "population.ethnicGroups[].weight"')
   })
 })
