@@ -128,7 +128,7 @@ export const runRequests = (
     }
     const inThisThread = options.inThisThread ?? true
     const first = request(0).scenario as Scenario
-    raiseInliningBudgetFor(first, count)
+    raiseInliningBudgetFor(count, (i) => request(i).scenario as Scenario)
     const threads = yield* Effect.forEach(Array.from({ length: inThisThread ? lanes - 1 : lanes }), () => threadLane(first, request))
     return runOrdered(count, inThisThread ? [here, ...threads] : threads, lanes === 1 ? 1 : AHEAD_PER_LANE * lanes)
   }))

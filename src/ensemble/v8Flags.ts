@@ -32,10 +32,21 @@ export const raiseInliningBudget = (): void => {
   raised = true
 }
 
-/** Whether `replicates` of `scenario` (or of design points like it) make a run long enough to raise the budget for. */
-export const isLongRun = (scenario: Scenario, replicates: number): boolean =>
-  scenario.practices.population * scenario.horizonWeeks * replicates >= longRunPersonWeeks
+/**
+ * Whether a run of `count` replicates, replicate i of scenario `scenarioOf(i)`, is long enough to raise the budget
+ * for: their catchment person-weeks added up, so that a sweep or sensitivity analysis is judged by all its design
+ * points (a grid whose first points are small and whose last are national is a long run).
+ */
+export const isLongRun = (count: number, scenarioOf: (i: number) => Scenario): boolean => {
+  let personWeeks = 0
+  for (let i = 0; i < count; i++) {
+    const scenario = scenarioOf(i)
+    personWeeks += scenario.practices.population * scenario.horizonWeeks
+    if (personWeeks >= longRunPersonWeeks) return true
+  }
+  return false
+}
 
-export const raiseInliningBudgetFor = (scenario: Scenario, replicates: number): void => {
-  if (isLongRun(scenario, replicates)) raiseInliningBudget()
+export const raiseInliningBudgetFor = (count: number, scenarioOf: (i: number) => Scenario): void => {
+  if (isLongRun(count, scenarioOf)) raiseInliningBudget()
 }
