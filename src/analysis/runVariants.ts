@@ -11,6 +11,8 @@ import { PairedAccumulator } from "./paired.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import { InputError } from "../scenario/errors.ts"
 import { type Posterior, scenarioForReplicate } from "../calibration/posterior.ts"
+import { metricNames } from "../results/metricNames.ts"
+import { closestName } from "../scenario/closestName.ts"
 
 export interface VariantRun {
   readonly seed: number
@@ -34,6 +36,24 @@ export interface AnalysisOptions {
 }
 
 const noRows = { weekly: false, people: false, contracts: false }
+
+/**
+ * `--metric` checked before a run that may take minutes: an empty list, or a name none of `probes` (the scenarios
+ * whose contracts and population groups the run's variants share) can give (`metricNames`, the figures a replicate
+ * may have, including those some replicates leave out). `unknownMetrics` checks again after.
+ */
+export const metricsNotFound = (asked: ReadonlyArray<string> | undefined, probes: ReadonlyArray<Scenario>): InputError | undefined => {
+  if (asked === undefined) return undefined
+  if (asked.length === 0) return new InputError({ problems: ["--metric: expected one or more metric names, comma-separated (names as in summary.json)"] })
+  const known = new Set(probes.flatMap((scenario) => [...metricNames(scenario)]))
+  const missing = asked.filter((name) => !known.has(name))
+  const didYouMean = (name: string, names: ReadonlySet<string>): string => {
+    const close = closestName(name, names)
+    return close === undefined ? "" : `; did you mean "${close}"?`
+  }
+  return missing.length === 0 ? undefined : new InputError({ problems: missing.map((name) => `--metric: no metric "${name}" in the results${didYouMean(name, known)} (names as in summary.json)`) })
+}
+
 
 /** The metrics asked for by `--metric` that no variant produced, as a bad-input error (undefined if all exist). */
 export const unknownMetrics = (asked: ReadonlyArray<string> | undefined, summaries: ReadonlyArray<RunningSummary>): InputError | undefined => {

@@ -21,7 +21,8 @@ import { medoidIndex, normalised, type Posterior, summarisePosterior, withParame
 import type { Prior } from "./priors.ts"
 import { evaluateTargets, type ReplicateRecord, seriesNeeded } from "./report.ts"
 import { type Evaluation, mostProposals, runSmc, type SmcOptions } from "./smc.ts"
-import { Targets } from "./targets.ts"
+import { loadTargets } from "./targets.ts"
+import { metricNames } from "../results/metricNames.ts"
 import { CalibrationRecord } from "./record.ts"
 
 export interface CalibrateOptions extends SmcOptions {
@@ -43,7 +44,8 @@ export const calibratablePaths = (): Array<string> => listParameters().filter((p
 
 export const calibrate = Effect.fn("calibrate")(function*(options: CalibrateOptions) {
   const base = yield* loadScenario(options.scenarioFile)
-  const targets = yield* loadDocument(Targets, options.targetsFile, "targets")
+  // Checked against the scenario before anything runs: a series or metric it cannot give is bad input (exit code 2).
+  const targets = yield* loadTargets(options.targetsFile, base)
   if (options.priorsFrom !== undefined && options.params !== undefined) {
     return yield* new InputError({ problems: ["--priors and --params: expected one of them (the priors file names its parameters), found both"] })
   }
@@ -76,13 +78,16 @@ export const calibrate = Effect.fn("calibrate")(function*(options: CalibrateOpti
   const most = R * mostProposals(options)
   let done = 0
 
-  // Contracts bear on no target: the simulations leave them out (the calibrated scenario keeps them).
+  // Unless a target is a contract's figure, the simulations leave the contracts out, as they bear on no target (the
+  // calibrated scenario keeps them).
   const uncontracted: Scenario = { ...base, contracts: [] }
+  const withoutContracts = metricNames(uncontracted)
+  const runOn = targets.targets.every((t) => t.kind !== "metric" || withoutContracts.has(t.metric)) ? uncontracted : base
 
   /** Each set's R replicates on the same seeds; its distance from the targets' medians over them. */
   const evaluate = (sets: ReadonlyArray<Float64Array>) =>
     Effect.gen(function*() {
-      const variants = sets.map((set) => withParameterSet(uncontracted, paths, set))
+      const variants = sets.map((set) => withParameterSet(runOn, paths, set))
       const records: Array<Array<ReplicateRecord>> = variants.map(() => [])
       const total = variants.length * R
       const request = (i: number) => ({

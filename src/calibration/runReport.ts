@@ -10,7 +10,7 @@ import { spsimVersion } from "../version.ts"
 import { cumulativeChart } from "./chart.ts"
 import { CalibrationRecord } from "./record.ts"
 import { cumulativeSeries, evaluateTargets, type ReplicateRecord, seriesNeeded } from "./report.ts"
-import { Targets } from "./targets.ts"
+import { loadTargets } from "./targets.ts"
 import { renderReport } from "./validationMarkdown.ts"
 
 export interface ReportOptions {
@@ -29,7 +29,8 @@ const seriesLabels: Record<string, string> = { referred: "People referred", enga
 
 export const validationReport = Effect.fn("validationReport")(function*(options: ReportOptions) {
   const scenario = yield* loadScenario(options.scenarioFile)
-  const targets = yield* loadDocument(Targets, options.targetsFile, "targets")
+  // Checked against the scenario before anything runs: a series or metric it cannot give is bad input (exit code 2).
+  const targets = yield* loadTargets(options.targetsFile, scenario)
   const calibration = options.calibration === undefined
     ? undefined
     : { file: options.calibration, record: yield* loadDocument(CalibrationRecord, options.calibration, "calibration") }

@@ -1,5 +1,5 @@
 /** `spsim calibrate`: the command around src/calibration/calibrate.ts — progress, tables, files. */
-import { Console, Effect, FileSystem } from "effect"
+import { Console, Effect } from "effect"
 import { calibrate, type CalibrateOptions } from "../calibration/calibrate.ts"
 import { calibrationRecord } from "../calibration/record.ts"
 import { posteriorCsv } from "../calibration/posteriorFile.ts"
@@ -7,6 +7,7 @@ import { targetMiss } from "../calibration/distance.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
 import { spsimVersion } from "../version.ts"
 import { textTable } from "./format.ts"
+import { checkOutDir, prepareOutDir } from "./outDir.ts"
 import { progressBar } from "./progress.ts"
 
 const num = (x: number): string => (Number.isFinite(x) ? (+x.toPrecision(4)).toString() : String(x))
@@ -14,6 +15,7 @@ const num = (x: number): string => (Number.isFinite(x) ? (+x.toPrecision(4)).toS
 export const calibrateCommand = Effect.fn("calibrateCommand")(function*(
   options: Omit<CalibrateOptions, "onProgress"> & { readonly out: string | undefined; readonly quiet: boolean }
 ) {
+  if (options.out !== undefined) yield* checkOutDir(options.out)
   const progress = progressBar("calibrate", options.quiet)
   const started = performance.now()
   const r = yield* calibrate({ ...options, onProgress: progress.update })
@@ -21,8 +23,7 @@ export const calibrateCommand = Effect.fn("calibrateCommand")(function*(
   const seconds = (performance.now() - started) / 1000
   const record = calibrationRecord(options, r, spsimVersion)
   if (options.out !== undefined) {
-    const fs = yield* FileSystem.FileSystem
-    yield* fs.makeDirectory(options.out, { recursive: true })
+    yield* prepareOutDir(options.out)
     yield* writeFileAtomic(`${options.out}/calibrated.json`, `${JSON.stringify(r.calibrated, null, 2)}\n`)
     yield* writeFileAtomic(`${options.out}/posterior.csv`, posteriorCsv(r.posterior.paths, r.result.particles))
     yield* writeFileAtomic(`${options.out}/calibration.json`, `${JSON.stringify(record, null, 2)}\n`)

@@ -6,13 +6,13 @@
 import { Console, Effect } from "effect"
 import { defaultCompareMetrics } from "../analysis/defaultMetrics.ts"
 import type { PairedDifference, PairedRatio } from "../analysis/paired.ts"
-import { type AnalysisOptions, runVariants, unknownMetrics } from "../analysis/runVariants.ts"
+import { type AnalysisOptions, metricsNotFound, runVariants, unknownMetrics } from "../analysis/runVariants.ts"
+import { checkOutDir, prepareOutDir } from "./outDir.ts"
 import type { Band } from "../results/summary.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import { spsimVersion } from "../version.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
-import { FileSystem } from "effect"
 import { centralText, formatMetric, formatValue, textTable } from "./format.ts"
 import { progressBar } from "./progress.ts"
 import { scenarioHash } from "./runScenario.ts"
@@ -31,6 +31,9 @@ export const compareScenarios = Effect.fn("compareScenarios")(function*(options:
   for (const file of options.files) scenarios.push(yield* loadScenario(file))
   const seed = options.seed ?? scenarios[0].seed
   const posterior = options.posterior === undefined ? undefined : yield* loadPosterior(options.posterior)
+  const notFound = metricsNotFound(options.metrics, scenarios)
+  if (notFound !== undefined) return yield* notFound
+  if (options.out !== undefined) yield* checkOutDir(options.out)
   const progress = progressBar("compare", options.quiet)
   const runs = yield* runVariants(scenarios, { seed, replicates: options.replicates, workers: options.workers, onProgress: progress.update, posterior, paired: true })
   progress.finish()
@@ -58,8 +61,7 @@ export const compareScenarios = Effect.fn("compareScenarios")(function*(options:
     metrics
   }
   if (options.out !== undefined) {
-    const fs = yield* FileSystem.FileSystem
-    yield* fs.makeDirectory(options.out, { recursive: true })
+    yield* prepareOutDir(options.out)
     yield* writeFileAtomic(`${options.out}/compare.json`, `${JSON.stringify(document, null, 2)}\n`)
   }
   if (options.json) return yield* Console.log(JSON.stringify(document, null, 2))

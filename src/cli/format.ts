@@ -38,11 +38,13 @@ export const formatValue = (value: number, format: Format): string => {
 /** The format a metric's name implies (the part after a contract's "name."). */
 export const formatOf = (metric: string): Format => {
   const name = metric.slice(metric.lastIndexOf(".") + 1)
-  if (/Share$|Irr$|Chance$/.test(name) || metric.includes("Share.")) return "share"
+  // A share may name what it is a share of after it: secondaryCareSavingShareEngaged.
+  if (/Share$|Share[A-Z]|Irr$|Chance$/.test(name) || metric.includes("Share.")) return "share"
   if (/Weeks$|WaitWeeks|OnProgramme$/.test(name) && name !== "capReachedWeek") return "weeks"
   if (name === "capReachedWeek") return "week"
   if (name === "starChangeMean") return "points"
-  if (/Multiple$|PerFte$/.test(name)) return "decimal"
+  // Levels that are not whole counts: a multiple, a caseload or staff in FTE, a mean Star total (starBaselineMean).
+  if (/Multiple$|PerFte$|Fte$|Mean$/.test(name)) return "decimal"
   if (/[Cc]ost|[Ss]aving|Payments|Outlay|npv|Cash|Surplus|Drawn|Repaid|Ceilings|PerEngaged|PerStarPoint|paymentsByPayer/.test(metric)) return "gbp"
   return "count"
 }

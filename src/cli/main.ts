@@ -12,6 +12,7 @@ import { runScenario } from "./runScenario.ts"
 import { validationReport } from "../calibration/runReport.ts"
 import { calibrateCommand } from "./calibrate.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
+import { checkOutFile, prepareOutFile } from "./outDir.ts"
 import { compareScenarios } from "./compare.ts"
 import { sweepScenario } from "./sweep.ts"
 import { sensitivityAnalysis } from "./sensitivity.ts"
@@ -20,18 +21,20 @@ import { provenanceSummary, scenarioProvenance } from "../scenario/provenance.ts
 
 const scenarioFile = Argument.String("scenario").pipe(Argument.withDescription("Scenario file (JSON)"))
 
-const seedFlag = Flag.Int("seed").pipe(Flag.withDescription("Seed of every scenario (default: the first scenario's own)"), Flag.optional)
+/** A seed as a scenario file may hold one (`seed`: 0 to 2^31 − 1). */
+const seedRange = Flag.filter((n: number) => n >= 0 && n <= 2147483647, (n) => `a seed from 0 to 2147483647, found ${n}`)
+const seedFlag = Flag.Int("seed").pipe(Flag.withDescription("Seed of every scenario (default: the first scenario's own)"), seedRange, Flag.optional)
 const replicatesFlag = (fallback: number) =>
   Flag.Int("replicates").pipe(
     Flag.withDescription("Replicates per scenario or design point"),
     Flag.withDefault(fallback),
-    Flag.filter((n) => n >= 1 && n <= 100000, (n) => `expected a number of replicates from 1 to 100000, found ${n}`)
+    Flag.filter((n) => n >= 1 && n <= 100000, (n) => `a number of replicates from 1 to 100000, found ${n}`)
   )
 const jsonFlag = Flag.Boolean("json").pipe(Flag.withDescription("Print the full result as JSON"), Flag.withDefault(false))
 const outFlag = Flag.String("out").pipe(Flag.withDescription("Directory to write the results to"), Flag.optional)
 const workersFlag = Flag.Int("workers").pipe(
   Flag.withDescription("Compute lanes: this thread plus worker threads (default: all cores from 50 replicates, else 1)"),
-  Flag.filter((n) => n >= 1 && n <= 256, (n) => `expected 1 to 256 workers, found ${n}`),
+  Flag.filter((n) => n >= 1 && n <= 256, (n) => `1 to 256 workers, found ${n}`),
   Flag.optional
 )
 const quietFlag = Flag.Boolean("quiet").pipe(Flag.withDescription("No progress line"), Flag.withDefault(false))
@@ -83,11 +86,11 @@ const run = Command.make(
   "run",
   {
     file: scenarioFile,
-    seed: Flag.Int("seed").pipe(Flag.withDescription("Seed (default: the scenario's own)"), Flag.optional),
+    seed: Flag.Int("seed").pipe(Flag.withDescription("Seed (default: the scenario's own)"), seedRange, Flag.optional),
     replicates: Flag.Int("replicates").pipe(
       Flag.withDescription("Number of replicates"),
       Flag.withDefault(20),
-      Flag.filter((n) => n >= 1 && n <= 100000, (n) => `expected a number of replicates from 1 to 100000, found ${n}`)
+      Flag.filter((n) => n >= 1 && n <= 100000, (n) => `a number of replicates from 1 to 100000, found ${n}`)
     ),
     out: Flag.String("out").pipe(Flag.withDescription("Directory for summary.json, weekly.csv, bands.csv, replicates.csv, payments.csv, cashflows.csv, scenario.json (and people.csv with --people)"), Flag.optional),
     json: Flag.Boolean("json").pipe(Flag.withDescription("Print summary.json to stdout instead of the table"), Flag.withDefault(false)),
@@ -141,9 +144,9 @@ const sensitivity = Command.make(
     method: Flag.Literals("method", ["tornado", "morris"]).pipe(Flag.withDescription("One-way swings or Morris elementary effects"), Flag.withDefault("tornado" as const)),
     params: Flag.String("params").pipe(Flag.withDescription("Parameter paths, comma-separated (default: every single number assumed in this scenario, as spsim provenance rates it); a list element by position or name, e.g. contracts[hybrid].capTotal"), Flag.optional),
     metric: Flag.String("metric").pipe(Flag.withDescription("The KPI (default: the first contract's outcomePayments)"), Flag.optional),
-    swing: Flag.Finite("swing").pipe(Flag.withDescription("Relative swing around each default"), Flag.withDefault(0.5), Flag.filter((x) => x > 0 && x <= 1, (x) => `expected a swing above 0 and at most 1, found ${x}`)),
-    trajectories: Flag.Int("trajectories").pipe(Flag.withDescription("Morris trajectories"), Flag.withDefault(10), Flag.filter((n) => n >= 2 && n <= 1000, (n) => `expected 2 to 1000 trajectories, found ${n}`)),
-    levels: Flag.Int("levels").pipe(Flag.withDescription("Morris grid levels (even)"), Flag.withDefault(4), Flag.filter((n) => n >= 2 && n % 2 === 0 && n <= 20, (n) => `expected an even number of levels from 2 to 20, found ${n}`)),
+    swing: Flag.Finite("swing").pipe(Flag.withDescription("Relative swing around each default"), Flag.withDefault(0.5), Flag.filter((x) => x > 0 && x <= 1, (x) => `a swing above 0 and at most 1, found ${x}`)),
+    trajectories: Flag.Int("trajectories").pipe(Flag.withDescription("Morris trajectories"), Flag.withDefault(10), Flag.filter((n) => n >= 2 && n <= 1000, (n) => `2 to 1000 trajectories, found ${n}`)),
+    levels: Flag.Int("levels").pipe(Flag.withDescription("Morris grid levels (even)"), Flag.withDefault(4), Flag.filter((n) => n >= 2 && n % 2 === 0 && n <= 20, (n) => `an even number of levels from 2 to 20, found ${n}`)),
     seed: seedFlag,
     replicates: replicatesFlag(8),
     json: jsonFlag,
@@ -174,12 +177,14 @@ const report = Command.make(
     Effect.gen(function*() {
       const out = Option.getOrUndefined(o.out)
       const chartFile = out === undefined ? undefined : `${out.replace(/\.md$/, "")}-cumulative.svg`
+      if (out !== undefined) yield* checkOutFile(out)
       const { markdown, svg } = yield* validationReport({
         scenarioFile: o.scenario, targetsFile: o.targets, seed: Option.getOrUndefined(o.seed), replicates: o.replicates,
         workers: Option.getOrUndefined(o.workers), calibration: Option.getOrUndefined(o.calibration),
         chart: chartFile === undefined ? undefined : basename(chartFile)
       })
       if (out === undefined) return yield* Console.log(markdown)
+      yield* prepareOutFile(out)
       if (svg !== undefined && chartFile !== undefined) yield* writeFileAtomic(chartFile, svg)
       yield* writeFileAtomic(out, markdown)
     })
@@ -192,11 +197,11 @@ const calibrateCmd = Command.make(
     targets: Argument.String("targets").pipe(Argument.withDescription("Targets file (JSON)")),
     params: Flag.String("params").pipe(Flag.withDescription("Parameters to calibrate, comma-separated (default: those declared calibratable)"), Flag.optional),
     priors: Flag.String("priors").pipe(Flag.withDescription("calibration.json of an earlier calibration: use its priors (to repeat it after its values were adopted)"), Flag.optional),
-    particles: Flag.Int("particles").pipe(Flag.withDescription("Parameter sets kept in each generation (the posterior's size)"), Flag.withDefault(40), Flag.filter((n) => n >= 4 && n <= 100000, (n) => `expected 4 to 100000 particles, found ${n}`)),
-    alpha: Flag.Finite("alpha").pipe(Flag.withDescription("Each generation's tolerance: this quantile of the last population's distances"), Flag.withDefault(0.5), Flag.filter((x) => x > 0 && x < 1, (x) => `expected a share above 0 and below 1, found ${x}`)),
-    minAcceptance: Flag.Finite("min-acceptance").pipe(Flag.withDescription("Stop once fewer than this share of a generation's new sets meet its tolerance"), Flag.withDefault(0.15), Flag.filter((x) => x >= 0 && x <= 1, (x) => `expected a share from 0 to 1, found ${x}`)),
-    generations: Flag.Int("generations").pipe(Flag.withDescription("Generations after the first, at most"), Flag.withDefault(10), Flag.filter((n) => n >= 0 && n <= 1000, (n) => `expected 0 to 1000 generations, found ${n}`)),
-    spread: Flag.Finite("spread").pipe(Flag.withDescription("Prior range: each default ± this share (within its declared range)"), Flag.withDefault(0.5), Flag.filter((x) => x > 0 && x <= 1, (x) => `expected a spread above 0 and at most 1, found ${x}`)),
+    particles: Flag.Int("particles").pipe(Flag.withDescription("Parameter sets kept in each generation (the posterior's size)"), Flag.withDefault(40), Flag.filter((n) => n >= 4 && n <= 100000, (n) => `4 to 100000 particles, found ${n}`)),
+    alpha: Flag.Finite("alpha").pipe(Flag.withDescription("Each generation's tolerance: this quantile of the last population's distances"), Flag.withDefault(0.5), Flag.filter((x) => x > 0 && x < 1, (x) => `a share above 0 and below 1, found ${x}`)),
+    minAcceptance: Flag.Finite("min-acceptance").pipe(Flag.withDescription("Stop once fewer than this share of a generation's new sets meet its tolerance"), Flag.withDefault(0.15), Flag.filter((x) => x >= 0 && x <= 1, (x) => `a share from 0 to 1, found ${x}`)),
+    generations: Flag.Int("generations").pipe(Flag.withDescription("Generations after the first, at most"), Flag.withDefault(10), Flag.filter((n) => n >= 0 && n <= 1000, (n) => `0 to 1000 generations, found ${n}`)),
+    spread: Flag.Finite("spread").pipe(Flag.withDescription("Prior range: each default ± this share (within its declared range)"), Flag.withDefault(0.5), Flag.filter((x) => x > 0 && x <= 1, (x) => `a spread above 0 and at most 1, found ${x}`)),
     seed: seedFlag,
     replicates: replicatesFlag(8),
     out: outFlag,

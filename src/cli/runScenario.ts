@@ -21,6 +21,7 @@ import { spsimVersion } from "../version.ts"
 import { groupsTable, headlineTable } from "./headline.ts"
 import { bandsHeader, seriesFromCsv, WeeklyBands } from "../results/weeklyBands.ts"
 import { weeklyColumns } from "../model/weekly.ts"
+import { prepareOutDir } from "./outDir.ts"
 import { progressBar } from "./progress.ts"
 
 export interface RunOptions {
@@ -46,12 +47,14 @@ export const scenarioHash = (scenario: Scenario): string =>
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`
 
 export const runScenario = Effect.fn("runScenario")(function*(options: RunOptions) {
-  const scenario = yield* loadScenario(options.file)
-  const seed = options.seed ?? scenario.seed
+  const loaded = yield* loadScenario(options.file)
+  // The scenario as run: with `--seed`, its seed is the flag's, so that scenario.json (and the hash) repeat this run.
+  const scenario = options.seed === undefined ? loaded : { ...loaded, seed: options.seed }
+  const seed = scenario.seed
   const posterior = options.posterior === undefined ? undefined : yield* loadPosterior(options.posterior)
   const fs = yield* FileSystem.FileSystem
   const out = options.out
-  if (out !== undefined) yield* fs.makeDirectory(out, { recursive: true })
+  if (out !== undefined) yield* prepareOutDir(out)
   const weeklyFile = out === undefined ? undefined : yield* openAtomicFile(`${out}/weekly.csv`)
   const replicatesFile = out === undefined ? undefined : yield* openAtomicFile(`${out}/replicates.csv`)
   const peopleFile = out === undefined || !options.people ? undefined : yield* openAtomicFile(`${out}/people.csv`)

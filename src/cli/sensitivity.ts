@@ -5,9 +5,10 @@
  * parameters marked assumed; all on common random numbers.
  */
 import seedrandom from "seedrandom"
-import { Console, Effect, FileSystem } from "effect"
+import { Console, Effect } from "effect"
 import { assumedSingleValues, meanIn, morrisDesign, morrisEffects, swingIntervalIn, swingOf, type TornadoBar, tornadoOfMeans, tornadoVariants, type Swing, swingProblems } from "../analysis/sensitivity.ts"
-import { type AnalysisOptions, runVariants, unknownMetrics } from "../analysis/runVariants.ts"
+import { type AnalysisOptions, metricsNotFound, runVariants, unknownMetrics } from "../analysis/runVariants.ts"
+import { checkOutDir, prepareOutDir } from "./outDir.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
 import { getAtPath, isSetAt, resolveParameter, unresolvedReason } from "../scenario/parameters.ts"
 import { withVaried } from "../scenario/practiceList.ts"
@@ -53,6 +54,9 @@ export const sensitivityAnalysis = Effect.fn("sensitivityAnalysis")(function*(op
   const swings = chooseSwings(base, options)
   if (swings instanceof InputError) return yield* swings
   const seed = options.seed ?? base.seed
+  const notFound = metricsNotFound([metric], [base])
+  if (notFound !== undefined) return yield* notFound
+  if (options.out !== undefined) yield* checkOutDir(options.out)
   const progress = progressBar(options.method, options.quiet)
   const run = { seed, replicates: options.replicates, workers: options.workers, onProgress: progress.update }
   let document: object
@@ -97,8 +101,7 @@ export const sensitivityAnalysis = Effect.fn("sensitivityAnalysis")(function*(op
   }
   progress.finish()
   if (options.out !== undefined) {
-    const fs = yield* FileSystem.FileSystem
-    yield* fs.makeDirectory(options.out, { recursive: true })
+    yield* prepareOutDir(options.out)
     yield* writeFileAtomic(`${options.out}/sensitivity.json`, `${JSON.stringify(document, null, 2)}\n`)
   }
   if (options.json) return yield* Console.log(JSON.stringify(document, null, 2))

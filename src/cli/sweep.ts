@@ -3,10 +3,11 @@
  * numbers, with each KPI's median and 90% interval at every point, and each point's paired difference from the
  * first (replicate i of every point meets the same people), with the 95% interval of its mean.
  */
-import { Console, Effect, FileSystem } from "effect"
+import { Console, Effect } from "effect"
 import { defaultSweepMetrics } from "../analysis/defaultMetrics.ts"
 import { gridOf, parseAxis, type SweepAxis } from "../analysis/grid.ts"
-import { type AnalysisOptions, runVariants, unknownMetrics } from "../analysis/runVariants.ts"
+import { type AnalysisOptions, metricsNotFound, runVariants, unknownMetrics } from "../analysis/runVariants.ts"
+import { checkOutDir, prepareOutDir } from "./outDir.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
 import { csvRow } from "../io/csv.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
@@ -46,6 +47,9 @@ export const sweepScenario = Effect.fn("sweepScenario")(function*(options: Sweep
   const ruledOut = variantProblems(points.map((p) => ({ label: `--set ${axes.map((a, j) => `${a.path}=${p.values[j]}`).join(" ")}`, scenario: p.scenario })))
   if (ruledOut.length > 0) return yield* new InputError({ problems: ruledOut })
   const seed = options.seed ?? base.seed
+  const notFound = metricsNotFound(options.metrics, [base])
+  if (notFound !== undefined) return yield* notFound
+  if (options.out !== undefined) yield* checkOutDir(options.out)
   const progress = progressBar("sweep", options.quiet)
   const runs = yield* runVariants(points.map((p) => p.scenario), { seed, replicates: options.replicates, workers: options.workers, onProgress: progress.update, paired: true })
   progress.finish()
@@ -60,8 +64,7 @@ export const sweepScenario = Effect.fn("sweepScenario")(function*(options: Sweep
   }))
   const document = { spsimVersion, scenario: base.name, seed, replicates: options.replicates, axes, points: results }
   if (options.out !== undefined) {
-    const fs = yield* FileSystem.FileSystem
-    yield* fs.makeDirectory(options.out, { recursive: true })
+    yield* prepareOutDir(options.out)
     const header = csvRow([...axes.map((a) => a.path), "metric", "mean", "p05", "p50", "p95", "p50Low", "p50High", "meanLow", "meanHigh", "differenceMean", "differenceMeanLow", "differenceMeanHigh"])
     const lines = results.flatMap((r) => Object.entries(r.metrics).map(([m, b]) => {
       const d = r.differencesFromFirst?.[m]

@@ -1,7 +1,16 @@
 import { Schema } from "effect"
 
-/** An ISO calendar date, e.g. "2020-03-23". */
+/** Whether a YYYY-MM-DD string names a day that exists (no 30 February): the date it makes has the same fields. */
+const isCalendarDay = (text: string): boolean => {
+  const [y, m, d] = text.split("-").map(Number)
+  const date = new Date(Date.UTC(y, m - 1, d))
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+}
+
+/** An ISO calendar date, e.g. "2020-03-23": the pattern, and a day the calendar has. */
+// The pattern last: a description given to a date (`startDate`) goes with it into the JSON Schema.
 export const IsoDate = Schema.String.check(
+  Schema.makeFilter((text: string) => !/^\d{4}-\d{2}-\d{2}$/u.test(text) || isCalendarDay(text), { expected: "a day the calendar has (month 01-12, and no 30 February)" }),
   Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/u, { expected: "a date as YYYY-MM-DD" })
 ).annotate({ description: "A calendar date, YYYY-MM-DD" })
 

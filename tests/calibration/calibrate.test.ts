@@ -4,7 +4,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import * as NodeServices from "@effect/platform-node/NodeServices"
-import { Effect } from "effect"
+import { Cause, Effect, Exit, Option } from "effect"
 import { describe, expect, it } from "vitest"
 import { calibrate, type CalibrateOptions } from "../../src/calibration/calibrate.ts"
 import { band } from "../../src/results/summary.ts"
@@ -68,5 +68,37 @@ describe("spsim calibrate", () => {
     const sets = (r: typeof one) => r.result.particles.map((p) => [...p.set, p.weight, p.distance])
     expect(sets(two)).toEqual(sets(one))
     expect(sets(other)).not.toEqual(sets(one))
+  }, 120_000)
+
+  it("refuses targets naming a series or metric the scenario cannot give, before it simulates anything", async () => {
+    const bad = join(work, "bad.targets.json")
+    writeFileSync(bad, JSON.stringify({
+      name: "typos", description: "",
+      targets: [target("starChangeMean", "Star change", 0.05), { ...target("engagedShare", "engaged share", 0.004), metric: "engagedShar" },
+        { kind: "cumulative", name: "referred", series: "nosuch", date: "2016-01-01", published: 1, low: 0, high: 2, source: "s", confidence: "low" }]
+    }))
+    let simulations = 0
+    const exit = await Effect.runPromise(Effect.exit(calibrate({ ...options, targetsFile: bad, onProgress: () => simulations++ }).pipe(Effect.provide(NodeServices.layer))))
+    expect(simulations).toBe(0)
+    const error = Exit.isFailure(exit) ? Option.getOrUndefined(Cause.findErrorOption(exit.cause)) : undefined
+    expect(error).toMatchObject({ _tag: "ScenarioInvalid", file: bad })
+    expect((error as { render: () => string }).render().split("\n")).toEqual([
+      `${bad}: at targets[1].metric: expected a metric (a name in this scenario's summary.json; did you mean "engagedShare"?), found "engagedShar"`,
+      expect.stringMatching(/: at targets\[2\]\.series: expected a weekly series \(a column of weekly\.csv\): one of referred, .*, found "nosuch"$/)
+    ])
+  })
+
+  it("simulates the contracts when a target is a contract's figure (it leaves them out otherwise)", async () => {
+    const withContracts = join(work, "contracted.json")
+    writeFileSync(withContracts, JSON.stringify({ extends: join(root, "scenarios/ways-to-wellness.json"), horizonWeeks: short.horizonWeeks }))
+    const paid = join(work, "paid.targets.json")
+    writeFileSync(paid, JSON.stringify({
+      name: "paid", description: "",
+      targets: [{ kind: "metric", name: "block grant paid", metric: "blockGrant.blockPayments", published: 1e6, low: 0, high: 1e8, source: "s", confidence: "low" }]
+    }))
+    const result = await run({ scenarioFile: withContracts, targetsFile: paid, params: ["contact.attendFirstAppointment"], particles: 4, maxGenerations: 0, replicates: 1 })
+    // Three years of the block grant (£1.25m a year).
+    expect(result.chosen.simulated[0]).toBeGreaterThan(3e6)
+    expect(result.calibrated.contracts.length).toBe(4)
   }, 120_000)
 })

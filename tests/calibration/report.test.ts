@@ -1,6 +1,8 @@
-import { readFileSync } from "node:fs"
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import * as NodeServices from "@effect/platform-node/NodeServices"
-import { Effect } from "effect"
+import { Cause, Effect, Exit, Option } from "effect"
 import { describe, expect, it } from "vitest"
 import { cumulativeBands, cumulativeChart } from "../../src/calibration/chart.ts"
 import { cumulativeSeries, evaluateTargets, seriesNeeded } from "../../src/calibration/report.ts"
@@ -137,6 +139,26 @@ describe("spsim report", () => {
     }
     expect(results.some((r) => r.target.kind === "level")).toBe(true)
   }, 60_000)
+
+  it("refuses a targets file naming a series or metric the scenario cannot give, before it runs anything", async () => {
+    const doc = JSON.parse(read("calibration/ways-to-wellness.targets.json"))
+    doc.targets[1].series = "nosuch"
+    doc.targets[5].metric = "nosuchMetric"
+    const targetsFile = join(mkdtempSync(join(tmpdir(), "spsim-report-")), "bad.json")
+    writeFileSync(targetsFile, JSON.stringify(doc))
+    const started = performance.now()
+    const exit = await Effect.runPromise(Effect.exit(validationReport({
+      scenarioFile: "scenarios/covid.json", targetsFile, seed: undefined, replicates: 1000, workers: 1
+    }).pipe(Effect.provide(NodeServices.layer))))
+    // A thousand replicates would take minutes.
+    expect(performance.now() - started).toBeLessThan(10_000)
+    const error = Exit.isFailure(exit) ? Option.getOrUndefined(Cause.findErrorOption(exit.cause)) : undefined
+    expect(error).toMatchObject({ _tag: "ScenarioInvalid", file: targetsFile })
+    expect((error as { problems: ReadonlyArray<{ path: string; found: string }> }).problems.map((p) => [p.path, p.found])).toEqual([
+      ["targets[1].series", '"nosuch"'],
+      ["targets[5].metric", '"nosuchMetric"']
+    ])
+  })
 })
 
 describe("docs/validation.md", () => {

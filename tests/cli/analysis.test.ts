@@ -208,6 +208,52 @@ describe("spsim sensitivity", () => {
     expect(compare.stderr).not.toContain('"disengaged"')
     expectRefusal(spsim("sweep", scenario("ways-to-wellness"), "--set", "linkWorkers.caseloadCapPerFte=60,90", "--replicates", "1", "--quiet", "--metric", "nope"), 'no metric "nope"')
   })
+
+  it("refuse a misspelt or empty --metric before running, suggesting the name meant", () => {
+    // 100,000 replicates a point: only a refusal before the run ends this test in time.
+    const many = ["--replicates", "100000", "--quiet"]
+    expectRefusal(spsim("sweep", scenario("ways-to-wellness"), "--set", "linkWorkers.posts=16,22", ...many, "--metric", "engagedShre"), 'no metric "engagedShre" in the results; did you mean "engagedShare"?')
+    expectRefusal(spsim("compare", scenario("ways-to-wellness"), scenario("austerity"), ...many, "--metric", "outcomes.outcomePayment"), 'did you mean "outcomes.outcomePayments"?')
+    expectRefusal(spsim("sensitivity", scenario("ways-to-wellness"), "--params", "linkWorkers.turnoverPerYear", ...many, "--metric", "nope"), 'no metric "nope"')
+    expectRefusal(spsim("compare", scenario("ways-to-wellness"), scenario("austerity"), ...many, "--metric", ""), "--metric: expected one or more metric names")
+    // A figure a replicate may leave out, with a note saying why, is still a metric.
+    expect(spsim("compare", scenario("ways-to-wellness"), scenario("austerity"), "--replicates", "1", "--quiet", "--metric", "outcomes.capReachedWeek").code).toBe(0)
+  })
+
+  it("refuse an --out that cannot be a directory before running, in one line", () => {
+    const dir = mkdtempSync(join(tmpdir(), "spsim-out-"))
+    const file = join(dir, "a-file")
+    writeFileSync(file, "")
+    const many = ["--replicates", "100000", "--quiet"]
+    for (const args of [["run", scenario("ways-to-wellness")], ["compare", scenario("ways-to-wellness"), scenario("austerity")], ["sweep", scenario("ways-to-wellness"), "--set", "linkWorkers.posts=16,22"], ["sensitivity", scenario("ways-to-wellness"), "--params", "linkWorkers.turnoverPerYear"]]) {
+      const r = spsim(...args, ...many, "--out", file)
+      expectRefusal(r, `--out ${file}: cannot write results there: ${file} is a file, not a directory`)
+      expect(r.stderr).not.toContain("PlatformError")
+    }
+    expectRefusal(spsim("run", scenario("ways-to-wellness"), ...many, "--out", join(file, "sub")), `${file} is a file`)
+    expectRefusal(spsim("report", scenario("covid"), join(root, "calibration/ways-to-wellness.targets.json"), "--replicates", "100000", "--out", dir), `--out ${dir}: a directory is there; name the file to write`)
+    expectRefusal(spsim("report", scenario("covid"), join(root, "calibration/ways-to-wellness.targets.json"), "--replicates", "100000", "--out", join(file, "x.md")), `--out ${join(file, "x.md")}: cannot write results there: ${file} is a file`)
+  })
+})
+
+describe("spsim run --seed", () => {
+  it("writes the seed it ran with into scenario.json, so that the file repeats the run", () => {
+    const dir = mkdtempSync(join(tmpdir(), "spsim-seed-"))
+    const a = spsim("run", scenario("ways-to-wellness"), "--replicates", "2", "--seed", "7", "--out", join(dir, "a"), "--quiet")
+    expect(a.code, a.stderr).toBe(0)
+    const written = JSON.parse(readFileSync(join(dir, "a/scenario.json"), "utf8"))
+    expect(written.seed).toBe(7)
+    const b = spsim("run", join(dir, "a/scenario.json"), "--replicates", "2", "--out", join(dir, "b"), "--quiet")
+    expect(b.code, b.stderr).toBe(0)
+    expect(readFileSync(join(dir, "b/weekly.csv"), "utf8")).toBe(readFileSync(join(dir, "a/weekly.csv"), "utf8"))
+    const summary = (d: string) => JSON.parse(readFileSync(join(dir, d, "summary.json"), "utf8"))
+    expect(summary("b").scenario.hash).toBe(summary("a").scenario.hash)
+  })
+
+  it("refuses a seed a scenario file could not hold", () => {
+    for (const seed of ["-1", "3000000000"]) expectRefusal(spsim("run", scenario("ways-to-wellness"), "--seed", seed), "a seed from 0 to 2147483647")
+    expectRefusal(spsim("compare", scenario("ways-to-wellness"), scenario("austerity"), "--seed", "-1"), "a seed from 0 to 2147483647")
+  })
 })
 
 describe("spsim report and spsim calibrate", () => {

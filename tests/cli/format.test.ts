@@ -4,6 +4,7 @@ import { centralValue, formatMetric, formatOf } from "../../src/cli/format.ts"
 import { contractsTable } from "../../src/cli/headline.ts"
 import { chanceInterval } from "../../src/results/summary.ts"
 import type { SummaryDocument } from "../../src/results/document.ts"
+import { runReplicates, shippedScenario } from "../support/scenarios.ts"
 
 describe("formats", () => {
   it("follow the metric's name", () => {
@@ -15,6 +16,25 @@ describe("formats", () => {
     expect(formatOf("meanWaitWeeks")).toBe("weeks")
     expect(formatOf("outcomes.commissionerOutlay")).toBe("gbp")
     expect(formatMetric("outcomes.capReachedChance", 0.35)).toBe("35.0%")
+  })
+
+  it("give every metric a replicate yields a format that fits it", () => {
+    const [r] = runReplicates(shippedScenario(), 1)
+    const formats = Object.fromEntries(Object.keys(r.metrics).map((k) => [k, formatOf(k)]))
+    // Shares named with what they are a share of, overall and by group, are shares (not money).
+    expect(formats["secondaryCareSavingShareEngaged"]).toBe("share")
+    expect(formats["group.sex.female.secondaryCareSavingShareEngaged"]).toBe("share")
+    expect(formatMetric("secondaryCareSavingShareEngaged", 0.27)).toBe("27.0%")
+    // Levels that are not whole numbers.
+    expect(formats["meanLinkWorkersFte"]).toBe("decimal")
+    expect(formats["starBaselineMean"]).toBe("decimal")
+    expect(formats["meanCaseloadPerFte"]).toBe("decimal")
+    for (const [k, f] of Object.entries(formats)) {
+      if (/Share|Chance$|Irr$/.test(k)) expect(f, k).toBe("share")
+      else if (/[Ss]aving|[Cc]ost|Payments|Outlay|Cash/.test(k)) expect(f, k).toBe("gbp")
+      // Whatever else is money or a share is named so; a figure left as a count is a number of people or events.
+      if (f === "count") expect(k, k).toMatch(/^(people|referrals|reEntries|engaged|neverEngaged|disengaged|discharged|extensions|ongoingAtEnd|peakWaiting|meanWaiting|meanActive|linkWorkerLeavers|handovers|setbacks|onwardReferral|starReviewed|group\..*\.people$)/)
+    }
   })
 
   it("never show a minus on a figure that rounds to zero", () => {

@@ -217,6 +217,21 @@ describe("loadDocument", () => {
     }
   })
 
+  it("refuses a date the calendar does not have, in the start date and in a schedule, and takes a leap day", async () => {
+    const scenarios = fileURLToPath(new URL("../../scenarios", import.meta.url))
+    const schedule = (at: string) => ({ interpolation: "step", points: [{ at, value: 1 }] })
+    const file = writeJson("dates.json", { extends: join(scenarios, "ways-to-wellness.json"), startDate: "2015-02-30", referral: { schedule: schedule("2020-13-01") } })
+    const failure = await run(Effect.flip(loadScenario(file)))
+    expect(failure.render()).toBe([
+      `${file}: at startDate: expected a day the calendar has (month 01-12, and no 30 February), found "2015-02-30"`,
+      `${file}: at referral.schedule.points[0].at: expected a day the calendar has (month 01-12, and no 30 February), found "2020-13-01"`
+    ].join("\n"))
+    const leap = writeJson("leap.json", { extends: join(scenarios, "ways-to-wellness.json"), startDate: "2016-02-29", referral: { schedule: schedule("2020-02-29") } })
+    expect((await run(loadScenario(leap))).startDate).toBe("2016-02-29")
+    const notLeap = writeJson("not-leap.json", { extends: join(scenarios, "ways-to-wellness.json"), startDate: "2015-02-29" })
+    expect((await run(Effect.flip(loadScenario(notLeap)))).render()).toContain('found "2015-02-29"')
+  })
+
   it("reports a missing file", async () => {
     const file = join(dir, "nope.json")
     expect((await loadFailure(file)).render()).toBe(`scenario file not found: ${file}`)
