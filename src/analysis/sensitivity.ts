@@ -11,7 +11,10 @@ import { shuffledIndices } from "../model/random.ts"
 import type { Metrics } from "../results/metrics.ts"
 import { pairedDifference } from "./paired.ts"
 
-/** The range a parameter is swung over: its default ± `swing` (relative), kept within its declared range. */
+/**
+ * The range a parameter is swung over: its default ± `swing` (relative), kept within its declared range; from a
+ * default of 0, ± `swing` times the parameter's typical size (`ParamInfo.typical`: a tenth of its range unless stated).
+ */
 export interface Swing {
   readonly parameter: ParameterInfo
   readonly base: number
@@ -38,7 +41,7 @@ export const swingProblems = <S extends Scenario>(base: S, swings: ReadonlyArray
   variantProblems(swings.flatMap((s) => [s.low, s.high].map((v) => ({ label: `--params ${s.parameter.path} at ${v}`, scenario: withVaried(base, s.parameter.path, v) }))))
 
 export const swingOf = (parameter: ParameterInfo, base: number, swing: number): Swing => {
-  const spread = base !== 0 ? Math.abs(base) * swing : (parameter.max - parameter.min) * swing * 0.1
+  const spread = (base !== 0 ? Math.abs(base) : parameter.typical) * swing
   const clamp = (x: number) => Math.min(parameter.max, Math.max(parameter.min, roundFor(parameter, x)))
   return { parameter, base, low: clamp(base - spread), high: clamp(base + spread) }
 }

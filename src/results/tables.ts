@@ -41,8 +41,11 @@ const starTotal = (scores: Uint8Array, id: number): number => {
 }
 
 /**
- * One row per person; episode fields describe their latest referral. Star totals (8-80) are from the latest
- * engaged episode's baseline and last review (empty if they never engaged).
+ * One row per person; episode fields describe their latest referral, the counts of link-worker changes, onward
+ * referrals and setbacks over all their episodes. Star totals (8-80) are the latest referral's baseline and last review,
+ * and `reviews` its Star records, the baseline included: empty and 0 where that referral has not engaged (never,
+ * or not yet: a person back on the waiting list after an earlier episode, whose Star outcome, as in the summary's
+ * `starChangeMean`, no longer counts).
  */
 export const writePeopleRows = (sim: Sim, out: CsvWriter): void => {
   const a = sim.people.arrays

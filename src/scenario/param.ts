@@ -16,6 +16,12 @@ export interface ParamInfo {
   readonly integer?: boolean
   /** May calibration move this parameter within its range? */
   readonly calibratable?: boolean
+  /**
+   * The size such a value typically has, where its range is only a validation limit (money up to £10bn): a
+   * sensitivity analysis swings a parameter whose default is 0 by `--swing` times this. Without it, a tenth of
+   * the range.
+   */
+  readonly typical?: number
 }
 
 /** JSON Schema keys under which parameter metadata travels (editors show them; docs and sensitivity read them). */
@@ -23,7 +29,8 @@ export const annotationKeys = {
   unit: "x-unit",
   source: "x-source",
   confidence: "x-confidence",
-  calibratable: "x-calibratable"
+  calibratable: "x-calibratable",
+  typical: "x-typical"
 } as const
 
 export const isAnnotationKey = (key: string): boolean => key.startsWith("x-")
@@ -38,6 +45,7 @@ export const param = (info: ParamInfo) =>
       [annotationKeys.source]: info.source,
       [annotationKeys.confidence]: info.confidence,
       [annotationKeys.calibratable]: info.calibratable ?? false,
+      ...(info.typical === undefined ? {} : { [annotationKeys.typical]: info.typical }),
       "x-minimum": info.min,
       "x-maximum": info.max
     } as Schema.Annotations.Bottom<number, readonly []>)

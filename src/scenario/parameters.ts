@@ -61,6 +61,7 @@ const parameterAt = (ast: SchemaAST.AST, path: string, optional: boolean): Param
     source: String(notes?.[annotationKeys.source] ?? ""),
     confidence: confidence as Confidence,
     calibratable: notes?.[annotationKeys.calibratable] === true,
+    typical: typeof notes?.[annotationKeys.typical] === "number" ? notes[annotationKeys.typical] as number : (max - min) / 10,
     integer: (ast.checks ?? []).some(isIntCheck),
     perElement: path.includes("[]"),
     optional
@@ -211,6 +212,8 @@ const schedulePointValue = (generic: string): ParameterInfo | undefined => {
     description: `One point's value of: ${schedule.description}`,
     ...scheduleProvenance,
     calibratable: false,
+    // A multiplier: 1 is its usual size (a tenth of the range would swing a closed service's 0 to 5).
+    typical: 1,
     integer: false,
     perElement: true,
     optional: false

@@ -34,8 +34,12 @@ const formatNumber = (n: number): string =>
 
 const confidenceText = (info: ParameterInfo): string => `${info.confidence}${info.calibratable ? ", calibratable" : ""}`
 
+/** A typical size stated with the parameter (money), rather than the tenth of its range every other one has. */
+const statedTypical = (info: ParameterInfo): boolean => info.typical !== (info.max - info.min) / 10
+
 const rangeText = (info: ParameterInfo): string =>
-  `${formatNumber(info.min)} – ${formatNumber(info.max)}${info.integer ? " (whole number)" : ""}${info.optional ? " (optional)" : ""}`
+  `${formatNumber(info.min)} – ${formatNumber(info.max)}${info.integer ? " (whole number)" : ""}${info.optional ? " (optional)" : ""}` +
+  (statedTypical(info) ? `; typically ${formatNumber(info.typical)}` : "")
 
 const parameterTable = (document: unknown, parameters: ReadonlyArray<ParameterInfo>): Array<string> => [
   "| Parameter | Meaning | Unit | Range | WtW default | Source | Confidence |",
@@ -79,7 +83,8 @@ const introduction = (parameters: ReadonlyArray<ParameterInfo>): Array<string> =
   `${countBy(parameters, "low")} low, ${countBy(parameters, "assumed")} assumed; ` +
   `${parameters.filter((p) => p.calibratable).length} calibratable. ` +
   "Paths with `[]` hold one value per element of a list (the WtW default shows each element's value); `spsim sweep --set` and `spsim sensitivity --params` name one element by position or by its name, e.g. `contracts[outcomes].capTotal`, and a schedule point's value, e.g. `communityServices.funding.points[1].value` (a multiplier, 0 to 100). " +
-  "_(optional)_ marks a key a scenario may leave out: a contract without `capPerYear` has no yearly cap.",
+  "_(optional)_ marks a key a scenario may leave out: a contract without `capPerYear` has no yearly cap. " +
+  "An amount of money's range only rules out nonsense; _typically_ gives the size such an amount has (mostly the shipped scenarios' own), by which `spsim sensitivity` swings it from a default of 0 (any other parameter at 0 is swung by a tenth of its range).",
   "",
   "**A scenario's own values.** The sources here vouch for the WtW default's values. A scenario that puts another",
   "value in place of one says where it comes from in its `sources`, keyed by path (a value, a list element, a",

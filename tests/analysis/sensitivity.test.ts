@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest"
 import { morrisDesign, morrisEffects, swingInterval, swingIntervalIn, swingOf, tornado, tornadoOfRuns } from "../../src/analysis/sensitivity.ts"
 import { RunningSummary } from "../../src/results/summary.ts"
 import type { Metrics } from "../../src/results/metrics.ts"
-import type { ParameterInfo } from "../../src/scenario/parameters.ts"
+import { listParameters, type ParameterInfo, resolveParameter } from "../../src/scenario/parameters.ts"
 
-const info = (path: string, min: number, max: number, integer = false): ParameterInfo => ({
+const info = (path: string, min: number, max: number, integer = false, typical = (max - min) / 10): ParameterInfo => ({
   path, section: "", unit: "", min, max, description: "", source: "assumed", confidence: "assumed",
-  calibratable: true, integer, perElement: false, optional: false
+  calibratable: true, integer, perElement: false, optional: false, typical
 })
 
 describe("one-way swings", () => {
@@ -40,6 +40,24 @@ describe("one-way swings", () => {
     expect(swingOf(info("a", 0, 100), 40, 0.5)).toMatchObject({ low: 20, high: 60 })
     expect(swingOf(info("b", 0, 1), 0.9, 0.5)).toMatchObject({ low: 0.45, high: 1 })
     expect(swingOf(info("c", 1, 10, true), 3, 0.5)).toMatchObject({ low: 2, high: 5 })
+  })
+
+  it("swing a default of 0 by the parameter's typical size, not by its validation limit", () => {
+    expect(swingOf(info("share", 0, 1), 0, 0.5)).toMatchObject({ low: 0, high: 0.05 })
+    expect(swingOf(info("money", 0, 1e10, false, 62500), 0, 0.5)).toMatchObject({ low: 0, high: 31250 })
+    // As declared in the schema: money states its typical size, a schedule point's multiplier is 1.
+    const grants = resolveParameter("providerCosts.serviceGrantsPerYear")!
+    expect(grants.max).toBe(1e10)
+    expect(swingOf(grants, 0, 0.5).high).toBe(31250)
+    expect(swingOf(resolveParameter("communityServices.funding.points[1].value")!, 0, 0.5).high).toBe(0.5)
+    const cap = resolveParameter("linkWorkers.caseloadCapPerFte")!
+    expect(cap.typical).toBe((cap.max - cap.min) / 10)
+  })
+
+  it("leave no money parameter to be swung from 0 by a tenth of its £10bn limit", () => {
+    const money = listParameters().filter((p) => p.unit === "gbp")
+    expect(money.length).toBeGreaterThan(10)
+    for (const p of money) expect(p.typical, p.path).toBeLessThanOrEqual(1e7)
   })
 
   it("rank bars by the size of the swing in the metric", () => {

@@ -77,8 +77,10 @@ describe("listParameters", () => {
       calibratable: false,
       integer: false,
       perElement: false,
-      optional: false
+      optional: false,
+      typical: 99.9
     })
+    expect(findParameter("providerCosts.managementPerYear")).toMatchObject({ unit: "gbp", max: 1e10, typical: 250000 })
     expect(findParameter("discharge.maxSupportWeeks")).toMatchObject({ integer: true, confidence: "high", calibratable: false })
     expect(findParameter("wellbeing.gainEventsPerWeek")).toMatchObject({ calibratable: true })
     expect(findParameter("population.femaleShare")).toMatchObject({ unit: "share (0-1)", min: 0, max: 1, integer: false })

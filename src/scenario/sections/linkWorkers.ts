@@ -4,7 +4,7 @@ import { assumed, param, share } from "../param.ts"
 
 /** The workforce: posts, caseloads, training, turnover and handovers. */
 export const LinkWorkers = Schema.Struct({
-  posts: param({ unit: "posts", min: 0, max: 100000, integer: true, description: "Link-worker posts, shared between areas in proportion to their eligible population", ...assumed }),
+  posts: param({ unit: "posts", min: 0, max: 100000, integer: true, description: "Link-worker posts, shared between areas in proportion to their expected referrals (eligible population weighted by each practice's champion and referral multipliers)", ...assumed }),
   ftePerPost: param({ unit: "FTE", min: 0.1, max: 1, description: "Full-time equivalent of each post", ...assumed }),
   postsSchedule: Schedule.annotate({ description: "Multiplier on the number of funded posts over time (posts beyond the funded number are frozen when they fall vacant)" }),
   caseloadCapPerFte: param({ unit: "people per FTE", min: 1, max: 1000, description: "Most people one full-time link worker holds at once; referrals beyond it wait (NHSE guidance of 200-250 a year is for short episodes, not WtW's two-year support)", ...assumed }),

@@ -29,7 +29,7 @@ export const Practices = Schema.Struct({
 })
 
 export const Referral = Schema.Struct({
-  ratePerEligiblePerYear: param({ unit: "referrals per eligible person per year", min: 0, max: 2, description: "Referral rate at full ramp-up for a practice without a champion (about 1,450 referrals a year 2015-2018)", source: "calibrated to WtW cumulative referrals 2018-2021; spsim calibrate, docs/validation.md", confidence: "medium", calibratable: true }),
+  ratePerEligiblePerYear: param({ unit: "referrals per eligible person per year", min: 0, max: 2, description: "Referral rate at full ramp-up for a practice without a champion (the WtW default: about 1,540 referrals a year after the first year's ramp-up, 1,390 a year on average over 2015-2018 against the 1,450 published; see docs/model.md)", source: "calibrated to WtW cumulative referrals 2018-2021; spsim calibrate, docs/validation.md", confidence: "medium", calibratable: true }),
   rampUpWeeks: param({ unit: "weeks", min: 0, max: 520, integer: true, description: "Weeks for referrals to ramp up linearly to the full rate", ...assumed }),
   rampUpStartShare: share({ description: "Share of the full referral rate in the first week", ...assumed }),
   championMultiplier: param({ unit: "multiplier", min: 0, max: 10, description: "Referral rate of a practice with a champion relative to one without", ...assumed }),
