@@ -13,7 +13,7 @@ import { loadScenario } from "../scenario/loadScenario.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import { spsimVersion } from "../version.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
-import { centralText, formatMetric, formatValue, textTable } from "./format.ts"
+import { centralText, formatDifference, formatValue, textTable } from "./format.ts"
 import { progressBar } from "./progress.ts"
 import { scenarioHash } from "./runScenario.ts"
 import { loadPosterior } from "../calibration/posteriorFile.ts"
@@ -66,30 +66,36 @@ export const compareScenarios = Effect.fn("compareScenarios")(function*(options:
   }
   if (options.json) return yield* Console.log(JSON.stringify(document, null, 2))
   const labels = scenarios.map((s) => s.name)
-  const header = [
-    "",
-    ...labels.map((l) => `${l} (median; chances: mean, 95%)`),
-    ...labels.slice(1).map((l) => `${l} − ${labels[0]} (median, 90%)`),
-    ...labels.slice(1).map(() => "mean difference, 95% CI"),
-    ...labels.slice(1).map((l) => `${l} / ${labels[0]} (mean, 95% CI)`)
-  ]
   const percent = (x: number) => formatValue(x, "share")
-  const rows = names.filter((n) => n in metrics).map((n) => {
-    const m = metrics[n]
-    const f = (v: number) => formatMetric(n, v)
+  const shown = names.filter((n) => n in metrics)
+  // One table of each scenario's figures, then one per scenario against the first: a few columns each, however many scenarios.
+  const values = textTable(["", ...labels], shown.map((n) => [n, ...metrics[n].perScenario.map((b) => (b === null ? "-" : centralText(n, b)))]))
+  const against = labels.slice(1).map((label, k) => {
+    const rows = shown.map((n) => {
+      const d = metrics[n].differences[k]
+      const r = metrics[n].ratios[k]
+      // Differences of shares and chances in percentage points.
+      const f = (v: number) => formatDifference(n, v)
+      return [
+        n,
+        d === null ? "-" : `${f(d.difference.p50)} (${f(d.difference.p05)} to ${f(d.difference.p95)})`,
+        d === null || !Number.isFinite(d.meanLow) ? "-" : `${f(d.difference.mean)} (${f(d.meanLow)} to ${f(d.meanHigh)})`,
+        // B as a share of A, replicate by replicate (where A is not 0).
+        r === null ? "-" : `${percent(r.ratio.mean)}${Number.isFinite(r.meanLow) ? ` (${percent(r.meanLow)} to ${percent(r.meanHigh)})` : ""}`
+      ]
+    })
     return [
-      n,
-      ...m.perScenario.map((b) => (b === null ? "-" : centralText(n, b))),
-      ...m.differences.map((d) => (d === null ? "-" : `${f(d.difference.p50)} (${f(d.difference.p05)} to ${f(d.difference.p95)})`)),
-      ...m.differences.map((d) => (d === null || !Number.isFinite(d.meanLow) ? "-" : `${f(d.meanLow)} to ${f(d.meanHigh)}`)),
-      // B as a share of A, replicate by replicate (where A is not 0).
-      ...m.ratios.map((r) => (r === null ? "-" : `${percent(r.ratio.mean)}${Number.isFinite(r.meanLow) ? ` (${percent(r.meanLow)} to ${percent(r.meanHigh)})` : ""}`))
-    ]
+      "",
+      `${label} − ${labels[0]}, replicate by replicate on the same people (shares and chances in percentage points):`,
+      textTable(["", "difference: median (90% of replicates)", "mean (95% CI)", `${label} / ${labels[0]} (mean, 95% CI)`], rows)
+    ].join("\n")
   })
   yield* Console.log([
     `${labels.join(" vs ")}: ${options.replicates} paired replicates (common random numbers), seed ${seed} (spsim ${spsimVersion})`,
     "",
-    textTable(header, rows),
+    "Each scenario: the median over replicates (a chance: the share of replicates where it happened, and its 95% interval)",
+    values,
+    ...against,
     ...(document.parameterUncertainty !== undefined ? ["", `Intervals include parameter uncertainty: replicate i of every scenario drew the same set from ${document.parameterUncertainty.sets} posterior sets in ${options.posterior}.`] : [])
   ].join("\n"))
 }, Effect.scoped)

@@ -51,6 +51,10 @@ export const formatOf = (metric: string): Format => {
 
 export const formatMetric = (metric: string, value: number): string => formatValue(value, formatOf(metric))
 
+/** A difference between two values of a metric: of shares and chances in percentage points ("-3.2 pp"), else as the metric. */
+export const formatDifference = (metric: string, value: number): string =>
+  formatOf(metric) === "share" && Number.isFinite(value) ? `${fixed(value * 100, 1)} pp` : formatMetric(metric, value)
+
 /**
  * A chance (a metric named `…Chance`) is 1 or 0 in each replicate, so its median says little: tables show its
  * mean over replicates, the share of replicates where it happened. Other metrics show their median.

@@ -26,7 +26,7 @@ const seedRange = Flag.filter((n: number) => n >= 0 && n <= 2147483647, (n) => `
 const seedFlag = Flag.Int("seed").pipe(Flag.withDescription("Seed of every scenario (default: the first scenario's own)"), seedRange, Flag.optional)
 const replicatesFlag = (fallback: number) =>
   Flag.Int("replicates").pipe(
-    Flag.withDescription("Replicates per scenario or design point"),
+    Flag.withDescription(`Replicates per scenario or design point (default ${fallback})`),
     Flag.withDefault(fallback),
     Flag.filter((n) => n >= 1 && n <= 100000, (n) => `a number of replicates from 1 to 100000, found ${n}`)
   )
@@ -88,7 +88,7 @@ const run = Command.make(
     file: scenarioFile,
     seed: Flag.Int("seed").pipe(Flag.withDescription("Seed (default: the scenario's own)"), seedRange, Flag.optional),
     replicates: Flag.Int("replicates").pipe(
-      Flag.withDescription("Number of replicates"),
+      Flag.withDescription("Number of replicates (default 20)"),
       Flag.withDefault(20),
       Flag.filter((n) => n >= 1 && n <= 100000, (n) => `a number of replicates from 1 to 100000, found ${n}`)
     ),
@@ -141,12 +141,12 @@ const sensitivity = Command.make(
   "sensitivity",
   {
     file: scenarioFile,
-    method: Flag.Literals("method", ["tornado", "morris"]).pipe(Flag.withDescription("One-way swings or Morris elementary effects"), Flag.withDefault("tornado" as const)),
+    method: Flag.Literals("method", ["tornado", "morris"]).pipe(Flag.withDescription("One-way swings (tornado) or Morris elementary effects (default tornado)"), Flag.withDefault("tornado" as const)),
     params: Flag.String("params").pipe(Flag.withDescription("Parameter paths, comma-separated (default: every single number assumed in this scenario, as spsim provenance rates it); a list element by position or name, e.g. contracts[hybrid].capTotal"), Flag.optional),
     metric: Flag.String("metric").pipe(Flag.withDescription("The KPI (default: the first contract's outcomePayments)"), Flag.optional),
-    swing: Flag.Finite("swing").pipe(Flag.withDescription("Relative swing around each default"), Flag.withDefault(0.5), Flag.filter((x) => x > 0 && x <= 1, (x) => `a swing above 0 and at most 1, found ${x}`)),
-    trajectories: Flag.Int("trajectories").pipe(Flag.withDescription("Morris trajectories"), Flag.withDefault(10), Flag.filter((n) => n >= 2 && n <= 1000, (n) => `2 to 1000 trajectories, found ${n}`)),
-    levels: Flag.Int("levels").pipe(Flag.withDescription("Morris grid levels (even)"), Flag.withDefault(4), Flag.filter((n) => n >= 2 && n % 2 === 0 && n <= 20, (n) => `an even number of levels from 2 to 20, found ${n}`)),
+    swing: Flag.Finite("swing").pipe(Flag.withDescription("Relative swing around each default (default 0.5)"), Flag.withDefault(0.5), Flag.filter((x) => x > 0 && x <= 1, (x) => `a swing above 0 and at most 1, found ${x}`)),
+    trajectories: Flag.Int("trajectories").pipe(Flag.withDescription("Morris trajectories (default 10)"), Flag.withDefault(10), Flag.filter((n) => n >= 2 && n <= 1000, (n) => `2 to 1000 trajectories, found ${n}`)),
+    levels: Flag.Int("levels").pipe(Flag.withDescription("Morris grid levels, even (default 4)"), Flag.withDefault(4), Flag.filter((n) => n >= 2 && n % 2 === 0 && n <= 20, (n) => `an even number of levels from 2 to 20, found ${n}`)),
     seed: seedFlag,
     replicates: replicatesFlag(8),
     json: jsonFlag,
@@ -197,11 +197,11 @@ const calibrateCmd = Command.make(
     targets: Argument.String("targets").pipe(Argument.withDescription("Targets file (JSON)")),
     params: Flag.String("params").pipe(Flag.withDescription("Parameters to calibrate, comma-separated (default: those declared calibratable)"), Flag.optional),
     priors: Flag.String("priors").pipe(Flag.withDescription("calibration.json of an earlier calibration: use its priors (to repeat it after its values were adopted)"), Flag.optional),
-    particles: Flag.Int("particles").pipe(Flag.withDescription("Parameter sets kept in each generation (the posterior's size)"), Flag.withDefault(40), Flag.filter((n) => n >= 4 && n <= 100000, (n) => `4 to 100000 particles, found ${n}`)),
-    alpha: Flag.Finite("alpha").pipe(Flag.withDescription("Each generation's tolerance: this quantile of the last population's distances"), Flag.withDefault(0.5), Flag.filter((x) => x > 0 && x < 1, (x) => `a share above 0 and below 1, found ${x}`)),
-    minAcceptance: Flag.Finite("min-acceptance").pipe(Flag.withDescription("Stop once fewer than this share of a generation's new sets meet its tolerance"), Flag.withDefault(0.15), Flag.filter((x) => x >= 0 && x <= 1, (x) => `a share from 0 to 1, found ${x}`)),
-    generations: Flag.Int("generations").pipe(Flag.withDescription("Generations after the first, at most"), Flag.withDefault(10), Flag.filter((n) => n >= 0 && n <= 1000, (n) => `0 to 1000 generations, found ${n}`)),
-    spread: Flag.Finite("spread").pipe(Flag.withDescription("Prior range: each default ± this share (within its declared range)"), Flag.withDefault(0.5), Flag.filter((x) => x > 0 && x <= 1, (x) => `a spread above 0 and at most 1, found ${x}`)),
+    particles: Flag.Int("particles").pipe(Flag.withDescription("Parameter sets kept in each generation, the posterior's size (default 40)"), Flag.withDefault(40), Flag.filter((n) => n >= 4 && n <= 100000, (n) => `4 to 100000 particles, found ${n}`)),
+    alpha: Flag.Finite("alpha").pipe(Flag.withDescription("Each generation's tolerance: this quantile of the last population's distances (default 0.5)"), Flag.withDefault(0.5), Flag.filter((x) => x > 0 && x < 1, (x) => `a share above 0 and below 1, found ${x}`)),
+    minAcceptance: Flag.Finite("min-acceptance").pipe(Flag.withDescription("Stop once fewer than this share of a generation's new sets meet its tolerance (default 0.15)"), Flag.withDefault(0.15), Flag.filter((x) => x >= 0 && x <= 1, (x) => `a share from 0 to 1, found ${x}`)),
+    generations: Flag.Int("generations").pipe(Flag.withDescription("Generations after the first, at most (default 10)"), Flag.withDefault(10), Flag.filter((n) => n >= 0 && n <= 1000, (n) => `0 to 1000 generations, found ${n}`)),
+    spread: Flag.Finite("spread").pipe(Flag.withDescription("Prior range: each default ± this share, within its declared range (default 0.5)"), Flag.withDefault(0.5), Flag.filter((x) => x > 0 && x <= 1, (x) => `a spread above 0 and at most 1, found ${x}`)),
     seed: seedFlag,
     replicates: replicatesFlag(8),
     out: outFlag,

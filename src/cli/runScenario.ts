@@ -22,6 +22,7 @@ import { groupsTable, headlineTable } from "./headline.ts"
 import { bandsHeader, seriesFromCsv, WeeklyBands } from "../results/weeklyBands.ts"
 import { weeklyColumns } from "../model/weekly.ts"
 import { prepareOutDir } from "./outDir.ts"
+import { InputError } from "../scenario/errors.ts"
 import { progressBar } from "./progress.ts"
 
 export interface RunOptions {
@@ -47,6 +48,10 @@ export const scenarioHash = (scenario: Scenario): string =>
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`
 
 export const runScenario = Effect.fn("runScenario")(function*(options: RunOptions) {
+  const needOut = [options.people ? "--people" : "", options.parquet ? "--parquet" : ""].filter((f) => f !== "")
+  if (options.out === undefined && needOut.length > 0) {
+    return yield* new InputError({ problems: [`${needOut.join(" and ")}: ${needOut.length > 1 ? "they write" : "it writes"} files, so give --out DIR to say where`] })
+  }
   const loaded = yield* loadScenario(options.file)
   // The scenario as run: with `--seed`, its seed is the flag's, so that scenario.json (and the hash) repeat this run.
   const scenario = options.seed === undefined ? loaded : { ...loaded, seed: options.seed }

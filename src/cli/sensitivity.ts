@@ -15,6 +15,7 @@ import { withVaried } from "../scenario/practiceList.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import { spsimVersion } from "../version.ts"
+import type { RunningSummary } from "../results/summary.ts"
 import { formatMetric, textTable } from "./format.ts"
 import { InputError } from "../scenario/errors.ts"
 import { progressBar } from "./progress.ts"
@@ -48,6 +49,21 @@ const chooseSwings = (base: Scenario, options: SensitivityOptions): Array<Swing>
   return problems.length > 0 ? new InputError({ problems }) : moving
 }
 
+/**
+ * When swings leave the metric where it was: how many, and, for a contract's outcome payments held at its total cap
+ * in the base runs (so that no parameter moves them), that and which figures would move.
+ */
+const flatNote = (metric: string, flat: number, of: number, base: RunningSummary): Array<string> => {
+  if (flat === 0) return []
+  const contract = metric.endsWith(".outcomePayments") ? metric.slice(0, -".outcomePayments".length) : undefined
+  const capChance = contract === undefined ? Number.NaN : meanIn(base, `${contract}.capReachedChance`)
+  const atCap = capChance >= 0.9
+    ? ` The ${contract} contract's total cap is reached in ${Math.round(100 * capChance)}% of the base runs, so its outcome payments stay at the cap whatever most parameters do;` +
+      " for what they would move, try --metric secondaryCareSaving, starChangeMean or engaged."
+    : ""
+  return ["", `${flat} of ${of} swings leave ${metric} the same at both ends in every replicate ("none in any replicate").${atCap}`]
+}
+
 export const sensitivityAnalysis = Effect.fn("sensitivityAnalysis")(function*(options: SensitivityOptions) {
   const base = yield* loadScenario(options.file)
   const metric = options.metric ?? (base.contracts[0] !== undefined ? `${base.contracts[0].name}.outcomePayments` : "secondaryCareSaving")
@@ -68,7 +84,10 @@ export const sensitivityAnalysis = Effect.fn("sensitivityAnalysis")(function*(op
     const intervals = swings.map((_, i) => swingIntervalIn(runs.summaries[1 + 2 * i], runs.summaries[2 + 2 * i], metric))
     const bars = tornadoOfMeans(swings, runs.summaries.map((s) => meanIn(s, metric)), intervals)
     document = { spsimVersion, scenario: base.name, method: "tornado", metric, swing: options.swing, seed, replicates: options.replicates, bars }
-    const none = (b: TornadoBar) => b.swingLow === 0 && b.swingHigh === 0
+    // No swing: the same at both ends in every replicate, up to rounding in sums taken in another order (a payment
+    // held at a contract's cap comes out within a few nanopounds of it).
+    const tiny = (b: TornadoBar, x: number | undefined) => x !== undefined && Math.abs(x) <= 1e-9 * Math.max(1, Math.abs(b.base))
+    const none = (b: TornadoBar) => tiny(b, b.swingLow) && tiny(b, b.swingHigh)
     const interval = (b: TornadoBar) =>
       b.swingLow === undefined || b.swingHigh === undefined ? "-" : none(b) ? "none in any replicate" : `${formatMetric(metric, b.swingLow)} to ${formatMetric(metric, b.swingHigh)}`
     // A swing whose interval holds 0 is not told apart from chance at this many replicates (unless it is no swing at all).
@@ -78,7 +97,8 @@ export const sensitivityAnalysis = Effect.fn("sensitivityAnalysis")(function*(op
         ["parameter (low → high)", `${metric} at low`, "at high", "swing", "swing, 95% interval"],
         bars.map((b) => [`${b.path} (${+b.low.toPrecision(6)} → ${+b.high.toPrecision(6)})${unclear.includes(b) ? " *" : ""}`, formatMetric(metric, b.atLow), formatMetric(metric, b.atHigh), formatMetric(metric, b.atHigh - b.atLow), interval(b)])
       ),
-      ...(unclear.length === 0 ? [] : ["", `* ${unclear.length} swing${unclear.length === 1 ? "'s" : "s'"} 95% interval holds 0: not told apart from chance with ${options.replicates} replicates (the low and high runs paired replicate by replicate); more replicates would tell.`])
+      ...(unclear.length === 0 ? [] : ["", `* ${unclear.length} swing${unclear.length === 1 ? "'s" : "s'"} 95% interval holds 0: not told apart from chance with ${options.replicates} replicates (the low and high runs paired replicate by replicate); more replicates would tell.`]),
+      ...flatNote(metric, bars.filter(none).length, bars.length, runs.summaries[0])
     ].join("\n")
   } else {
     const design = morrisDesign(swings.length, options.trajectories, options.levels, seedrandom.xor4096(`spsim:morris:${seed}`))

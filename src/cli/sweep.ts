@@ -14,7 +14,7 @@ import { loadScenario } from "../scenario/loadScenario.ts"
 import { variantProblems } from "../scenario/practiceList.ts"
 import { isSetAt } from "../scenario/parameters.ts"
 import { spsimVersion } from "../version.ts"
-import { centralText, formatMetric, monteCarloError, textTable } from "./format.ts"
+import { centralText, formatDifference, formatMetric, monteCarloError, textTable } from "./format.ts"
 import { isChance } from "../results/summary.ts"
 import { InputError } from "../scenario/errors.ts"
 import { progressBar } from "./progress.ts"
@@ -88,7 +88,7 @@ export const sweepScenario = Effect.fn("sweepScenario")(function*(options: Sweep
     r.values.map(String).join(", "),
     ...names.map((n) => {
       const d = r.differencesFromFirst?.[n]
-      return d === undefined || !Number.isFinite(d.meanLow) ? "-" : `${formatMetric(n, d.difference.mean)} (${formatMetric(n, d.meanLow)} to ${formatMetric(n, d.meanHigh)})`
+      return d === undefined || !Number.isFinite(d.meanLow) ? "-" : `${formatDifference(n, d.difference.mean)} (${formatDifference(n, d.meanLow)} to ${formatDifference(n, d.meanHigh)})`
     })
   ])
   const first = results[0].values.map(String).join(", ")

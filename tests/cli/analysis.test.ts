@@ -48,11 +48,26 @@ describe("spsim compare", () => {
   it("gives the share of the Star payments the same reviews earn without the service (the without-support counterfactual)", () => {
     const r = spsim("compare", scenario("ways-to-wellness"), scenario("without-support"), "--replicates", "3", "--quiet", "--metric", "outcomes.outcomePaymentsByMetric.wellbeing")
     expect(r.code, r.stderr).toBe(0)
-    const row = r.stdout.split("\n").find((l) => l.startsWith("outcomes.outcomePaymentsByMetric.wellbeing"))!
+    // The metric's row in the table of without-support against ways-to-wellness (after the table of each one's figures).
+    const row = r.stdout.split("\n").filter((l) => l.startsWith("outcomes.outcomePaymentsByMetric.wellbeing")).at(-1)!
+    expect(r.stdout).toContain("without-support − ways-to-wellness, replicate by replicate on the same people")
     expect(r.stdout).toContain("without-support / ways-to-wellness (mean, 95% CI)")
     const share = Number(/(\d+\.\d)% \(\d+\.\d% to \d+\.\d%\)\s*$/.exec(row)![1])
     expect(share).toBeGreaterThan(10)
     expect(share).toBeLessThan(40)
+  })
+
+  it("gives each scenario against the first a table of its own, differences of shares in percentage points", () => {
+    const r = spsim("compare", scenario("ways-to-wellness"), scenario("poor-performance"), scenario("strong-performance"), "--replicates", "3", "--quiet", "--metric", "engagedShare,outcomes.outcomePayments")
+    expect(r.code, r.stderr).toBe(0)
+    const lines = r.stdout.split("\n")
+    const blocks = ["poor-performance", "strong-performance"].map((name) => lines.findIndex((l) => l.startsWith(`${name} − ways-to-wellness, replicate by replicate`)))
+    expect(blocks[0]).toBeGreaterThan(0)
+    expect(blocks[1]).toBeGreaterThan(blocks[0])
+    expect(lines[blocks[0] + 1]).toMatch(/difference: median \(90% of replicates\)\s+mean \(95% CI\)\s+poor-performance \/ ways-to-wellness \(mean, 95% CI\)/)
+    expect(lines[blocks[0] + 2]).toMatch(/^engagedShare\s+-?\d+\.\d pp \(-?\d+\.\d pp to -?\d+\.\d pp\)\s+-?\d+\.\d pp \(/)
+    // No header is left ambiguous: every column names its pair.
+    expect(r.stdout).not.toContain("mean difference, 95% CI")
   })
 
   it("shows fewer link workers as longer waits, paired replicate by replicate", () => {
@@ -64,7 +79,8 @@ describe("spsim compare", () => {
     const table = spsim("compare", scenario("ways-to-wellness"), scenario("high-caseload"), "--replicates", "2", "--metric", "disengaged,starChangeMean")
     expect(table.code).toBe(0)
     expect(table.stdout).toMatch(/high-caseload − ways-to-wellness/)
-    expect(table.stdout.trim().split("\n")).toHaveLength(5)
+    // The title, then each scenario's two figures, then the two against the first: no other lines.
+    expect(table.stdout.trim().split("\n")).toHaveLength(11)
   })
 })
 
@@ -181,6 +197,15 @@ describe("spsim sensitivity", () => {
     expect(r.stdout).toContain("* 1 swing's 95% interval holds 0: not told apart from chance with 2 replicates")
   })
 
+  it("says when a contract's payments stay at its cap whatever the swings, rather than marking noise as chance", () => {
+    const r = spsim("sensitivity", scenario("ways-to-wellness"), "--params", "linkWorkers.turnoverPerYear", "--replicates", "2", "--quiet")
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/linkWorkers\.turnoverPerYear \(0\.10605 → 0\.31815\)\s+£10\.00m\s+£10\.00m\s+£0\s+none in any replicate/)
+    expect(r.stdout).not.toContain("not told apart from chance")
+    expect(r.stdout).toContain("1 of 1 swings leave outcomes.outcomePayments the same at both ends in every replicate")
+    expect(r.stdout).toContain("The outcomes contract's total cap is reached in 100% of the base runs")
+  })
+
   it("swings a contract term named by its contract's name", () => {
     const doc = json("sensitivity", scenario("ways-to-wellness"), "--params", "contracts[hybrid].capTotal,linkWorkers.turnoverPerYear", "--metric", "hybrid.outcomePayments", "--replicates", "2")
     const cap = doc.bars.find((b: { path: string }) => b.path === "contracts[hybrid].capTotal")
@@ -248,6 +273,11 @@ describe("spsim run --seed", () => {
     expect(readFileSync(join(dir, "b/weekly.csv"), "utf8")).toBe(readFileSync(join(dir, "a/weekly.csv"), "utf8"))
     const summary = (d: string) => JSON.parse(readFileSync(join(dir, d, "summary.json"), "utf8"))
     expect(summary("b").scenario.hash).toBe(summary("a").scenario.hash)
+  })
+
+  it("refuses --people or --parquet without --out, which would write nothing", () => {
+    expectRefusal(spsim("run", scenario("ways-to-wellness"), "--people"), "--people: it writes files, so give --out DIR to say where")
+    expectRefusal(spsim("run", scenario("ways-to-wellness"), "--people", "--parquet"), "--people and --parquet: they write files")
   })
 
   it("refuses a seed a scenario file could not hold", () => {
