@@ -20,7 +20,7 @@ const common = {
   published: Schema.Finite.annotate({ description: "The published value" }),
   low: Schema.Finite.annotate({ description: "Lowest simulated median counted as a match" }),
   high: Schema.Finite.annotate({ description: "Highest simulated median counted as a match" }),
-  source: Schema.NonEmptyString.annotate({ description: "Where the published value comes from (../shared/evidence.md)" }),
+  source: Schema.NonEmptyString.annotate({ description: "Where the published value comes from (full citations: docs/model.md, References)" }),
   confidence: Schema.Literals(["high", "medium", "low"]),
   note: Schema.optionalKey(Schema.String)
 }

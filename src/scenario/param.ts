@@ -1,6 +1,6 @@
 import { Schema } from "effect"
 
-/** How far a default can be trusted: from `shared/evidence.md`, or "assumed" when nothing is published. */
+/** How far a default can be trusted: from the project's evidence table (docs/model.md, References), or "assumed" when nothing is published. */
 export const confidences = ["high", "medium", "low", "assumed"] as const
 export type Confidence = (typeof confidences)[number]
 

@@ -74,7 +74,7 @@ const introduction = (parameters: ReadonlyArray<ParameterInfo>): Array<string> =
   "",
   "**Confidence.** _high_: a primary source states the value; _medium_: a secondary source or the provider's",
   "own report; _low_: derived by arithmetic from published figures, or only partly supported. These follow the",
-  "project's evidence table (`shared/evidence.md`; full citations in [model.md](model.md#references)).",
+  "project's evidence table (full citations in [model.md](model.md#references)).",
   "_assumed_: nothing published gives the value; it is a judgement, easy to change, and should be varied in",
   "sensitivity analyses. _calibratable_ marks values that calibration against published WtW figures may move",
   "within their range.",
