@@ -6,7 +6,7 @@ import { posteriorCsv } from "../calibration/posteriorFile.ts"
 import { targetMiss } from "../calibration/distance.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
 import { spsimVersion } from "../version.ts"
-import { textTable } from "./format.ts"
+import { counted, textTable } from "./format.ts"
 import { checkOutDir, prepareOutDir } from "./outDir.ts"
 import { progressBar } from "./progress.ts"
 
@@ -30,7 +30,7 @@ export const calibrateCommand = Effect.fn("calibrateCommand")(function*(
   }
   const runs = r.result.generations.reduce((s, g) => s + g.proposed, 0) * options.replicates
   yield* Console.log([
-    `${r.base.name}: ABC-SMC over ${r.priors.length} parameters, ${r.result.generations.length} generations, ${runs.toLocaleString("en-GB")} simulations in ${seconds.toFixed(0)} s; ` +
+    `${r.base.name}: ABC-SMC over ${counted(r.priors.length, "parameter")}, ${counted(r.result.generations.length, "generation")}, ${counted(runs, "simulation")} in ${seconds.toFixed(0)} s; ` +
     `${r.result.particles.length} parameter sets kept (distance ≤ ${num(record.posterior.tolerance)}, effective size ${num(record.posterior.effectiveSize)}); stopped: ${r.result.stopped}`,
     "",
     textTable(
@@ -47,7 +47,7 @@ export const calibrateCommand = Effect.fn("calibrateCommand")(function*(
     ),
     "",
     textTable(
-      ["target", "published", "counted as a match", `calibrated set's median (${options.replicates} replicates)`, ""],
+      ["target", "published", "counted as a match", `calibrated set's median (${counted(options.replicates, "replicate")})`, ""],
       r.targets.targets.map((t, k) => [
         t.name, num(t.published), `${num(t.low)} – ${num(t.high)}`, num(r.chosen.simulated[k]), targetMiss(r.chosen.simulated[k], t) === 0 ? "match" : "missed"
       ])

@@ -51,6 +51,9 @@ export const formatOf = (metric: string): Format => {
 
 export const formatMetric = (metric: string, value: number): string => formatValue(value, formatOf(metric))
 
+/** "1 replicate", "8 replicates": a count and its noun (plural with an s). */
+export const counted = (n: number, noun: string): string => `${n.toLocaleString("en-GB")} ${noun}${n === 1 ? "" : "s"}`
+
 /** A difference between two values of a metric: of shares and chances in percentage points ("-3.2 pp"), else as the metric. */
 export const formatDifference = (metric: string, value: number): string =>
   formatOf(metric) === "share" && Number.isFinite(value) ? `${fixed(value * 100, 1)} pp` : formatMetric(metric, value)

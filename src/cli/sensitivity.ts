@@ -16,7 +16,7 @@ import { loadScenario } from "../scenario/loadScenario.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import { spsimVersion } from "../version.ts"
 import type { RunningSummary } from "../results/summary.ts"
-import { formatMetric, textTable } from "./format.ts"
+import { counted, formatMetric, textTable } from "./format.ts"
 import { InputError } from "../scenario/errors.ts"
 import { progressBar } from "./progress.ts"
 
@@ -97,7 +97,7 @@ export const sensitivityAnalysis = Effect.fn("sensitivityAnalysis")(function*(op
         ["parameter (low → high)", `${metric} at low`, "at high", "swing", "swing, 95% interval"],
         bars.map((b) => [`${b.path} (${+b.low.toPrecision(6)} → ${+b.high.toPrecision(6)})${unclear.includes(b) ? " *" : ""}`, formatMetric(metric, b.atLow), formatMetric(metric, b.atHigh), formatMetric(metric, b.atHigh - b.atLow), interval(b)])
       ),
-      ...(unclear.length === 0 ? [] : ["", `* ${unclear.length} swing${unclear.length === 1 ? "'s" : "s'"} 95% interval holds 0: not told apart from chance with ${options.replicates} replicates (the low and high runs paired replicate by replicate); more replicates would tell.`]),
+      ...(unclear.length === 0 ? [] : ["", `* ${unclear.length} swing${unclear.length === 1 ? "'s" : "s'"} 95% interval holds 0: not told apart from chance with ${counted(options.replicates, "replicate")} (the low and high runs paired replicate by replicate); more replicates would tell.`]),
       ...flatNote(metric, bars.filter(none).length, bars.length, runs.summaries[0])
     ].join("\n")
   } else {
@@ -126,7 +126,7 @@ export const sensitivityAnalysis = Effect.fn("sensitivityAnalysis")(function*(op
   }
   if (options.json) return yield* Console.log(JSON.stringify(document, null, 2))
   yield* Console.log([
-    `${base.name}: ${options.method} sensitivity of ${metric} to ${swings.length} parameters (default ± ${options.swing * 100}% within their ranges), ${options.replicates} replicates per point on common random numbers`,
+    `${base.name}: ${options.method} sensitivity of ${metric} to ${counted(swings.length, "parameter")} (default ± ${options.swing * 100}% within their ranges), ${counted(options.replicates, "replicate")} per point on common random numbers`,
     "",
     table
   ].join("\n"))

@@ -14,7 +14,7 @@ import { loadScenario } from "../scenario/loadScenario.ts"
 import { variantProblems } from "../scenario/practiceList.ts"
 import { isSetAt } from "../scenario/parameters.ts"
 import { spsimVersion } from "../version.ts"
-import { centralText, formatDifference, formatMetric, monteCarloError, textTable } from "./format.ts"
+import { centralText, counted, formatDifference, formatMetric, monteCarloError, textTable } from "./format.ts"
 import { isChance } from "../results/summary.ts"
 import { InputError } from "../scenario/errors.ts"
 import { progressBar } from "./progress.ts"
@@ -27,6 +27,10 @@ export interface SweepOptions extends AnalysisOptions {
   readonly sets: ReadonlyArray<string>
   readonly metrics: ReadonlyArray<string> | undefined
 }
+
+/** A grid point's values as its row is labelled: large whole numbers with thousands separators (a cap of 8,000,000), axes apart by "; ". */
+const pointLabel = (values: ReadonlyArray<number>): string =>
+  values.map((v) => (Number.isInteger(v) && Math.abs(v) >= 10000 ? v.toLocaleString("en-GB") : String(v))).join("; ")
 
 export const sweepScenario = Effect.fn("sweepScenario")(function*(options: SweepOptions) {
   const base = yield* loadScenario(options.file)
@@ -76,7 +80,7 @@ export const sweepScenario = Effect.fn("sweepScenario")(function*(options: Sweep
   }
   if (options.json) return yield* Console.log(JSON.stringify(document, null, 2))
   const rows = results.map((r) => [
-    r.values.map(String).join(", "),
+    pointLabel(r.values),
     ...names.map((n) => {
       const b = r.metrics[n]
       if (b === undefined) return "-"
@@ -85,23 +89,23 @@ export const sweepScenario = Effect.fn("sweepScenario")(function*(options: Sweep
     })
   ])
   const differenceRows = results.slice(1).map((r) => [
-    r.values.map(String).join(", "),
+    pointLabel(r.values),
     ...names.map((n) => {
       const d = r.differencesFromFirst?.[n]
       return d === undefined || !Number.isFinite(d.meanLow) ? "-" : `${formatDifference(n, d.difference.mean)} (${formatDifference(n, d.meanLow)} to ${formatDifference(n, d.meanHigh)})`
     })
   ])
-  const first = results[0].values.map(String).join(", ")
+  const first = pointLabel(results[0].values)
   yield* Console.log([
-    `${base.name}: sweep of ${axes.map((a) => a.path).join(" × ")}, ${options.replicates} replicates per point on common random numbers, seed ${seed}`,
+    `${base.name}: sweep of ${axes.map((a) => a.path).join(" × ")}, ${counted(options.replicates, "replicate")} per point on common random numbers, seed ${seed}`,
     "",
-    textTable([axes.map((a) => a.path).join(", "), ...names.map((n) => (isChance(n) ? `${n} (chance, 95%)` : `${n} (median, 90%)`))], rows),
+    textTable([axes.map((a) => a.path).join("; "), ...names.map((n) => (isChance(n) ? `${n} (chance, 95%)` : `${n} (median, 90%)`))], rows),
     ...[monteCarloError(options.replicates, results.flatMap((r) => names.map((n) => r.metrics[n])), "sweep.csv")].filter((line) => line !== ""),
     ...(differenceRows.length === 0 ? [] : [
       "",
       `Paired differences from the first point (${first}), replicate by replicate on the same people: mean difference and its 95% interval`,
       "",
-      textTable([axes.map((a) => a.path).join(", "), ...names.map((n) => `${n} − at ${first}`)], differenceRows)
+      textTable([axes.map((a) => a.path).join("; "), ...names.map((n) => `${n} − at ${first}`)], differenceRows)
     ])
   ].join("\n"))
 }, Effect.scoped)

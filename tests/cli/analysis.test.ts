@@ -306,7 +306,7 @@ describe("spsim report and spsim calibrate", () => {
       "--replicates", "1", "--out", dir, "--quiet")
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toContain("wellbeing.gainEventsPerWeek")
-    expect(r.stdout).toMatch(/ABC-SMC over 1 parameters, 2 generations/)
+    expect(r.stdout).toMatch(/ABC-SMC over 1 parameter, 2 generations/)
     expect(spsim("validate", join(dir, "calibrated.json")).code).toBe(0)
     // The calibrated value states its source, so it does not count as changed with none.
     const provenance = JSON.parse(spsim("provenance", join(dir, "calibrated.json"), "--json").stdout)
