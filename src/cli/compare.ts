@@ -9,6 +9,7 @@ import type { PairedDifference, PairedRatio } from "../analysis/paired.ts"
 import { type AnalysisOptions, metricsNotFound, runVariants, unknownMetrics } from "../analysis/runVariants.ts"
 import { checkOutDir, prepareOutDir } from "./outDir.ts"
 import type { Band } from "../results/summary.ts"
+import { InputError } from "../scenario/errors.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import { spsimVersion } from "../version.ts"
@@ -27,6 +28,9 @@ export interface CompareOptions extends AnalysisOptions {
 }
 
 export const compareScenarios = Effect.fn("compareScenarios")(function*(options: CompareOptions) {
+  if (options.files.length < 2) {
+    return yield* new InputError({ problems: [`compare: expected two or more scenario files (the others are compared with the first), found ${options.files.length}: ${options.files.join(" ")}`] })
+  }
   const scenarios: Array<Scenario> = []
   for (const file of options.files) scenarios.push(yield* loadScenario(file))
   const seed = options.seed ?? scenarios[0].seed

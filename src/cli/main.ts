@@ -120,7 +120,7 @@ const run = Command.make(
 const compare = Command.make(
   "compare",
   {
-    files: Argument.String("scenarios").pipe(Argument.withDescription("Two or more scenario files; differences are against the first"), Argument.variadic({ min: 2 })),
+    files: Argument.String("scenarios").pipe(Argument.withDescription("Two or more scenario files; differences are against the first"), Argument.variadic({ min: 1 })),
     posterior: Flag.String("posterior").pipe(Flag.withDescription("posterior.csv from spsim calibrate: replicate i of every scenario draws the same parameter set from it"), Flag.optional),
     ...analysisFlags
   },

@@ -275,6 +275,10 @@ describe("spsim run --seed", () => {
     expect(summary("b").scenario.hash).toBe(summary("a").scenario.hash)
   })
 
+  it("compare refuses a single scenario, saying it needs two or more", () => {
+    expectRefusal(spsim("compare", scenario("ways-to-wellness")), `compare: expected two or more scenario files (the others are compared with the first), found 1: ${scenario("ways-to-wellness")}`)
+  })
+
   it("refuses --people or --parquet without --out, which would write nothing", () => {
     expectRefusal(spsim("run", scenario("ways-to-wellness"), "--people"), "--people: it writes files, so give --out DIR to say where")
     expectRefusal(spsim("run", scenario("ways-to-wellness"), "--people", "--parquet"), "--people and --parquet: they write files")
