@@ -27,6 +27,9 @@ describe("compare A and B", () => {
     // Unchanged, B is A: every paired difference is exactly zero.
     expect(await differenceOf(page, "referrals")).toBe("0 (0 to 0)")
     expect(await differenceOf(page, "meanWaitWeeks")).toBe("0.0 wk (0.0 wk to 0.0 wk)")
+    // A share's difference in percentage points, as spsim compare gives it; the mean difference with its interval.
+    expect(await differenceOf(page, "engagedShare")).toBe("0.0 pp (0.0 pp to 0.0 pp)")
+    expect(await page.locator('.compare tr[data-metric="referrals"] td.mean-difference').textContent()).toBe("0 (0 to 0)")
     // And B is exactly 100% of A, replicate by replicate.
     expect(await ratioOf(page, "referrals")).toBe("100.0% (100.0% to 100.0%)")
     // A chance is shown for each scenario with its own 95% interval.

@@ -5,7 +5,7 @@
  * `spsim compare` gives them.
  */
 import type { PairedRatio } from "../../../src/analysis/paired.ts"
-import { centralText, centralValue, formatMetric, formatValue } from "../../../src/cli/format.ts"
+import { centralText, centralValue, formatDifference, formatValue } from "../../../src/cli/format.ts"
 import type { Band } from "../../../src/results/summary.ts"
 import { defaultCompareMetrics } from "../../../src/analysis/defaultMetrics.ts"
 import { comparisonChart, needs } from "../charts/comparison.ts"
@@ -21,7 +21,8 @@ export const compareView = (a: EnsembleResults, b: EnsembleResults): HTMLElement
   const bandsB = b.metricsSummary()
   const sameSeed = a.seed === b.seed
   const names = defaultCompareMetrics([a.scenario, b.scenario]).filter((n) => n in bandsA || n in bandsB)
-  const f = (n: string, v: number | undefined) => (v === undefined || !Number.isFinite(v) ? "-" : formatMetric(n, v))
+  // Differences as `spsim compare` gives them: of shares and chances in percentage points.
+  const f = (n: string, v: number | undefined) => (v === undefined || !Number.isFinite(v) ? "-" : formatDifference(n, v))
   // A scenario's figure as the tables show it (a chance with its 95% interval).
   const central = (n: string, b: Band | undefined) => (b === undefined || !Number.isFinite(centralValue(n, b)) ? "-" : centralText(n, b))
   return h("section", { class: "compare", "aria-label": "Compare A and B", "data-paired": paired.replicates },
@@ -29,7 +30,7 @@ export const compareView = (a: EnsembleResults, b: EnsembleResults): HTMLElement
     sameSeed ? h("p", {}, `${paired.replicates} paired replicates on common random numbers (seed ${a.seed}): replicate i of A and of B meet the same people and chances.`) : h("p", { class: "problem" }, `A ran with seed ${a.seed} and B with seed ${b.seed}: the replicates are not paired, so the differences carry chance as well.`),
     h("div", { class: "chart" }, comparisonChart(a.summary(needs), b.summary(needs))),
     h("table", { class: "figures paired" },
-      h("thead", {}, h("tr", {}, ["figure", "A (median; chances: mean, 95%)", "B (median; chances: mean, 95%)", "B − A (median, 90% range)", "mean difference, 95% CI", "B / A (mean, 95% CI)"].map((t) => h("th", { scope: "col" }, t)))),
+      h("thead", {}, h("tr", {}, ["figure", "A (median; chances: mean, 95%)", "B (median; chances: mean, 95%)", "B − A (median, 90% range)", "B − A (mean, 95% CI)", "B / A (mean, 95% CI)"].map((t) => h("th", { scope: "col" }, t)))),
       h("tbody", {}, names.map((n) => {
         const d = paired.differences[n]
         return h("tr", { "data-metric": n },
@@ -37,7 +38,7 @@ export const compareView = (a: EnsembleResults, b: EnsembleResults): HTMLElement
           h("td", {}, central(n, bandsA[n])),
           h("td", {}, central(n, bandsB[n])),
           h("td", { class: "difference" }, d === undefined ? "-" : beneath(f(n, d.difference.p50), `${f(n, d.difference.p05)} to ${f(n, d.difference.p95)}`)),
-          h("td", {}, d === undefined || !Number.isFinite(d.meanLow) ? "-" : [h("span", { class: "nowrap" }, `${f(n, d.meanLow)} to`), " ", h("span", { class: "nowrap" }, f(n, d.meanHigh))]),
+          h("td", { class: "mean-difference" }, d === undefined || !Number.isFinite(d.meanLow) ? "-" : beneath(f(n, d.difference.mean), `${f(n, d.meanLow)} to ${f(n, d.meanHigh)}`)),
           h("td", { class: "ratio" }, beneath(...ratioParts(paired.ratios[n]))))
       }))),
     ...forWhom(groupDifferenceRows(paired.differences, differenceMeasures)))
