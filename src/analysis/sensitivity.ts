@@ -65,6 +65,31 @@ export interface TornadoBar {
   readonly swingHigh?: number
 }
 
+/**
+ * No swing: the same at both ends in every replicate (its paired interval is 0 to 0), up to rounding in sums taken
+ * in another order (a payment held at a contract's cap comes out within a few nanopounds of it).
+ */
+export const noSwing = (b: TornadoBar): boolean => {
+  const tiny = (x: number | undefined) => x !== undefined && Math.abs(x) <= 1e-9 * Math.max(1, Math.abs(b.base))
+  return tiny(b.swingLow) && tiny(b.swingHigh)
+}
+
+/**
+ * What to say when `flat` of `of` swings leave the metric where it was: how many, and, for a contract's outcome
+ * payments held at its total cap in the base runs (`capChance` of the contract: the share of them that reach it),
+ * that no parameter moves them there, and which figures would move. Undefined when every swing moves it.
+ */
+export const unchangedNote = (metric: string, flat: number, of: number, capChance: (contract: string) => number): string | undefined => {
+  if (flat === 0) return undefined
+  const contract = metric.endsWith(".outcomePayments") ? metric.slice(0, -".outcomePayments".length) : undefined
+  const chance = contract === undefined ? Number.NaN : capChance(contract)
+  const atCap = chance >= 0.9
+    ? ` The ${contract} contract's total cap is reached in ${Math.round(100 * chance)}% of the base runs, so its outcome payments stay at the cap whatever most parameters do;` +
+      " for what they would move, try secondaryCareSaving, starChangeMean or engaged."
+    : ""
+  return `${flat} of ${of} swings leave ${metric} the same at both ends in every replicate.${atCap}`
+}
+
 /** A swing's 95% interval from the paired replicates of its low and high runs. */
 export interface SwingInterval {
   readonly swingLow: number

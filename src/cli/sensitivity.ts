@@ -6,7 +6,7 @@
  */
 import seedrandom from "seedrandom"
 import { Console, Effect } from "effect"
-import { assumedSingleValues, meanIn, morrisDesign, morrisEffects, swingIntervalIn, swingOf, type TornadoBar, tornadoOfMeans, tornadoVariants, type Swing, swingProblems } from "../analysis/sensitivity.ts"
+import { assumedSingleValues, meanIn, morrisDesign, morrisEffects, noSwing, swingIntervalIn, swingOf, type TornadoBar, tornadoOfMeans, tornadoVariants, type Swing, swingProblems, unchangedNote } from "../analysis/sensitivity.ts"
 import { type AnalysisOptions, metricsNotFound, runVariants, unknownMetrics } from "../analysis/runVariants.ts"
 import { checkOutDir, prepareOutDir } from "./outDir.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
@@ -49,19 +49,10 @@ const chooseSwings = (base: Scenario, options: SensitivityOptions): Array<Swing>
   return problems.length > 0 ? new InputError({ problems }) : moving
 }
 
-/**
- * When swings leave the metric where it was: how many, and, for a contract's outcome payments held at its total cap
- * in the base runs (so that no parameter moves them), that and which figures would move.
- */
+/** The note under a tornado whose swings leave the metric where it was (`unchangedNote`), in the table's terms. */
 const flatNote = (metric: string, flat: number, of: number, base: RunningSummary): Array<string> => {
-  if (flat === 0) return []
-  const contract = metric.endsWith(".outcomePayments") ? metric.slice(0, -".outcomePayments".length) : undefined
-  const capChance = contract === undefined ? Number.NaN : meanIn(base, `${contract}.capReachedChance`)
-  const atCap = capChance >= 0.9
-    ? ` The ${contract} contract's total cap is reached in ${Math.round(100 * capChance)}% of the base runs, so its outcome payments stay at the cap whatever most parameters do;` +
-      " for what they would move, try --metric secondaryCareSaving, starChangeMean or engaged."
-    : ""
-  return ["", `${flat} of ${of} swings leave ${metric} the same at both ends in every replicate ("none in any replicate").${atCap}`]
+  const note = unchangedNote(metric, flat, of, (contract) => meanIn(base, `${contract}.capReachedChance`))
+  return note === undefined ? [] : ["", note]
 }
 
 export const sensitivityAnalysis = Effect.fn("sensitivityAnalysis")(function*(options: SensitivityOptions) {
@@ -84,10 +75,7 @@ export const sensitivityAnalysis = Effect.fn("sensitivityAnalysis")(function*(op
     const intervals = swings.map((_, i) => swingIntervalIn(runs.summaries[1 + 2 * i], runs.summaries[2 + 2 * i], metric))
     const bars = tornadoOfMeans(swings, runs.summaries.map((s) => meanIn(s, metric)), intervals)
     document = { spsimVersion, scenario: base.name, method: "tornado", metric, swing: options.swing, seed, replicates: options.replicates, bars }
-    // No swing: the same at both ends in every replicate, up to rounding in sums taken in another order (a payment
-    // held at a contract's cap comes out within a few nanopounds of it).
-    const tiny = (b: TornadoBar, x: number | undefined) => x !== undefined && Math.abs(x) <= 1e-9 * Math.max(1, Math.abs(b.base))
-    const none = (b: TornadoBar) => tiny(b, b.swingLow) && tiny(b, b.swingHigh)
+    const none = noSwing
     const interval = (b: TornadoBar) =>
       b.swingLow === undefined || b.swingHigh === undefined ? "-" : none(b) ? "none in any replicate" : `${formatMetric(metric, b.swingLow)} to ${formatMetric(metric, b.swingHigh)}`
     // A swing whose interval holds 0 is not told apart from chance at this many replicates (unless it is no swing at all).

@@ -4,7 +4,7 @@
  * built with the CLI's own `gridOf`, `swingOf` and `tornadoOfRuns`.
  */
 import { gridOf } from "../../../src/analysis/grid.ts"
-import { assumedSingleValues, swingOf, tornadoOfRuns, tornadoVariants } from "../../../src/analysis/sensitivity.ts"
+import { assumedSingleValues, meanOf, noSwing, swingOf, tornadoOfRuns, tornadoVariants, unchangedNote } from "../../../src/analysis/sensitivity.ts"
 import { summarise } from "../../../src/results/summary.ts"
 import { findParameter, getAtPath } from "../../../src/scenario/parameters.ts"
 import type { Scenario } from "../../../src/scenario/schema.ts"
@@ -37,13 +37,27 @@ export interface AnalysisContext {
 export const analysisView = (context: AnalysisContext): HTMLElement => {
   const metricId = freshId("metric")
   const metric = h("select", { id: metricId })
+  /**
+   * The figures on offer, the contract in view's among them. Filled again whenever the menu is used or a run starts,
+   * since the contract in view is known only once the page has a scenario and may change; a contract's figure chosen
+   * before stays chosen, as the new contract's same figure (never a silent switch to another figure).
+   */
   const fillMetrics = () => {
     const c = context.contract()
-    const options = ["engaged", "meanWaitWeeks", "disengaged", "starChangeMean", "secondaryCareSaving", `${c}.outcomePayments`, `${c}.commissionerNetCost`, `${c}.costPerEngaged`]
+    const options = ["engaged", "meanWaitWeeks", "disengaged", "starChangeMean", "secondaryCareSaving",
+      ...(c === "" ? [] : [`${c}.outcomePayments`, `${c}.commissionerNetCost`, `${c}.costPerEngaged`])]
     const chosen = metric.value
-    metric.replaceChildren(...options.map((m) => h("option", { value: m, selected: m === chosen }, m)))
+    const figure = chosen.slice(chosen.indexOf(".") + 1)
+    const pick = options.includes(chosen) ? chosen : chosen.includes(".") && options.includes(`${c}.${figure}`) ? `${c}.${figure}` : options[0]
+    const current = Array.from(metric.options, (o) => o.value)
+    if (current.length !== options.length || current.some((v, i) => v !== options[i])) {
+      metric.replaceChildren(...options.map((m) => h("option", { value: m }, m)))
+    }
+    metric.value = pick
   }
   fillMetrics()
+  metric.addEventListener("focus", fillMetrics)
+  metric.addEventListener("pointerdown", fillMetrics)
   const replicatesId = freshId("analysis-replicates")
   const replicates = h("input", { type: "number", id: replicatesId, min: 1, max: 200, step: 1, value: defaultAnalysisReplicates })
   const replicateCount = () => Math.min(200, Math.max(1, Math.round(Number(replicates.value)) || defaultAnalysisReplicates))
@@ -75,6 +89,7 @@ export const analysisView = (context: AnalysisContext): HTMLElement => {
     const results = points.map((p, i) => ({ value: p.values[0], metrics: summarise(runs[i]) }))
     sweepOut.replaceChildren(sweepChart(results, caseloadPath, metric.value))
     sweepOut.dataset.points = String(results.length)
+    sweepOut.dataset.metric = metric.value
   }))
   const tornadoButton = h("button", { type: "button", id: "run-tornado" }, "Run the tornado")
   tornadoButton.addEventListener("click", () => guard("Tornado", async () => {
@@ -84,9 +99,13 @@ export const analysisView = (context: AnalysisContext): HTMLElement => {
       .map((path) => swingOf(findParameter(path)!, getAtPath(base, path) as number, tornadoSwing))
       .filter((s) => s.low !== s.high)
     const runs = await runVariantsInPool(context.pool, tornadoVariants(base, swings), context.seed(), replicateCount(), progress("Tornado"))
-    const bars = tornadoOfRuns(swings, runs, metric.value).slice(0, 12)
-    tornadoOut.replaceChildren(tornadoChart(bars, metric.value))
+    const all = tornadoOfRuns(swings, runs, metric.value)
+    const bars = all.slice(0, 12)
+    // As spsim sensitivity says it: how many swings leave the figure where it was, and why when a cap holds it.
+    const note = unchangedNote(metric.value, all.filter(noSwing).length, all.length, (c) => meanOf(runs[0], `${c}.capReachedChance`))
+    tornadoOut.replaceChildren(tornadoChart(bars, metric.value), ...(note === undefined ? [] : [h("p", { class: "tornado-note" }, note)]))
     tornadoOut.dataset.bars = String(bars.length)
+    tornadoOut.dataset.metric = metric.value
   }))
   return h("section", { class: "analysis", "aria-label": "Sweep and tornado" },
     h("h2", {}, "Caseload sweep and tornado"),

@@ -10,7 +10,7 @@ import type { ExplorerSummary } from "../summary.ts"
 import { h } from "./dom.ts"
 
 export const headlineFigures = [
-  ["referrals", "People referred (episodes)"],
+  ["referrals", "Referrals (incl. re-referrals)"],
   ["engagedShare", "Engaged share of referrals"],
   ["meanWaitWeeks", "Mean wait for a link worker"],
   ["peakWaiting", "Peak waiting list"],
