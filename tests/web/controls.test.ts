@@ -81,7 +81,8 @@ describe("the controls", () => {
     expect(blockKeys.some((k) => k.includes(".metrics."))).toBe(false)
     // A required number the scenario lacks (the block grant has no financing) is not offered.
     expect(blockKeys.some((k) => k.includes(".financing."))).toBe(false)
-    expect(sliderRange(outcomes.get("contracts.0.capPerYear")!)).toMatchObject({ min: 0 })
+    // Money left out (a yearly cap) slides over ten times its typical size, in round steps, not £0 to £100.
+    expect(sliderRange(outcomes.get("contracts.0.capPerYear")!)).toEqual({ min: 0, max: 15e6, step: 50000 })
     // Only the last key may be missing: numbers inside an object the contract lacks (financing) are not offered.
     expect(expandPattern(wtw, "contracts[].capPerYear")).toEqual([])
     expect(expandPattern(wtw, "contracts[].capPerYear", { orAbsent: true })).toHaveLength(wtw.contracts.length)
@@ -139,7 +140,8 @@ describe("the controls", () => {
     expect(valueProblem(cap, "5000")).toBe("expected a value between 1 and 1000 (people per FTE), found 5000")
     expect(valueProblem(cap, "abc")).toBe("expected a number, found \"abc\"")
     expect(valueProblem(posts, "2.5")).toBe("expected a whole number, found 2.5")
-    expect(sliderRange(cap)).toEqual({ min: 1, max: 270, step: 1.3 })
+    // Round steps: the cap's 90 is on the slider's grid, and a key press moves it to 91, not 90.7.
+    expect(sliderRange(cap)).toEqual({ min: 1, max: 270, step: 1 })
     expect(sliderRange(posts).step).toBe(1)
   })
 

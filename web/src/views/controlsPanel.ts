@@ -24,13 +24,25 @@ export interface ControlsHandlers {
   readonly timeline: Timeline
 }
 
-/** Slider bounds: the declared range, narrowed around the value where the range is vast (money, counts). */
+/** A round step near `raw`: 1, 2 or 5 times a power of ten, so that the slider lands on round values. */
+const roundStep = (raw: number): number => {
+  if (!(raw > 0)) return 1
+  const power = 10 ** Math.floor(Math.log10(raw))
+  const m = raw / power
+  return Number(((m < 2 ? 1 : m < 5 ? 2 : 5) * power).toPrecision(1))
+}
+
+/**
+ * Slider bounds: the declared range, narrowed around the value where the range is vast (money, counts): up to three
+ * times the value, or from 0 up to ten times the parameter's typical size (a £1.25m block grant for money whose range
+ * is a £10bn limit; the whole range of a share). Steps are round, a whole number for whole numbers.
+ */
 export const sliderRange = (c: ControlSpec): { min: number; max: number; step: number } => {
-  const { min, max, integer } = c.info
+  const { min, max, integer, typical } = c.info
   const value = c.value ?? min
-  const top = Math.min(max, value > 0 ? Math.max(value * 3, min + 1) : Math.min(max, min + 100))
-  const step = integer ? 1 : Number(((top - min) / 200).toPrecision(2))
-  return { min, max: top, step }
+  const top = Math.min(max, value > 0 ? Math.max(value * 3, min + 1) : min + 10 * typical)
+  const step = integer ? Math.max(1, roundStep((top - min) / 200)) : roundStep((top - min) / 200)
+  return { min, max: top, step: integer ? Math.round(step) : step }
 }
 
 /** Why a typed value cannot be used, or undefined if it can. */
