@@ -34,7 +34,7 @@ describe("an optional contract cap", () => {
     expect(await box.isDisabled()).toBe(true)
     expect(await box.getAttribute("placeholder")).toBe("no cap")
     expect(await control.locator("label").first().textContent()).toContain("(gbp)")
-    expect(await control.locator(".help").textContent()).toMatch(/Most outcome payments per contract year\. Range 0 to 10,000,000,000 gbp\. Source: assumed \(assumed\)\. Optional: unticked means no cap\./)
+    expect(await control.locator(".help").textContent()).toMatch(/Most outcome payments per contract year\. Range 0 to 10,000,000,000 gbp\. Source: none published \(assumed\)\. Optional: unticked means no cap\./)
 
     // Without a yearly cap the outcomes contract pays up to its £10m total cap over seven years.
     const uncapped = pounds(await contractFigure(page, "outcomes", "outcomePayments"))

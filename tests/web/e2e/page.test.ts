@@ -45,7 +45,7 @@ describe("the explorer page", () => {
     const caseload = opened.page.locator('.control[data-key="linkWorkers.caseloadCapPerFte"]')
     expect(await caseload.locator("label").textContent()).toContain("people per FTE")
     expect(await caseload.locator(".badge").textContent()).toBe("assumed")
-    expect(await caseload.locator(".help").textContent()).toMatch(/Range 1 to 1,000 people per FTE\. Source: assumed/)
+    expect(await caseload.locator(".help").textContent()).toMatch(/Range 1 to 1,000 people per FTE\. Source: none published \(assumed\)/)
     const turnover = opened.page.locator('.control[data-key="linkWorkers.turnoverPerYear"]')
     expect(await turnover.locator(".badge").count()).toBe(0)
     expect(await caseload.locator(".badge").getAttribute("title")).toBe("Confidence: assumed (nothing published). Source: none published, for the Ways to Wellness default's value.")

@@ -27,6 +27,7 @@ import { redrawDue } from "../views/redrawPolicy.ts"
 import { OnScreen } from "../views/onScreen.ts"
 import { toolbar, type ToolbarAction } from "../views/toolbar.ts"
 import { contractFor, initialView, loadShipped, maxReplicates, urlOf, type ViewState, viewFromUrl } from "./viewState.ts"
+import { counted } from "../../../src/cli/format.ts"
 
 /** Marks the benchmark and the tests read: a run started, its first band of at least this many replicates was drawn, it finished. */
 export const firstBandReplicates = 20
@@ -103,7 +104,7 @@ export const startExplorer = (root: HTMLElement): void => {
     status.dataset.done = String(!running)
     status.dataset.run = String(runNumber)
     status.dataset.replicateMs = n > 0 ? (computeMsTotal / n).toFixed(1) : ""
-    status.textContent = `${view.scenario.name}: ${n} of ${view.replicates} replicates${running ? "…" : ""} · seed ${view.seed} · spsim ${spsimVersion}`
+    status.textContent = `${view.scenario.name}: ${n} of ${counted(view.replicates, "replicate")}${running ? "…" : ""} · seed ${view.seed} · spsim ${spsimVersion}`
   }
 
   const run = () => {

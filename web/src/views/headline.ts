@@ -3,7 +3,7 @@
  * the contracts table has the CLI's rows (`contractRows`), each main money figure's 90% interval beneath its
  * median in the same cell.
  */
-import { centralText, formatMetric, monteCarloError } from "../../../src/cli/format.ts"
+import { centralText, counted, formatMetric, monteCarloError } from "../../../src/cli/format.ts"
 import { contractRows } from "../../../src/cli/headline.ts"
 import type { Band } from "../../../src/results/summary.ts"
 import type { ExplorerSummary } from "../summary.ts"
@@ -29,7 +29,7 @@ const medianPrecision = (metric: string, b: Band): string | undefined =>
 
 export const headlineTable = (summary: ExplorerSummary): HTMLElement =>
   h("table", { class: "figures", "data-replicates": summary.replicates },
-    h("caption", {}, `${summary.scenario}: median and 90% interval over ${summary.replicates} replicates`,
+    h("caption", {}, `${summary.scenario}: median and 90% interval over ${counted(summary.replicates, "replicate")}`,
       h("span", { class: "precision" }, monteCarloError(summary.replicates, headlineFigures.map(([metric]) => summary.metrics[metric]), "summary.json"))),
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "figure"), h("th", { scope: "col" }, "median"), h("th", { scope: "col" }, "90% interval"))),
     h("tbody", {}, headlineFigures.flatMap(([metric, label]) => {

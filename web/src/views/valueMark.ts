@@ -7,7 +7,8 @@ import { markTitle, type ValueMark } from "../controls/provenance.ts"
 import { h } from "./dom.ts"
 
 /** The help text's last sentence: where the value comes from. */
-export const sourceSentence = (mark: ValueMark): string => `Source: ${mark.source} (${mark.confidence}).`
+export const sourceSentence = (mark: ValueMark): string =>
+  mark.source === "assumed" ? "Source: none published (assumed)." : `Source: ${mark.source} (${mark.confidence}).`
 
 /**
  * Marks a control's host (its first `label` child takes the badge) and rewrites its help text (`.help` child).
