@@ -48,6 +48,8 @@ describe("uploading a scenario", () => {
     await waitForRun(page, 3)
     expect(await page.locator(".problems").count()).toBe(0)
     expect(await page.locator('.control[data-key="linkWorkers.posts"] input[type=number]').inputValue()).toBe("12")
+    // The scenario menu shows the upload, not the shipped scenario picked before.
+    expect(await page.locator(".toolbar select").first().evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe("upload: fewer-posts.json")
     expect(page.url()).toContain("s=ways-to-wellness")
     expect(page.url()).toContain("d=")
     expect(errors).toEqual([])

@@ -54,7 +54,16 @@ export const toolbar = (names: ReadonlyArray<string>, handlers: ToolbarHandlers)
     element,
     shareLink,
     show: (state) => {
-      if (state.shipped) pick.value = state.origin
+      // A scenario not among the shipped ones (an upload, a shared link's changes) shows as itself, not as the last pick.
+      const other = pick.querySelector<HTMLOptionElement>("option[data-other]")
+      if (state.shipped) {
+        other?.remove()
+        pick.value = state.origin
+      } else {
+        const option = other ?? pick.appendChild(h("option", { value: "", disabled: true, "data-other": "" }))
+        option.textContent = state.origin
+        option.selected = true
+      }
       seed.value = String(state.seed)
       replicates.value = String(state.replicates)
       contract.replaceChildren(...state.contracts.map((c) => h("option", { value: c, selected: c === state.contract }, c)))
