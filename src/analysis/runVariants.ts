@@ -47,13 +47,12 @@ export const metricsNotFound = (asked: ReadonlyArray<string> | undefined, probes
   if (asked.length === 0) return new InputError({ problems: ["--metric: expected one or more metric names, comma-separated (names as in summary.json)"] })
   const known = new Set(probes.flatMap((scenario) => [...metricNames(scenario)]))
   const missing = asked.filter((name) => !known.has(name))
-  const didYouMean = (name: string, names: ReadonlySet<string>): string => {
-    const close = closestName(name, names)
+  const didYouMean = (name: string): string => {
+    const close = closestName(name, known)
     return close === undefined ? "" : `; did you mean "${close}"?`
   }
-  return missing.length === 0 ? undefined : new InputError({ problems: missing.map((name) => `--metric: no metric "${name}" in the results${didYouMean(name, known)} (names as in summary.json)`) })
+  return missing.length === 0 ? undefined : new InputError({ problems: missing.map((name) => `--metric: no metric "${name}" in the results${didYouMean(name)} (names as in summary.json)`) })
 }
-
 
 /** The metrics asked for by `--metric` that no variant produced, as a bad-input error (undefined if all exist). */
 export const unknownMetrics = (asked: ReadonlyArray<string> | undefined, summaries: ReadonlyArray<RunningSummary>): InputError | undefined => {

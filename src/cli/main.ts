@@ -24,9 +24,9 @@ const scenarioFile = Argument.String("scenario").pipe(Argument.withDescription("
 /** A seed as a scenario file may hold one (`seed`: 0 to 2^31 − 1). */
 const seedRange = Flag.filter((n: number) => n >= 0 && n <= 2147483647, (n) => `a seed from 0 to 2147483647, found ${n}`)
 const seedFlag = Flag.Int("seed").pipe(Flag.withDescription("Seed of every scenario (default: the first scenario's own)"), seedRange, Flag.optional)
-const replicatesFlag = (fallback: number) =>
+const replicatesFlag = (fallback: number, description = "Replicates per scenario or design point") =>
   Flag.Int("replicates").pipe(
-    Flag.withDescription(`Replicates per scenario or design point (default ${fallback})`),
+    Flag.withDescription(`${description} (default ${fallback})`),
     Flag.withDefault(fallback),
     Flag.filter((n) => n >= 1 && n <= 100000, (n) => `a number of replicates from 1 to 100000, found ${n}`)
   )
@@ -87,11 +87,7 @@ const run = Command.make(
   {
     file: scenarioFile,
     seed: Flag.Int("seed").pipe(Flag.withDescription("Seed (default: the scenario's own)"), seedRange, Flag.optional),
-    replicates: Flag.Int("replicates").pipe(
-      Flag.withDescription("Number of replicates (default 20)"),
-      Flag.withDefault(20),
-      Flag.filter((n) => n >= 1 && n <= 100000, (n) => `a number of replicates from 1 to 100000, found ${n}`)
-    ),
+    replicates: replicatesFlag(20, "Number of replicates"),
     out: Flag.String("out").pipe(Flag.withDescription("Directory for summary.json, weekly.csv, bands.csv, replicates.csv, payments.csv, cashflows.csv, scenario.json (and people.csv with --people)"), Flag.optional),
     json: Flag.Boolean("json").pipe(Flag.withDescription("Print summary.json to stdout instead of the table"), Flag.withDefault(false)),
     people: Flag.Boolean("people").pipe(Flag.withDescription("With --out: also write people.csv (one row per person per replicate; large)"), Flag.withDefault(false)),

@@ -7,46 +7,46 @@ import { dirname } from "node:path"
 import { Effect, FileSystem } from "effect"
 import { InputError } from "../scenario/errors.ts"
 
-const refusal = (flag: string, given: string, reason: string) =>
-  new InputError({ problems: [`${flag} ${given}: cannot write results there: ${reason}`] })
+const refusal = (given: string, reason: string) =>
+  new InputError({ problems: [`--out ${given}: cannot write results there: ${reason}`] })
 
 /**
  * `dir` is a directory or could be made one: the nearest part of the path that exists is a directory. Makes
  * nothing, so a command can check its `--out` before it checks the rest of its input and runs.
  */
-export const checkOutDir = Effect.fn("checkOutDir")(function*(dir: string, flag = "--out", given = dir) {
+export const checkOutDir = Effect.fn("checkOutDir")(function*(dir: string, given = dir) {
   const fs = yield* FileSystem.FileSystem
   for (let path = dir; ; path = dirname(path)) {
     const info = yield* Effect.option(fs.stat(path))
     if (info._tag === "Some") {
-      if (info.value.type !== "Directory") return yield* refusal(flag, given, `${path} is a file, not a directory`)
+      if (info.value.type !== "Directory") return yield* refusal(given, `${path} is a file, not a directory`)
       return
     }
     if (dirname(path) === path) return
   }
 })
 
-/** `dir` exists as a directory (made if missing), or the command fails with an `InputError` naming `flag` and `given`. */
-export const prepareOutDir = Effect.fn("prepareOutDir")(function*(dir: string, flag = "--out", given = dir) {
-  yield* checkOutDir(dir, flag, given)
+/** `dir` exists as a directory (made if missing), or the command fails with an `InputError` naming `--out` as `given`. */
+export const prepareOutDir = Effect.fn("prepareOutDir")(function*(dir: string, given = dir) {
+  yield* checkOutDir(dir, given)
   const fs = yield* FileSystem.FileSystem
   yield* fs.makeDirectory(dir, { recursive: true }).pipe(
-    Effect.catch((error) => Effect.fail(refusal(flag, given, error.reason._tag === "PermissionDenied" ? "permission denied" : error.message)))
+    Effect.catch((error) => Effect.fail(refusal(given, error.reason._tag === "PermissionDenied" ? "permission denied" : error.message)))
   )
 })
 
-/** A file named by `flag` could be written (`spsim report --out DIR/report.md`): not a directory, in one that is or could be made. Makes nothing. */
-export const checkOutFile = Effect.fn("checkOutFile")(function*(file: string, flag = "--out") {
+/** A file named by `--out` could be written (`spsim report --out DIR/report.md`): not a directory, in one that is or could be made. Makes nothing. */
+export const checkOutFile = Effect.fn("checkOutFile")(function*(file: string) {
   const fs = yield* FileSystem.FileSystem
   const info = yield* Effect.option(fs.stat(file))
   if (info._tag === "Some" && info.value.type === "Directory") {
-    return yield* new InputError({ problems: [`${flag} ${file}: a directory is there; name the file to write, e.g. ${file.replace(/\/$/, "")}/report.md`] })
+    return yield* new InputError({ problems: [`--out ${file}: a directory is there; name the file to write, e.g. ${file.replace(/\/$/, "")}/report.md`] })
   }
-  yield* checkOutDir(dirname(file), flag, file)
+  yield* checkOutDir(dirname(file), file)
 })
 
 /** As `checkOutFile`, and the directory the file goes in made if missing. */
-export const prepareOutFile = Effect.fn("prepareOutFile")(function*(file: string, flag = "--out") {
-  yield* checkOutFile(file, flag)
-  yield* prepareOutDir(dirname(file), flag, file)
+export const prepareOutFile = Effect.fn("prepareOutFile")(function*(file: string) {
+  yield* checkOutFile(file)
+  yield* prepareOutDir(dirname(file), file)
 })

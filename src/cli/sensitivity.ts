@@ -75,18 +75,17 @@ export const sensitivityAnalysis = Effect.fn("sensitivityAnalysis")(function*(op
     const intervals = swings.map((_, i) => swingIntervalIn(runs.summaries[1 + 2 * i], runs.summaries[2 + 2 * i], metric))
     const bars = tornadoOfMeans(swings, runs.summaries.map((s) => meanIn(s, metric)), intervals)
     document = { spsimVersion, scenario: base.name, method: "tornado", metric, swing: options.swing, seed, replicates: options.replicates, bars }
-    const none = noSwing
     const interval = (b: TornadoBar) =>
-      b.swingLow === undefined || b.swingHigh === undefined ? "-" : none(b) ? "none in any replicate" : `${formatMetric(metric, b.swingLow)} to ${formatMetric(metric, b.swingHigh)}`
+      b.swingLow === undefined || b.swingHigh === undefined ? "-" : noSwing(b) ? "none in any replicate" : `${formatMetric(metric, b.swingLow)} to ${formatMetric(metric, b.swingHigh)}`
     // A swing whose interval holds 0 is not told apart from chance at this many replicates (unless it is no swing at all).
-    const unclear = bars.filter((b) => b.swingLow !== undefined && b.swingHigh !== undefined && b.swingLow <= 0 && b.swingHigh >= 0 && !none(b))
+    const unclear = bars.filter((b) => b.swingLow !== undefined && b.swingHigh !== undefined && b.swingLow <= 0 && b.swingHigh >= 0 && !noSwing(b))
     table = [
       textTable(
         ["parameter (low → high)", `${metric} at low`, "at high", "swing", "swing, 95% interval"],
         bars.map((b) => [`${b.path} (${+b.low.toPrecision(6)} → ${+b.high.toPrecision(6)})${unclear.includes(b) ? " *" : ""}`, formatMetric(metric, b.atLow), formatMetric(metric, b.atHigh), formatMetric(metric, b.atHigh - b.atLow), interval(b)])
       ),
       ...(unclear.length === 0 ? [] : ["", `* ${unclear.length} swing${unclear.length === 1 ? "'s" : "s'"} 95% interval holds 0: not told apart from chance with ${counted(options.replicates, "replicate")} (the low and high runs paired replicate by replicate); more replicates would tell.`]),
-      ...flatNote(metric, bars.filter(none).length, bars.length, runs.summaries[0])
+      ...flatNote(metric, bars.filter(noSwing).length, bars.length, runs.summaries[0])
     ].join("\n")
   } else {
     const design = morrisDesign(swings.length, options.trajectories, options.levels, seedrandom.xor4096(`spsim:morris:${seed}`))

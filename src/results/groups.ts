@@ -14,14 +14,15 @@
  */
 import { ageBands, State } from "../model/constants.ts"
 import type { Sim } from "../model/sim.ts"
+import type { Scenario } from "../scenario/schema.ts"
 import { personStarChange } from "../model/wellbeing.ts"
 import type { Metrics } from "./metrics.ts"
 
 /** The dimensions and their groups, in the order summary.json lists them. */
-export const groupDimensions = (sim: Sim): ReadonlyArray<{ readonly dimension: string; readonly groups: ReadonlyArray<string> }> => [
+export const groupDimensions = (scenario: Scenario): ReadonlyArray<{ readonly dimension: string; readonly groups: ReadonlyArray<string> }> => [
   { dimension: "ageBand", groups: ageBands },
   { dimension: "sex", groups: ["female", "male"] },
-  { dimension: "ethnicity", groups: sim.scenario.population.ethnicGroups.map((g) => g.name) },
+  { dimension: "ethnicity", groups: scenario.population.ethnicGroups.map((g) => g.name) },
   { dimension: "conditions", groups: conditionGroups },
   { dimension: "mentalHealth", groups: ["anxietyOrDepression", "neither"] },
   { dimension: "isolated", groups: ["isolated", "notIsolated"] }
@@ -55,7 +56,7 @@ const F = { people: 0, engaged: 1, disengaged: 2, reviewed: 3, starChange: 4, on
  * every group of a person instead cost ~1.7 ms a replicate.
  */
 export const groupMetrics = (sim: Sim): Metrics => {
-  const dims = groupDimensions(sim)
+  const dims = groupDimensions(sim.scenario)
   const sizes = dims.map((d) => d.groups.length)
   const strides: Array<number> = []
   let cells = 1

@@ -3,27 +3,26 @@
  * file may name, checked before anything runs.
  */
 import { onwardFailureNames } from "../model/constants.ts"
-import type { Sim } from "../model/sim.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import { serviceCategories } from "../scenario/sections/community.ts"
 import { groupDimensions, groupMeasures, groupMetricName } from "./groups.ts"
+import { secondaryCareComponents } from "./metrics.ts"
 
 /**
  * The metrics of one replicate (summary.json's names) a scenario can give: those of src/results/metrics.ts, and
  * <contract>.<figure> for each contract (src/contract/results.ts). A figure a contract cannot have (a cap reached
  * without a cap, an investor's return without financing) is not among them; one that may be missing from some
- * replicates (no Star improvement, no capital drawn) is. tests/calibration/targets.test.ts checks this list
+ * replicates (no Star improvement, no capital drawn) is. tests/results/metricNames.test.ts checks this list
  * against what replicates of the shipped scenarios give.
  */
 export const metricNames = (scenario: Scenario): Set<string> => {
   const names = new Set<string>(baseMetrics)
   for (const name of onwardFailureNames) names.add(`onwardReferralFailures.${name}`)
   for (const name of serviceCategories) names.add(`onwardReferrals.${name}`)
-  // The groups depend only on the scenario (its ethnic groups), not on the simulation.
-  for (const { dimension, groups } of groupDimensions({ scenario } satisfies Pick<Sim, "scenario"> as Sim)) {
+  for (const { dimension, groups } of groupDimensions(scenario)) {
     for (const group of groups) for (const measure of groupMeasures) names.add(groupMetricName(dimension, group, measure))
   }
-  for (const component of ["admissions", "emergency", "outpatients"]) names.add(`secondaryCareSaving.${component}`)
+  for (const component of secondaryCareComponents) names.add(`secondaryCareSaving.${component}`)
   scenario.contracts.forEach((contract, i) => {
     const figures = [
       ...contract.metrics.map((m) => `outcomePaymentsByMetric.${m.name}`), "outcomePayments", "blockPayments", "feePayments",

@@ -54,6 +54,9 @@ export const starOutcomes = (sim: Sim): { reviewed: number; changeMean: number; 
   return { reviewed, changeMean: ratio(change, reviewed), improvedShare: ratio(improved, reviewed), baselineMean: ratio(baseline, reviewed) }
 }
 
+/** The parts of the hospital-cost saving, in the order of the scenario's component shares and effects. */
+export const secondaryCareComponents = ["admissions", "emergency", "outpatients"] as const
+
 export const replicateMetrics = (sim: Sim): Metrics => {
   const t = sim.tally
   const col = sim.weekly.columns
@@ -109,8 +112,7 @@ export const replicateMetrics = (sim: Sim): Metrics => {
     m[`onwardReferrals.${name}`] = t.onwardReferralsByCategory[i]
   })
   Object.assign(m, groupMetrics(sim))
-  const components = ["admissions", "emergency", "outpatients"] as const
-  components.forEach((name, k) => {
+  secondaryCareComponents.forEach((name, k) => {
     const share = p.componentShares[k]
     const relative = p.meanRelativeEffect > 0 ? p.componentEffects[k] / p.meanRelativeEffect : 0
     m[`secondaryCareSaving.${name}`] = share * relative * saving

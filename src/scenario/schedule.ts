@@ -1,5 +1,8 @@
 import { Schema } from "effect"
 
+/** YYYY-MM-DD. */
+const isoPattern = /^\d{4}-\d{2}-\d{2}$/u
+
 /** Whether a YYYY-MM-DD string names a day that exists (no 30 February): the date it makes has the same fields. */
 const isCalendarDay = (text: string): boolean => {
   const [y, m, d] = text.split("-").map(Number)
@@ -10,8 +13,8 @@ const isCalendarDay = (text: string): boolean => {
 /** An ISO calendar date, e.g. "2020-03-23": the pattern, and a day the calendar has. */
 // The pattern last: a description given to a date (`startDate`) goes with it into the JSON Schema.
 export const IsoDate = Schema.String.check(
-  Schema.makeFilter((text: string) => !/^\d{4}-\d{2}-\d{2}$/u.test(text) || isCalendarDay(text), { expected: "a day the calendar has (month 01-12, and no 30 February)" }),
-  Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/u, { expected: "a date as YYYY-MM-DD" })
+  Schema.makeFilter((text: string) => !isoPattern.test(text) || isCalendarDay(text), { expected: "a day the calendar has (month 01-12, and no 30 February)" }),
+  Schema.isPattern(isoPattern, { expected: "a date as YYYY-MM-DD" })
 ).annotate({ description: "A calendar date, YYYY-MM-DD" })
 
 /** When a schedule point applies: a week number from the start (0-based) or a calendar date. */

@@ -6,9 +6,7 @@ import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Cause, Effect, Exit, Option, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { loadTargets, type Target, targetProblems, Targets } from "../../src/calibration/targets.ts"
-import { metricNames } from "../../src/results/metricNames.ts"
-import { parseGroupMetric } from "../../src/results/groups.ts"
-import { runReplicates, shippedScenario } from "../support/scenarios.ts"
+import { shippedScenario } from "../support/scenarios.ts"
 
 const root = new URL("../../", import.meta.url)
 const shippedTargets = (): Targets =>
@@ -19,28 +17,6 @@ const targetsOf = (...targets: Array<Target>): Targets => ({ name: "t", descript
 const metric = (name: string): Target => ({ kind: "metric", name, metric: name, ...common })
 const cumulative = (series: string, date = "2016-01-01"): Target => ({ kind: "cumulative", name: series, series, date, ...common })
 const level = (series: string, date = "2016-01-01"): Target => ({ kind: "level", name: series, series, date, ...common })
-
-describe("the metrics a target can name", () => {
-  it("are exactly those a replicate gives, or explains the absence of, for the shipped scenario and its four contracts", () => {
-    // Ways to Wellness: contracts with a total cap and social investment, with a cap only, and with neither.
-    const scenario = shippedScenario()
-    const names = metricNames(scenario)
-    const [r] = runReplicates(scenario, 1)
-    // Every figure a replicate gives is known.
-    expect(Object.keys(r.metrics).filter((m) => !names.has(m))).toEqual([])
-    // Every known name is given, or its absence is noted, or it is a group's measure with nobody to measure.
-    const given = new Set([...Object.keys(r.metrics), ...Object.keys(r.notes)])
-    expect([...names].filter((m) => !given.has(m) && parseGroupMetric(m) === undefined)).toEqual([])
-    expect(["outcomes.capReachedWeek", "outcomes.investorIrr", "hybrid.capReachedWeek", "hybrid.npvGainOverFirst"].filter((m) => !names.has(m))).toEqual([])
-    expect(["outcomes.npvGainOverFirst", "hybrid.investorIrr", "blockGrant.capReachedWeek", "blockGrant.investorIrr"].filter((m) => names.has(m))).toEqual([])
-  })
-
-  it("follow the scenario: its ethnic groups, its contracts", () => {
-    const england = metricNames(shippedScenario("england"))
-    for (const group of shippedScenario("england").population.ethnicGroups) expect(england.has(`group.ethnicity.${group.name}.engagedShare`)).toBe(true)
-    expect([...england].filter((m) => m.startsWith("outcomes."))).toEqual([])
-  })
-})
 
 describe("targetProblems", () => {
   const scenario = shippedScenario()
@@ -84,14 +60,13 @@ describe("targetProblems", () => {
     expect(problem.path).toBe("targets[0].metric")
   })
 
-  it("refuses a date that is no calendar date or outside the scenario's horizon, and a range whose high is below its low", () => {
+  it("refuses a date outside the scenario's horizon, and a range whose high is below its low", () => {
     expect(targetProblems(targetsOf(
-      cumulative("referred", "2020-02-30"), level("referred", "2015-03-31"), cumulative("referred", "2022-03-23"), { ...metric("engaged"), low: 5, high: 4 }
+      level("referred", "2015-03-31"), cumulative("referred", "2022-03-23"), { ...metric("engaged"), low: 5, high: 4 }
     ), scenario)).toEqual([
-      { path: "targets[0].date", expected: "expected a calendar date, YYYY-MM-DD", found: '"2020-02-30"' },
-      { path: "targets[1].date", expected: "expected a date within the scenario's 364 weeks, 2015-04-01 to 2022-03-22", found: '"2015-03-31"' },
-      { path: "targets[2].date", expected: "expected a date within the scenario's 364 weeks, 2015-04-01 to 2022-03-22", found: '"2022-03-23"' },
-      { path: "targets[3].high", expected: "expected a number at least low (5)", found: "4" }
+      { path: "targets[0].date", expected: "expected a date within the scenario's 364 weeks, 2015-04-01 to 2022-03-22", found: '"2015-03-31"' },
+      { path: "targets[1].date", expected: "expected a date within the scenario's 364 weeks, 2015-04-01 to 2022-03-22", found: '"2022-03-23"' },
+      { path: "targets[2].high", expected: "expected a number at least low (5)", found: "4" }
     ])
   })
 })
@@ -115,6 +90,13 @@ describe("loadTargets", () => {
     expect(lines).toHaveLength(2)
     expect(lines[0]).toMatch(new RegExp(`^${file.replace(/[.\\]/g, "\\$&")}: at targets\\[1\\]\\.series: expected a weekly series \\(a column of weekly\\.csv\\): one of referred, .*, found "nosuch"$`))
     expect(lines[1]).toMatch(/: at targets\[5\]\.metric: expected a metric \(a name in this scenario's summary\.json\): one of people, .*, found "nosuchMetric"$/)
+  })
+
+  it("refuses a date the calendar lacks when it decodes the file", async () => {
+    const doc = shippedTargets()
+    const { error } = await load({ ...doc, targets: [{ ...cumulative("referred"), date: "2020-02-30" }] })
+    expect(error?._tag).toBe("ScenarioInvalid")
+    expect(error!.render()).toMatch(/: at targets\[0\]\.date: expected a day the calendar has \(month 01-12, and no 30 February\), found "2020-02-30"$/)
   })
 
   it("reports a file the schema refuses as before, and passes a good one", async () => {

@@ -87,6 +87,8 @@ describe("bad input: exit code 2 and a message naming the problem", () => {
   it("bad flag value", () => {
     const r = spsim("run", wtw, "--replicates", "0")
     expect(r.code).toBe(2)
+    // The flag, what it takes and what it got, said once.
+    expect(r.stderr).toContain('Invalid value for flag --replicates: "0". Expected: a number of replicates from 1 to 100000, found 0')
   })
 })
 

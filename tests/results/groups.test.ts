@@ -13,7 +13,7 @@ const key = (dimension: string, group: string, measure: string) => `group.${dime
 
 describe("outcomes by group", () => {
   it("names every measure of every group, and each dimension's groups add up to everyone referred", () => {
-    for (const { dimension, groups } of groupDimensions(run.sim)) {
+    for (const { dimension, groups } of groupDimensions(run.sim.scenario)) {
       let people = 0
       let engaged = 0
       for (const g of groups) {

@@ -41,8 +41,8 @@ export const sliderRange = (c: ControlSpec): { min: number; max: number; step: n
   const { min, max, integer, typical } = c.info
   const value = c.value ?? min
   const top = Math.min(max, value > 0 ? Math.max(value * 3, min + 1) : min + 10 * typical)
-  const step = integer ? Math.max(1, roundStep((top - min) / 200)) : roundStep((top - min) / 200)
-  return { min, max: top, step: integer ? Math.round(step) : step }
+  const step = roundStep((top - min) / 200)
+  return { min, max: top, step: integer ? Math.max(1, step) : step }
 }
 
 /** Why a typed value cannot be used, or undefined if it can. */
