@@ -7,9 +7,13 @@ import type { Scenario } from "../scenario/schema.ts"
 import { getAtPath } from "../scenario/parameters.ts"
 import type { CalibrationRecord } from "./record.ts"
 import type { TargetResult } from "./report.ts"
-import type { Targets } from "./targets.ts"
+import type { Target, Targets } from "./targets.ts"
+import { formatOf, formatValue } from "../cli/format.ts"
 
 const fmt = (x: number): string => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString("en-GB") : Math.abs(x) < 1 ? x.toFixed(3) : x.toFixed(2))
+/** A target's figures as the CLI shows its metric where that is a share (75.8%, as `spsim run` prints it); else `fmt`. */
+const formatterOf = (t: Target): ((x: number) => string) =>
+  t.kind === "metric" && formatOf(t.metric) === "share" ? (x) => formatValue(x, "share") : fmt
 const sig = (x: number): string => (+x.toPrecision(3)).toString()
 const percent = (x: number): string => `${Math.round(x * 100)}%`
 
@@ -79,8 +83,9 @@ export const renderReport = (o: ReportText): string => {
   const matched = results.filter((r) => r.match).length
   const rows = results.map((r) => {
     const t = r.target
-    const sim = r.simulated === undefined ? r.problem ?? "—" : `${fmt(r.simulated.p50)} (${fmt(r.simulated.p05)} – ${fmt(r.simulated.p95)})`
-    return `| ${t.name} | ${fmt(t.published)} | ${fmt(t.low)} – ${fmt(t.high)} | ${sim} | ${mark(r)} | ${t.source}${t.note ? `; ${t.note}` : ""} | ${t.confidence} |`
+    const f = formatterOf(t)
+    const sim = r.simulated === undefined ? r.problem ?? "—" : `${f(r.simulated.p50)} (${f(r.simulated.p05)} – ${f(r.simulated.p95)})`
+    return `| ${t.name} | ${f(t.published)} | ${f(t.low)} – ${f(t.high)} | ${sim} | ${mark(r)} | ${t.source}${t.note ? `; ${t.note}` : ""} | ${t.confidence} |`
   })
   const missed = results.filter((r) => !r.match).map((r) => r.target.name)
   return [

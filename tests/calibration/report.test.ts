@@ -85,8 +85,8 @@ describe("the report's text", () => {
     results, assumed: 1, values: 2, calibration: { file: "c.json", record }, chart: "c.svg"
   })
 
-  it("marks a missed target with how far it is off", () => {
-    expect(text).toContain("| share | 0.700 | 0.650 – 0.750 | 0.800 (0.800 – 0.800) | **missed** (7% above) |")
+  it("marks a missed target with how far it is off, a share in per cent as the CLI prints it", () => {
+    expect(text).toContain("| share | 70.0% | 65.0% – 75.0% | 80.0% (80.0% – 80.0%) | **missed** (7% above) |")
     expect(text).toContain("**0 of 1 targets matched** (simulated median within the target's range); missed: share.")
   })
 
