@@ -77,17 +77,20 @@ export const noSwing = (b: TornadoBar): boolean => {
 /**
  * What to say when `flat` of `of` swings leave the metric where it was: how many, and, for a contract's outcome
  * payments held at its total cap in the base runs (`capChance` of the contract: the share of them that reach it),
- * that no parameter moves them there, and which figures would move. Undefined when every swing moves it.
+ * that no parameter moves them there, and which figures would move. Undefined when every swing moves it. `label` names a
+ * figure (the CLI gives the metric's key, which is what `--metric` takes; the explorer its label).
  */
-export const unchangedNote = (metric: string, flat: number, of: number, capChance: (contract: string) => number): string | undefined => {
+export const unchangedNote = (
+  metric: string, flat: number, of: number, capChance: (contract: string) => number, label: (metric: string) => string = (m) => m
+): string | undefined => {
   if (flat === 0) return undefined
   const contract = metric.endsWith(".outcomePayments") ? metric.slice(0, -".outcomePayments".length) : undefined
   const chance = contract === undefined ? Number.NaN : capChance(contract)
   const atCap = chance >= 0.9
     ? ` The ${contract} contract's total cap is reached in ${Math.round(100 * chance)}% of the base runs, so its outcome payments stay at the cap whatever most parameters do;` +
-      " for what they would move, try secondaryCareSaving, starChangeMean or engaged."
+      ` for what they would move, try ${label("secondaryCareSaving")}, ${label("starChangeMean")} or ${label("engaged")}.`
     : ""
-  return `${flat} of ${of} swings leave ${metric} the same at both ends in every replicate.${atCap}`
+  return `${flat} of ${of} swings leave ${label(metric)} the same at both ends in every replicate.${atCap}`
 }
 
 /** A swing's 95% interval from the paired replicates of its low and high runs. */

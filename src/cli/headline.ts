@@ -4,7 +4,8 @@ import type { SummaryDocument } from "../results/document.ts"
 import { groupMeasures, groupMetricName, parseGroupMetric } from "../results/groups.ts"
 import { centralText, type Format, formatMetric, formatValue, monteCarloError, textTable } from "./format.ts"
 
-const rows: ReadonlyArray<readonly [label: string, metric: string, format: Format]> = [
+/** The headline table's rows (label, figure, format); the explorer's headline and its names for figures take theirs from here. */
+export const headlineRows: ReadonlyArray<readonly [label: string, metric: string, format: Format]> = [
   ["People referred", "people", "count"],
   ["Referrals (incl. re-referrals)", "referrals", "count"],
   ["Engaged", "engaged", "count"],
@@ -28,17 +29,21 @@ const rows: ReadonlyArray<readonly [label: string, metric: string, format: Forma
   ["Hospital cost saving", "secondaryCareSaving", "gbp"]
 ]
 
+/** A figure's label in the headline table, if it has a row there. */
+export const headlineLabel = (metric: string): string | undefined => headlineRows.find(([, m]) => m === metric)?.[0]
+
 /**
  * The contracts table's rows, here and in the explorer (web/src/views/headline.ts): a label (two leading spaces
  * for a row that belongs to the one above; {first}: the first contract's name) and the figure. Each figure is
  * shown as its name implies (`formatOf`; a chance with its interval, `centralText`); those marked `spread` have
- * their 90% interval over replicates beneath (what good and bad luck do to the money).
+ * their 90% interval over replicates beneath (what good and bad luck do to the money; for the week the cap is
+ * reached, over the replicates that reach it; for the gain over the first contract, of the paired difference).
  */
 export const contractRows: ReadonlyArray<readonly [label: string, metric: string, spread?: "spread"]> = [
   ["Total paid by commissioners", "commissionerOutlay", "spread"],
   ["  in today's money (discounted)", "commissionerOutlayPv"],
   ["  of which outcome payments", "outcomePayments"],
-  ["Outcome cap reached", "capReachedWeek"],
+  ["Outcome cap reached", "capReachedWeek", "spread"],
   ["Chance the cap is reached (mean)", "capReachedChance"],
   ["Provider cost", "providerCost"],
   ["Provider surplus", "providerSurplus"],
@@ -50,7 +55,7 @@ export const contractRows: ReadonlyArray<readonly [label: string, metric: string
   ["Commissioner net cost (less hospital saving)", "commissionerNetCost"],
   ["NPV to commissioner (saving - payments)", "npvCommissioner", "spread"],
   // Paired with the first contract replicate by replicate ({first}: its name).
-  ["  gain over {first} (same people)", "npvGainOverFirst"],
+  ["  gain over {first} (same people)", "npvGainOverFirst", "spread"],
   ["Chance of better value than {first}", "betterValueThanFirstChance"],
   ["Cost per person engaged", "costPerEngaged"],
   ["  in today's money (discounted)", "costPerEngagedPv"],
@@ -82,7 +87,7 @@ export const contractsTable = (summary: SummaryDocument): string => {
 }
 
 export const headlineTable = (summary: SummaryDocument): string => {
-  const lines = rows.flatMap(([label, metric, format]) => {
+  const lines = headlineRows.flatMap(([label, metric, format]) => {
     const band = summary.metrics[metric]
     if (band === undefined) return []
     return [[label, formatValue(band.p50, format), `${formatValue(band.p05, format)} – ${formatValue(band.p95, format)}`]]
@@ -94,7 +99,7 @@ export const headlineTable = (summary: SummaryDocument): string => {
     ...(summary.contracts.length > 0 ? ["", "Contracts on the same simulated people", "", contractsTable(summary)] : []),
     "",
     `${intervalsShow(summary)} ${assumptionsLine(summary.provenance)}`,
-    ...[monteCarloError(summary.replicates, rows.map(([, metric]) => summary.metrics[metric]), "summary.json")].filter((line) => line !== "")
+    ...[monteCarloError(summary.replicates, headlineRows.map(([, metric]) => summary.metrics[metric]), "summary.json")].filter((line) => line !== "")
   ].join("\n")
 }
 

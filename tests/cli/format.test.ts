@@ -76,10 +76,14 @@ describe("formats", () => {
     expect(row("Chance the investor loses capital")).toEqual(["10.0%", "-"])
     // Against the first contract, named: the first has nothing to compare with.
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}gain over outcomes \(same people\)\s+-\s+£1\.07m$/))
+    // The paired difference's own spread over replicates, and the weeks the cap is reached in the replicates that reach it.
+    const below = (label: string) => lines[lines.findIndex((l) => l.trimStart().startsWith(label)) + 1].split(/\s{2,}/).filter((x) => x !== "")
+    expect(below("gain over outcomes")).toEqual(["90% interval", "-", "£900,000 – £1.30m"])
+    expect(below("Outcome cap reached")).toEqual(["90% interval", "week 260 – week 275", "-"])
     expect(row("Chance of better value than outcomes")).toEqual(["-", "90.0% (70–97%)"])
   })
 
-  it("give the main money figures' 90% interval on the row beneath, and only theirs", () => {
+  it("give the main money figures' 90% interval on the row beneath (and the cap's week and the gain over the first contract), and only theirs", () => {
     const summary = {
       contracts: ["outcomes", "blockGrant"],
       replicates: 20,
@@ -95,6 +99,6 @@ describe("formats", () => {
     expect(below("Investor IRR")).toEqual(["90% interval", "12.0% – 18.0%", "-"])
     expect(below("Provider lowest cash")).toEqual(["90% interval", "-£310,000 – -£250,000", "-£290,000 – -£270,000"])
     expect(below("Cost per person engaged")[0]).not.toBe("90% interval")
-    expect(lines.filter((l) => l.trim().startsWith("90% interval"))).toHaveLength(4)
+    expect(lines.filter((l) => l.trim().startsWith("90% interval"))).toHaveLength(6)
   })
 })

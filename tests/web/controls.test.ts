@@ -3,13 +3,14 @@ import { describe, expect, it } from "vitest"
 import { renderPath } from "../../src/scenario/issues.ts"
 import { findParameter, listParameters, listSchedules } from "../../src/scenario/parameters.ts"
 import type { Scenario } from "../../src/scenario/schema.ts"
-import { allControls, allSchedules, buildControls, type ControlSpec, humanize, type ScheduleGroupSpec, type ScheduleSpec } from "../../web/src/controls/buildControls.ts"
+import { allControls, allSchedules, buildControls, type ControlSpec, humanize, parameterLabel, type ScheduleGroupSpec, type ScheduleSpec } from "../../web/src/controls/buildControls.ts"
 import { catalogue } from "../../web/src/controls/catalogue.ts"
 import { type ConcretePath, expandPattern, getIn, parameterPathOf, removeIn, setIn } from "../../web/src/controls/paths.ts"
 import { problemsOf, scenarioFromDocument } from "../../web/src/scenario/fromText.ts"
 import { withEdit } from "../../web/src/controls/provenance.ts"
 import { scheduleGroupCount, sliderRange, valueProblem } from "../../web/src/views/controlsPanel.ts"
 import { emptySchedule, parseAt, scheduleHelp } from "../../web/src/views/scheduleEditor.ts"
+import { tornadoParameters } from "../../web/src/views/analysisView.ts"
 import { shippedScenario } from "../support/scenarios.ts"
 
 const wtw = shippedScenario()
@@ -154,6 +155,23 @@ describe("the controls", () => {
   it("say parameter names in words", () => {
     expect(humanize("caseloadCapPerFte")).toBe("caseload cap per FTE")
     expect(humanize("turnoverPerYear")).toBe("turnover per year")
+  })
+
+  it("name a parameter outside the panel (the sweep's axis, the tornado's bars) by its control's label and the part of the scenario it is in", () => {
+    expect(parameterLabel(wtw, "linkWorkers.caseloadCapPerFte")).toBe("link workers · caseload cap per FTE")
+    // Two labels the panel tells apart by their sections: here the scenario's part does.
+    expect(parameterLabel(wtw, "setbacks.ratePerYear")).toBe("setbacks · rate per year")
+    expect(parameterLabel(wtw, "disengagement.baseRatePerYear")).toBe("disengagement · base rate per year")
+    const controls = allControls(buildControls(wtw, 0))
+    const swung = tornadoParameters(wtw)
+    expect(swung.length).toBeGreaterThan(5)
+    for (const path of swung) {
+      const label = parameterLabel(wtw, path)
+      // The control's own words, never the path.
+      expect(label.endsWith(` · ${controls.find((c) => c.key === path)!.label}`), label).toBe(true)
+      expect(label).not.toMatch(/[a-z][A-Z]|\./)
+    }
+    expect(new Set(swung.map((p) => parameterLabel(wtw, p))).size).toBe(swung.length)
   })
 })
 

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest"
 import { contractRows, contractsTable as cliContractsTable } from "../../src/cli/headline.ts"
 import type { SummaryDocument } from "../../src/results/document.ts"
 import { type Band, chanceInterval, isChance } from "../../src/results/summary.ts"
-import { contractTableRows } from "../../web/src/views/headline.ts"
+import { defaultCompareMetrics, defaultSweepMetrics } from "../../src/analysis/defaultMetrics.ts"
+import { contractTableRows, headlineFigures, metricLabel } from "../../web/src/views/headline.ts"
+import { shippedScenario } from "../support/scenarios.ts"
 import type { ExplorerSummary } from "../../web/src/summary.ts"
 
 const contracts = ["outcomes", "blockGrant"]
@@ -45,7 +47,7 @@ describe("the explorer's contracts table", () => {
 
   it("has the intervals, the discounted rows and the cost per Star point gained", () => {
     const rows = contractTableRows(summaryOf(metrics()))
-    expect(rows.filter((r) => r.spread).map((r) => r.figure)).toEqual(["commissionerOutlay", "providerMinCash", "investorIrr", "npvCommissioner"])
+    expect(rows.filter((r) => r.spread).map((r) => r.figure)).toEqual(["commissionerOutlay", "capReachedWeek", "providerMinCash", "investorIrr", "npvCommissioner", "npvGainOverFirst"])
     const at = (figure: string) => rows.findIndex((r) => r.figure === figure)
     for (const [figure, pv] of [["commissionerOutlay", "commissionerOutlayPv"], ["costPerEngaged", "costPerEngagedPv"], ["costPerStarPoint", "costPerStarPointPv"]]) {
       expect(at(pv), pv).toBe(at(figure) + 1)
@@ -57,7 +59,7 @@ describe("the explorer's contracts table", () => {
     // Each interval in the figure's own format: money, and the investor's IRR as a share.
     expect(outlay.cells.map((c) => c.interval)).toEqual(["£1,800 – £2,200", "£2,700 – £3,300"])
     expect(rows[at("investorIrr")].cells).toEqual([{ central: "15.0%", interval: "13.5% – 16.5%" }, { central: "-" }])
-    // Only those four give one.
+    // Only those six give one.
     expect(rows.filter((r) => !r.spread).every((r) => r.cells.every((c) => c.interval === undefined))).toBe(true)
   })
 
@@ -71,5 +73,27 @@ describe("the explorer's contracts table", () => {
     expect(row("betterValueThanFirstChance").label).toBe("Chance of better value than outcomes")
     expect(row("capReachedWeek").cells[0].central).toBe("week 272 (7 of 20)")
     expect(row("capReachedChance").cells[0].central).toBe("35.0% (18–57%)")
+  })
+})
+
+describe("a metric's label", () => {
+  it("is the headline table's label, or the contract's figure as the contracts table labels it", () => {
+    for (const [metric, label] of headlineFigures) expect(metricLabel(metric)).toBe(label)
+    expect(metricLabel("outcomes.costPerEngaged")).toBe("outcomes contract: Cost per person engaged")
+    // A row that belongs to the one above is named with it.
+    expect(metricLabel("outcomes.outcomePayments")).toBe("outcomes contract: Total paid by commissioners, of which outcome payments")
+    expect(metricLabel("hybrid.npvGainOverFirst", "outcomes")).toBe("hybrid contract: NPV to commissioner (saving - payments), gain over outcomes (same people)")
+    // A figure the CLI's headline shows and the page's does not: the CLI's label.
+    expect(metricLabel("onwardReferralFailureShare")).toBe("Onward referrals failed")
+    // Figures neither table shows: the key in words.
+    expect(metricLabel("engaged")).toBe("Engaged")
+    expect(metricLabel("setbacks")).toBe("Setbacks")
+  })
+
+  it("names every figure the compare table and the analysis offer in words, not as its key", () => {
+    const wtw = shippedScenario()
+    const offered = [...defaultCompareMetrics([wtw]), ...defaultSweepMetrics(wtw), `${wtw.contracts[0].name}.commissionerNetCost`]
+    // (A contract's name is the scenario's own, e.g. blockGrant: the figure's words follow it.)
+    for (const metric of offered) expect(metricLabel(metric, wtw.contracts[0].name).replace(/^\S+ contract: /, ""), metric).not.toMatch(/[a-z][A-Z]|\.[a-z]/)
   })
 })

@@ -35,12 +35,27 @@ describe("compare A and B", () => {
     // A chance is shown for each scenario with its own 95% interval.
     expect(await page.locator('.compare tr[data-metric="outcomes.capReachedChance"] td').first().textContent()).toMatch(/^\d+\.\d% \(\d+–\d+%\)$/)
 
+    // Each row named as the headline and the contracts table name the figure, not by its key.
+    const rowLabel = (metric: string) => page.locator(`.compare tr[data-metric="${metric}"] th`).textContent()
+    expect(await rowLabel("engagedShare")).toBe("Engaged share of referrals")
+    expect(await rowLabel("meanWaitWeeks")).toBe("Mean wait for a link worker")
+    expect(await rowLabel("outcomes.outcomePayments")).toBe("outcomes contract: Total paid by commissioners, of which outcome payments")
+    expect(await rowLabel("blockGrant.npvCommissioner")).toBe("blockGrant contract: NPV to commissioner (saving - payments)")
+    const labels = await page.locator(".compare tbody th").allTextContents()
+    expect(labels.filter((l) => /^[a-z]+[A-Z]\w*$|\.\w+$/.test(l))).toEqual([])
+    // Its heading, a region named for it, and a heading for each of its parts.
+    expect(await page.locator('main section[aria-label="Compare A and B"] > h2').count()).toBe(1)
+    expect((await page.locator(".compare h3").allTextContents()).slice(0, 2)).toEqual([
+      "Active caseload and waiting list, A and B (median and 90% interval)", "Figures: A, B and B − A"
+    ])
+
     await setControl(page, "linkWorkers.caseloadCapPerFte", 45)
     await waitForRun(page, replicates)
     await page.waitForSelector(`.compare[data-paired="${replicates}"]`)
     expect(await page.locator(".compare h2").textContent()).toContain("A: ways-to-wellness (pinned)")
     expect(await page.locator(".compare svg").count()).toBeGreaterThan(0)
     // For whom: B − A by group, one row per group on each panel (shares; Star change).
+    expect(await page.locator(".compare figure.for-whom figcaption h3").textContent()).toBe("For whom: B − A by group (mean paired difference, 95% interval)")
     const forWhom = page.locator(".compare figure.for-whom svg")
     expect(await forWhom.count()).toBeGreaterThanOrEqual(2)
     expect(await forWhom.last().textContent()).toContain("ethnic group: South Asian")

@@ -38,6 +38,31 @@ describe("the explorer page", () => {
     }
   })
 
+  it("gives each part of the results a heading, in order, each part a region named by it", async () => {
+    const { page } = opened
+    const headings = (root: string) => page.$$eval(`${root} :is(h1, h2, h3, h4, h5, h6)`, (hs) => hs.map((h) => `${h.tagName.toLowerCase()} ${h.textContent}`))
+    const charts = await page.$$eval("figure.chart figcaption h3", (hs) => hs.map((h) => `h3 ${h.textContent}`))
+    expect(charts).toHaveLength(11)
+    expect(charts[0]).toBe("h3 Active caseload and waiting list")
+    expect(await headings("main")).toEqual([
+      "h2 Headline figures", "h2 Contracts",
+      "h2 Charts", ...charts,
+      "h2 Caseload sweep and tornado", "h3 Caseload sweep", "h3 Tornado"
+    ])
+    // The whole page: one h1, and no level skipped on the way down.
+    const levels = (await headings("body")).map((h) => Number(h[1]))
+    expect(levels[0]).toBe(1)
+    expect(levels.filter((l) => l === 1)).toHaveLength(1)
+    levels.forEach((l, i) => expect(l - (levels[i - 1] ?? 0), `heading ${i}`).toBeLessThanOrEqual(1))
+    // Each part is a region a screen reader lists by its heading (or its own name).
+    const regions = await page.$$eval("main section[aria-labelledby], main section[aria-label]", (sections) => sections.map((s) =>
+      s.getAttribute("aria-label") ?? document.getElementById(s.getAttribute("aria-labelledby") ?? "")?.textContent ?? "(unnamed)"))
+    expect(regions).toEqual(["Headline figures", "Contracts", "Charts", "Sweep and tornado", "Caseload sweep", "Tornado"])
+    // The tables are under their headings.
+    expect(await page.locator("section.headline-figures table.figures").count()).toBe(1)
+    expect(await page.locator("section.contracts-figures table.contracts").count()).toBe(1)
+  })
+
   it("labels every control and flags assumed values", async () => {
     const unlabelled = await opened.page.$$eval(".controls input, .controls select", (inputs) =>
       inputs.filter((i) => i.getAttribute("aria-label") === null && document.querySelector(`label[for="${i.id}"]`) === null).length)
@@ -68,7 +93,7 @@ describe("the explorer page", () => {
     expect(await contractFigure(page, "blockGrant", "providerMinCash", "interval")).toMatch(/^-?£[\d,.]+m? – -?£[\d,.]+m?$/)
     expect(await contractFigure(page, "outcomes", "investorIrr", "interval")).toMatch(/^-?\d+\.\d% – -?\d+\.\d%$/)
     expect(await contractFigure(page, "hybrid", "npvCommissioner", "interval")).toMatch(/^-?£/)
-    expect(await page.locator("table.contracts th .spread").count()).toBe(4)
+    expect(await page.locator("table.contracts th .spread").count()).toBe(6)
     for (const figure of ["commissionerOutlayPv", "costPerEngagedPv", "costPerStarPointPv"]) expect(await label(figure)).toBe("in today's money (discounted)")
     expect(await label("costPerStarPoint")).toBe("Cost per Star point gained")
     expect(await contractFigure(page, "feeForService", "costPerStarPointPv")).toMatch(/^£[\d,]+$/)

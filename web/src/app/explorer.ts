@@ -20,7 +20,7 @@ import { chartsView } from "../views/chartsView.ts"
 import { compareView } from "../views/compareView.ts"
 import { controlsPanel, showMarks, showProblemsAtControls } from "../views/controlsPanel.ts"
 import { h } from "../views/dom.ts"
-import { contractsTable, headlineTable } from "../views/headline.ts"
+import { headlineView } from "../views/headline.ts"
 import { problemsView } from "../views/problemsView.ts"
 import { type Drawable, RedrawScheduler } from "../views/redrawScheduler.ts"
 import { redrawDue } from "../views/redrawPolicy.ts"
@@ -53,7 +53,8 @@ export const startExplorer = (root: HTMLElement): void => {
   const status = h("p", { id: "status", role: "status", "aria-live": "polite", "data-replicates": 0, "data-done": "false" })
   const problems = h("div", { id: "problems" })
   const controlsHost = h("aside", { class: "controls-host", "aria-label": "Parameters" })
-  const headline = h("div", { class: "headline" })
+  const headlineParts = headlineView()
+  const headline = headlineParts.element
   const compareHost = h("div", { id: "compare" })
 
   const showProblems = (title: string, list: ReadonlyArray<ShownProblem>, atControls = false) => {
@@ -73,7 +74,7 @@ export const startExplorer = (root: HTMLElement): void => {
     draw: () => {
       if (results === undefined || results.count === 0) return
       const summary = results.summary({})
-      headline.replaceChildren(headlineTable(summary), contractsTable(summary, view.contract))
+      headlineParts.show(summary, view.contract)
       headline.dataset.run = String(runNumber)
     }
   }

@@ -86,6 +86,18 @@ const labelOf = (scenario: Scenario, path: ConcretePath): string => {
   return parts.join(" · ")
 }
 
+/**
+ * A parameter named outside the controls panel (an axis, a tornado's bar), where no section title stands above it:
+ * the control's label after the part of the scenario it belongs to, e.g. "linkWorkers.caseloadCapPerFte" →
+ * "link workers · caseload cap per FTE", "setbacks.ratePerYear" → "setbacks · rate per year". For a single value
+ * (no list on its path), as the sweep and the tornado vary.
+ */
+export const parameterLabel = (scenario: Scenario, path: string): string => {
+  const concrete = path.split(".")
+  const label = labelOf(scenario, concrete)
+  return concrete.length > 1 && concrete[0] !== "contracts" ? `${humanize(concrete[0])} · ${label}` : label
+}
+
 const inContract = (path: ConcretePath, contract: number): boolean => path[0] !== "contracts" || path[1] === contract
 
 /** `values`: the scenario's per-value provenance, if already at hand (the page counts them too). */

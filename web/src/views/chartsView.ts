@@ -1,9 +1,9 @@
-/** The main charts as figures on the page, each redrawn (by the scheduler) from the latest results. */
+/** The main charts as figures on the page under one heading, each titled by its own; each redrawn (by the scheduler) from the latest results. */
 import { mainCharts } from "../charts/registry.ts"
 import { contractInfo, type EnsembleResults } from "../run/ensembleResults.ts"
 import type { Drawable } from "./redrawScheduler.ts"
 import type { Watched } from "./onScreen.ts"
-import { h } from "./dom.ts"
+import { freshId, h } from "./dom.ts"
 
 export interface ChartsView {
   readonly element: HTMLElement
@@ -19,7 +19,7 @@ export const chartsView = (
 ): ChartsView => {
   const figures = mainCharts.map((entry) => {
     const body = h("div", { class: "chart-body" }, h("p", { class: "waiting" }, "waiting for the first replicates…"))
-    const figure = h("figure", { class: entry.detail === true ? "chart detail" : "chart", id: `chart-${entry.id}`, "data-chart": entry.id, "data-replicates": 0 }, h("figcaption", {}, entry.title), body)
+    const figure = h("figure", { class: entry.detail === true ? "chart detail" : "chart", id: `chart-${entry.id}`, "data-chart": entry.id, "data-replicates": 0 }, h("figcaption", {}, h("h3", {}, entry.title)), body)
     const draw = () => {
       const now = current()
       if (now === undefined || now.results.count === 0) return
@@ -31,5 +31,9 @@ export const chartsView = (
     }
     return { figure, drawable: { name: entry.id, draw } }
   })
-  return { element: h("div", { class: "charts" }, figures.map((f) => f.figure)), drawables: figures.map((f) => f.drawable), watched: figures.map((f) => ({ drawable: f.drawable, element: f.figure })) }
+  const heading = freshId("heading")
+  const element = h("section", { class: "charts-section", "aria-labelledby": heading },
+    h("h2", { id: heading, class: "section-heading" }, "Charts"),
+    h("div", { class: "charts" }, figures.map((f) => f.figure)))
+  return { element, drawables: figures.map((f) => f.drawable), watched: figures.map((f) => ({ drawable: f.drawable, element: f.figure })) }
 }

@@ -13,7 +13,8 @@ import { differenceMeasures, groupDifferenceChart } from "../charts/groups.ts"
 import { groupDifferenceRows } from "../charts/shape.ts"
 import type { EnsembleResults } from "../run/ensembleResults.ts"
 import { pairedByReplicate } from "../run/pairing.ts"
-import { h } from "./dom.ts"
+import { freshId, h, scrollX } from "./dom.ts"
+import { metricLabel } from "./headline.ts"
 
 export const compareView = (a: EnsembleResults, b: EnsembleResults): HTMLElement => {
   const paired = pairedByReplicate(a.metricsByReplicateNumber(), b.metricsByReplicateNumber())
@@ -25,22 +26,25 @@ export const compareView = (a: EnsembleResults, b: EnsembleResults): HTMLElement
   const f = (n: string, v: number | undefined) => (v === undefined || !Number.isFinite(v) ? "-" : formatDifference(n, v))
   // A scenario's figure as the tables show it (a chance with its 95% interval).
   const central = (n: string, b: Band | undefined) => (b === undefined || !Number.isFinite(centralValue(n, b)) ? "-" : centralText(n, b))
+  const first = a.scenario.contracts[0]?.name
+  const tableHeading = freshId("heading")
   return h("section", { class: "compare", "aria-label": "Compare A and B", "data-paired": paired.replicates },
     h("h2", {}, `A: ${a.scenario.name} (pinned) against B: the scenario now`),
     sameSeed ? h("p", {}, `${paired.replicates} paired replicates on common random numbers (seed ${a.seed}): replicate i of A and of B meet the same people and chances.`) : h("p", { class: "problem" }, `A ran with seed ${a.seed} and B with seed ${b.seed}: the replicates are not paired, so the differences carry chance as well.`),
-    h("div", { class: "chart" }, comparisonChart(a.summary(needs), b.summary(needs))),
-    h("table", { class: "figures paired" },
+    h("figure", { class: "compare-chart" }, h("figcaption", {}, h("h3", {}, "Active caseload and waiting list, A and B (median and 90% interval)")), comparisonChart(a.summary(needs), b.summary(needs))),
+    h("h3", { id: tableHeading }, "Figures: A, B and B − A"),
+    scrollX(tableHeading, h("table", { class: "figures paired" },
       h("thead", {}, h("tr", {}, ["figure", "A (median; chances: mean, 95%)", "B (median; chances: mean, 95%)", "B − A (median, 90% range)", "B − A (mean, 95% CI)", "B / A (mean, 95% CI)"].map((t) => h("th", { scope: "col" }, t)))),
       h("tbody", {}, names.map((n) => {
         const d = paired.differences[n]
         return h("tr", { "data-metric": n },
-          h("th", { scope: "row" }, n),
+          h("th", { scope: "row" }, metricLabel(n, first)),
           h("td", {}, central(n, bandsA[n])),
           h("td", {}, central(n, bandsB[n])),
           h("td", { class: "difference" }, d === undefined ? "-" : beneath(f(n, d.difference.p50), `${f(n, d.difference.p05)} to ${f(n, d.difference.p95)}`)),
           h("td", { class: "mean-difference" }, d === undefined || !Number.isFinite(d.meanLow) ? "-" : beneath(f(n, d.difference.mean), `${f(n, d.meanLow)} to ${f(n, d.meanHigh)}`)),
           h("td", { class: "ratio" }, beneath(...ratioParts(paired.ratios[n]))))
-      }))),
+      })))),
     ...forWhom(groupDifferenceRows(paired.differences, differenceMeasures)))
 }
 
@@ -63,4 +67,4 @@ const beneath = (central: string, interval?: string): Array<Node | string> =>
 
 /** B − A by group, when the replicates give intervals. */
 const forWhom = (rows: ReturnType<typeof groupDifferenceRows>): Array<HTMLElement> =>
-  rows.length === 0 ? [] : [h("figure", { class: "for-whom" }, h("figcaption", {}, "For whom: B − A by group (mean paired difference, 95% interval)"), groupDifferenceChart(rows))]
+  rows.length === 0 ? [] : [h("figure", { class: "for-whom" }, h("figcaption", {}, h("h3", {}, "For whom: B − A by group (mean paired difference, 95% interval)")), groupDifferenceChart(rows))]

@@ -21,3 +21,10 @@ export const h = <K extends keyof HTMLElementTagNameMap>(
 let ids = 0
 /** A fresh element id, for tying labels and descriptions to inputs. */
 export const freshId = (prefix: string): string => `${prefix}-${++ids}`
+
+/**
+ * A box that scrolls sideways on its own when what it holds (a wide table) is wider than the window, so the page
+ * itself never does; focusable, so a keyboard can scroll it, and named by the heading `labelledBy` names.
+ */
+export const scrollX = (labelledBy: string, ...children: ReadonlyArray<Child | ReadonlyArray<Child>>): HTMLDivElement =>
+  h("div", { class: "scroll-x", tabindex: 0, role: "group", "aria-labelledby": labelledBy }, ...children)

@@ -4,20 +4,49 @@
  * median in the same cell.
  */
 import { centralText, counted, formatMetric, monteCarloError } from "../../../src/cli/format.ts"
-import { contractRows } from "../../../src/cli/headline.ts"
+import { contractRows, headlineLabel } from "../../../src/cli/headline.ts"
 import type { Band } from "../../../src/results/summary.ts"
+import { humanize } from "../controls/buildControls.ts"
 import type { ExplorerSummary } from "../summary.ts"
-import { h } from "./dom.ts"
+import { freshId, h, scrollX } from "./dom.ts"
 
-export const headlineFigures = [
-  ["referrals", "Referrals (incl. re-referrals)"],
-  ["engagedShare", "Engaged share of referrals"],
-  ["meanWaitWeeks", "Mean wait for a link worker"],
-  ["peakWaiting", "Peak waiting list"],
-  ["disengaged", "Disengaged"],
-  ["starChangeMean", "Star change (8-80 scale)"],
-  ["secondaryCareSaving", "Hospital cost saving"]
-] as const
+/** "onwardReferralFailureShare" → "Onward referral failure share": a figure neither table labels, in words. */
+const inWords = (key: string): string => {
+  const words = humanize(key)
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+export const headlineFigures = (["referrals", "engagedShare", "meanWaitWeeks", "peakWaiting", "disengaged", "starChangeMean", "secondaryCareSaving"] as const)
+  .map((metric) => [metric, headlineLabel(metric) ?? inWords(metric)] as const)
+
+/**
+ * A contract figure as the contracts table labels it; a row that belongs to the one above after that row's label
+ * ("Total paid by commissioners, of which outcome payments"). `first`: the first contract's name, for the rows
+ * measured against it.
+ */
+const contractFigureLabel = (figure: string, first: string): string | undefined => {
+  const i = contractRows.findIndex(([, f]) => f === figure)
+  if (i < 0) return undefined
+  const own = contractRows[i][0]
+  const parent = own.startsWith(" ") ? contractRows.slice(0, i).reverse().find(([label]) => !label.startsWith(" "))?.[0] : undefined
+  return (parent === undefined ? own.trim() : `${parent}, ${own.trim()}`).replace("{first}", first)
+}
+
+/**
+ * A metric as the page names it wherever it shows a metric's key (the analysis' figures, the compare table): the
+ * headline table's label (the CLI's, `headlineLabel`), or a contract figure as the contracts table labels it after its contract
+ * ("outcomes contract: Cost per person engaged"); a figure neither table shows, its key in words.
+ */
+export const metricLabel = (metric: string, first = "the first contract"): string => {
+  const headline = headlineLabel(metric)
+  if (headline !== undefined) return headline
+  const dot = metric.indexOf(".")
+  if (dot > 0 && !metric.startsWith("group.")) {
+    const figure = metric.slice(dot + 1)
+    return `${metric.slice(0, dot)} contract: ${contractFigureLabel(figure, first) ?? inWords(figure)}`
+  }
+  return inWords(metric)
+}
 
 const interval = (metric: string, b: Band): string => `${formatMetric(metric, b.p05)} – ${formatMetric(metric, b.p95)}`
 
@@ -77,3 +106,29 @@ export const contractsTable = (summary: ExplorerSummary, inView: string): HTMLEl
       h("tr", { "data-figure": row.figure, class: row.sub ? "sub" : undefined },
         h("th", { scope: "row" }, row.label, row.spread && h("span", { class: "spread" }, "90% interval")),
         row.cells.map((cell) => h("td", {}, cell.central, cell.interval !== undefined && h("span", { class: "spread" }, cell.interval)))))))
+
+export interface HeadlineView {
+  readonly element: HTMLElement
+  /** Puts a summary's tables under their headings, the contract in view's column marked. */
+  readonly show: (summary: ExplorerSummary, inView: string) => void
+}
+
+/** A part of the results under its own heading (a region a screen reader lists by that name), its table scrolling sideways in its own box. */
+const part = (className: string, title: string): { readonly element: HTMLElement; readonly box: HTMLElement } => {
+  const id = freshId("heading")
+  const box = scrollX(id, h("p", { class: "waiting" }, "waiting for the first replicates…"))
+  return { element: h("section", { class: className, "aria-labelledby": id }, h("h2", { id, class: "section-heading" }, title), box), box }
+}
+
+/** The headline figures and the contracts, side by side where the window allows, each under its heading. */
+export const headlineView = (): HeadlineView => {
+  const figures = part("headline-figures", "Headline figures")
+  const contracts = part("contracts-figures", "Contracts")
+  return {
+    element: h("div", { class: "headline" }, figures.element, contracts.element),
+    show: (summary, inView) => {
+      figures.box.replaceChildren(headlineTable(summary))
+      contracts.box.replaceChildren(contractsTable(summary, inView))
+    }
+  }
+}
