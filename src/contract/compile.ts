@@ -11,6 +11,8 @@ import { periodTotalNames, periodWeeks } from "./periods.ts"
 import { blockStream, feesStream } from "./evaluate.ts"
 
 const personVariables = ["conditions", "mentalHealth"] as const
+/** The person table's arrays of the variables a formula may read about the person (`PeopleArrays` has them). */
+export type PersonValues = { readonly [K in (typeof personVariables)[number]]: ArrayLike<number> }
 
 /** The variables a metric's formulas may use, by basis (the event logs' columns, or the period totals). */
 export const basisVariables: Record<OutcomeMetric["basis"], ReadonlyArray<string>> = {
@@ -24,20 +26,30 @@ export interface CompiledMetric {
   readonly metric: OutcomeMetric
   readonly quantity: Formula
   readonly payment: Formula
-  /** Event-log columns copied into the scope for each event (none for period metrics). */
+  /** Event-log columns copied into the scope for each event: those the formulas read (none for period metrics). */
   readonly eventColumns: ReadonlyArray<string>
+  /** The person's own variables (`conditions`, `mentalHealth`) the formulas read, copied from the person table. */
+  readonly personColumns: ReadonlyArray<string>
   /** A scope object reused for every evaluation (no allocation per person). */
   readonly scope: Record<string, number>
-  /** Copies event `i` of the log's columns into the scope, property by property (built once: no keyed access per event). */
-  readonly loadEvent: (scope: Record<string, number>, columns: Readonly<Record<string, ArrayLike<number>>>, i: number) => void
+  /**
+   * Copies what the formulas read of event `i` into the scope, property by property (built once: no keyed access
+   * per event): its log columns, and the person's own variables from `people` (the person table's arrays).
+   */
+  readonly loadEvent: (
+    scope: Record<string, number>, columns: Readonly<Record<string, ArrayLike<number>>>, people: PersonValues, i: number
+  ) => void
 }
 
 /**
- * A loader with one named copy per column. The names come from `basisVariables` (fixed identifiers, never
+ * A loader with one named copy per column read. The names come from `basisVariables` (fixed identifiers, never
  * scenario text), so generating it as code is safe.
  */
-const eventLoader = (columns: ReadonlyArray<string>): CompiledMetric["loadEvent"] =>
-  new Function("s", "c", "i", columns.map((name) => `s.${name} = c.${name}[i];`).join("\n")) as CompiledMetric["loadEvent"]
+const eventLoader = (columns: ReadonlyArray<string>, personColumns: ReadonlyArray<string>): CompiledMetric["loadEvent"] =>
+  new Function("s", "c", "a", "i", [
+    ...columns.map((name) => `s.${name} = c.${name}[i];`),
+    ...(personColumns.length > 0 ? ["const p = c.person[i];", ...personColumns.map((name) => `s.${name} = a.${name}[p];`)] : [])
+  ].join("\n")) as CompiledMetric["loadEvent"]
 
 export interface CompiledContract {
   readonly contract: Contract
@@ -62,8 +74,13 @@ export const compileContract = (contract: Contract): Result.Result<CompiledContr
     if (Result.isSuccess(quantity) && Result.isSuccess(payment)) {
       const scope: Record<string, number> = { tariff: metric.tariff, quantity: 0 }
       for (const v of variables) scope[v] = 0
-      const eventColumns = metric.basis === "period" ? [] : variables.filter((v) => !(personVariables as ReadonlyArray<string>).includes(v))
-      metrics.push({ metric, quantity: quantity.success, payment: payment.success, eventColumns, scope, loadEvent: eventLoader(eventColumns) })
+      // Only what the formulas read is copied for each event (a review log has nine columns; a tariff on the Star
+      // change reads two): the rest of the scope stays at 0, unread.
+      const read = new Set([...quantity.success.variables, ...payment.success.variables])
+      const isPerson = (v: string) => (personVariables as ReadonlyArray<string>).includes(v)
+      const eventColumns = metric.basis === "period" ? [] : variables.filter((v) => read.has(v) && !isPerson(v))
+      const personColumns = metric.basis === "period" ? [] : variables.filter((v) => read.has(v) && isPerson(v))
+      metrics.push({ metric, quantity: quantity.success, payment: payment.success, eventColumns, personColumns, scope, loadEvent: eventLoader(eventColumns, personColumns) })
     }
   }
   const streams = new Set([blockStream, feesStream, ...names])

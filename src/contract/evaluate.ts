@@ -111,10 +111,8 @@ export const evaluateContract = (compiled: CompiledContract, sim: Sim): Contract
         const scope = cm.scope
         let i = cursors[m]
         for (; i < log.count && cols.week[i] < end; i++) {
-          cm.loadEvent(scope, cols, i)
+          cm.loadEvent(scope, cols, a, i)
           const person = cols.person[i]
-          scope.conditions = a.conditions[person]
-          scope.mentalHealth = a.mentalHealth[person]
           let x = price(cm, scope)
           if (perPerson !== undefined) x = Math.max(0, Math.min(x, cap - perPerson[person]))
           // Only what the contract's caps let through counts against the person's own cap.
