@@ -48,6 +48,7 @@ export const contractRows: ReadonlyArray<readonly [label: string, metric: string
   ["Provider cost", "providerCost"],
   ["Provider surplus", "providerSurplus"],
   ["Provider lowest cash", "providerMinCash", "spread"],
+  ["Working capital the provider needs", "providerCashNeed", "spread"],
   ["Investor capital drawn", "investorCapitalDrawn"],
   ["Investor IRR (a year)", "investorIrr", "spread"],
   ["Investor money multiple", "investorMultiple"],
@@ -86,6 +87,28 @@ export const contractsTable = (summary: SummaryDocument): string => {
   return textTable(["median over replicates", ...names], lines)
 }
 
+/**
+ * What the contracts table rests on, said beneath it: every contract pays for the same simulated service (how well
+ * it works does not change with the contract), at the scenario's own prices; and which contracts leave the provider
+ * out of pocket (a median surplus below zero), so that "better value" is not read off a contract no provider could
+ * run as priced.
+ */
+export const contractsCaveats = (contracts: ReadonlyArray<string>, metrics: Readonly<Record<string, { readonly p50: number } | undefined>>): Array<string> => {
+  // One paragraph each (the CLI prints each on a line of its own, the explorer in a paragraph).
+  const lines = [
+    "Every contract pays for the same simulated service: how well it works does not change with the contract (docs/contracts.md), " +
+    "and each contract's block grant, fees, tariffs and caps are the scenario's own prices."
+  ]
+  const losing = contracts.flatMap((c) => {
+    const surplus = metrics[`${c}.providerSurplus`]?.p50
+    return surplus !== undefined && surplus < 0 ? [`${c} (${formatMetric("providerSurplus", surplus)})`] : []
+  })
+  if (losing.length > 0) {
+    lines.push(`The provider's income does not cover its costs under ${losing.join(", ")}: median surplus below zero, not a contract it could run as priced.`)
+  }
+  return lines
+}
+
 export const headlineTable = (summary: SummaryDocument): string => {
   const lines = headlineRows.flatMap(([label, metric, format]) => {
     const band = summary.metrics[metric]
@@ -96,7 +119,7 @@ export const headlineTable = (summary: SummaryDocument): string => {
     `${summary.scenario.name}: ${summary.replicates} replicate${summary.replicates === 1 ? "" : "s"}, seed ${summary.seed}, ${summary.horizonWeeks} weeks from ${summary.startDate} (spsim ${summary.spsimVersion})`,
     "",
     textTable(["", "median", "90% interval"], lines),
-    ...(summary.contracts.length > 0 ? ["", "Contracts on the same simulated people", "", contractsTable(summary)] : []),
+    ...(summary.contracts.length > 0 ? ["", "Contracts on the same simulated people", "", contractsTable(summary), "", ...contractsCaveats(summary.contracts, summary.metrics)] : []),
     "",
     `${intervalsShow(summary)} ${assumptionsLine(summary.provenance)}`,
     ...[monteCarloError(summary.replicates, headlineRows.map(([, metric]) => summary.metrics[metric]), "summary.json")].filter((line) => line !== "")

@@ -32,6 +32,11 @@ export interface Money {
   readonly providerCost: number
   readonly providerIncome: number
   readonly providerMinCash: number
+  /**
+   * The most the provider's costs to date ran ahead of its contract income to date (0 if never): the working capital
+   * it needs before payments catch up, from its own reserves or an investor, whatever the financing terms.
+   */
+  readonly providerCashNeed: number
   readonly providerEndCash: number
   readonly investorDrawn: number
   readonly investorReceived: number
@@ -92,9 +97,13 @@ export const contractMoney = (contract: Contract, sim: Sim, paid: ReadonlyArray<
   let outstanding = 0
   let received = 0
   let providerCost = 0
+  // Contract income less costs to date, before starting cash and any investment; its lowest point.
+  let ownBalance = 0
+  let lowestOwn = 0
   for (let w = 0; w <= lastWeek; w++) {
     const receipt = income[w]
     cash += receipt
+    ownBalance += receipt
     book(w, providerIncome, receipt)
     if (f !== undefined && receipt > 0) {
       // The waterfall: principal first, then a share of each receipt, up to the investor's cap.
@@ -112,6 +121,8 @@ export const contractMoney = (contract: Contract, sim: Sim, paid: ReadonlyArray<
     }
     const cost = w < H ? costs[w] : 0
     cash -= cost
+    ownBalance -= cost
+    if (ownBalance < lowestOwn) lowestOwn = ownBalance
     providerCost += cost
     book(w, providerCosts, -cost)
     if (f !== undefined && cash < f.cashFloor && drawn < f.capitalCommitted) {
@@ -155,6 +166,7 @@ export const contractMoney = (contract: Contract, sim: Sim, paid: ReadonlyArray<
     providerCost,
     providerIncome: outlay,
     providerMinCash: minCash,
+    providerCashNeed: Math.max(0, -lowestOwn),
     providerEndCash: cash,
     investorDrawn: drawn,
     investorReceived: received,

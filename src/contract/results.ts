@@ -101,6 +101,7 @@ export const contractMetrics = (
   else notes[n("capReachedChance")] = "the contract has no total cap"
   m[n("providerCost")] = money.providerCost
   m[n("providerMinCash")] = money.providerMinCash
+  m[n("providerCashNeed")] = money.providerCashNeed
   m[n("providerSurplus")] = money.providerEndCash - (compiled.contract.financing?.providerStartingCash ?? 0)
   m[n("investorCapitalDrawn")] = money.investorDrawn
   m[n("investorRepaid")] = money.investorReceived

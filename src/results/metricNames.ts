@@ -28,7 +28,7 @@ export const metricNames = (scenario: Scenario): Set<string> => {
       ...contract.metrics.map((m) => `outcomePaymentsByMetric.${m.name}`), "outcomePayments", "blockPayments", "feePayments",
       ...contract.payers.map((p) => `paymentsByPayer.${p.name}`), "unpaidOverCeilings",
       ...(contract.capTotal === undefined ? [] : ["capReachedWeek", "capReachedChance"]),
-      "providerCost", "providerMinCash", "providerSurplus", "investorCapitalDrawn", "investorRepaid",
+      "providerCost", "providerMinCash", "providerCashNeed", "providerSurplus", "investorCapitalDrawn", "investorRepaid",
       ...(contract.financing === undefined ? [] : ["investorIrr", "investorMultiple", "investorLossChance"]),
       "commissionerOutlay", "commissionerNetCost", "costPerEngaged", "costPerStarPoint", "npvCommissioner", "commissionerOutlayPv",
       "costPerEngagedPv", "costPerStarPointPv",

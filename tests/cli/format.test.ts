@@ -99,6 +99,6 @@ describe("formats", () => {
     expect(below("Investor IRR")).toEqual(["90% interval", "12.0% – 18.0%", "-"])
     expect(below("Provider lowest cash")).toEqual(["90% interval", "-£310,000 – -£250,000", "-£290,000 – -£270,000"])
     expect(below("Cost per person engaged")[0]).not.toBe("90% interval")
-    expect(lines.filter((l) => l.trim().startsWith("90% interval"))).toHaveLength(6)
+    expect(lines.filter((l) => l.trim().startsWith("90% interval"))).toHaveLength(7)
   })
 })

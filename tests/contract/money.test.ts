@@ -71,6 +71,8 @@ describe("social investment", () => {
     expect(money.investorDrawn).toBe(600)
     expect(money.investorReceived).toBe(1200)
     expect(money.providerMinCash).toBe(-350)
+    // Whatever the financing: income to date runs at most 800 behind costs to date (week 7, as without it, below).
+    expect(money.providerCashNeed).toBe(800)
     expect(money.providerEndCash).toBe(3450)
     expect(money.providerCost).toBe(2600)
     expect(money.providerIncome).toBe(6500)
@@ -111,6 +113,7 @@ describe("social investment", () => {
     // Cash is receipts so far less 100 a week: -800 in week 7 (the lowest), -500 in week 8, -800 in week 11, -400 in
     // week 12, -700 in week 15, -200 in week 16, -500 in week 19, 1400 in week 20, 3900 at the end.
     expect(money.providerMinCash).toBe(-800)
+    expect(money.providerCashNeed).toBe(800)
     expect(money.providerEndCash).toBe(3900)
     expect(money.investorDrawn).toBe(0)
     expect(money.cashflows.filter((r) => r.party === "investor" || r.flow === "capitalDrawn" || r.flow === "paidToInvestor")).toEqual([])

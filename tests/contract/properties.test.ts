@@ -257,6 +257,18 @@ const checkMoney = (c: Contract, r: ContractPayments, money: Money, costs: Array
   const start = f?.providerStartingCash ?? 0
   close(money.providerEndCash, start + money.investorDrawn + payments - money.investorReceived - money.providerCost, "the provider's cash adds up")
   expect(money.providerMinCash).toBeLessThanOrEqual(Math.min(start, money.providerEndCash))
+  // The working capital needed: how far costs to date ran ahead of income to date at the worst week, with no
+  // starting cash or investment; without either, the lowest cash is exactly its negative.
+  const incomeByWeek = new Map<number, number>()
+  for (const p of r.paid) incomeByWeek.set(p.week, (incomeByWeek.get(p.week) ?? 0) + p.amount)
+  let balance = 0
+  let need = 0
+  for (let w = 0; w <= Math.max(costs.length - 1, ...incomeByWeek.keys()); w++) {
+    balance += (incomeByWeek.get(w) ?? 0) - (w < costs.length ? costs[w] : 0)
+    need = Math.max(need, -balance)
+  }
+  close(money.providerCashNeed, need, "working capital needed")
+  if (f === undefined) close(money.providerCashNeed, Math.max(0, -money.providerMinCash), "need = -lowest cash without financing")
   if (f === undefined) {
     expect(money.investorDrawn).toBe(0)
     expect(rows("investor")).toEqual([])

@@ -47,7 +47,7 @@ describe("the explorer's contracts table", () => {
 
   it("has the intervals, the discounted rows and the cost per Star point gained", () => {
     const rows = contractTableRows(summaryOf(metrics()))
-    expect(rows.filter((r) => r.spread).map((r) => r.figure)).toEqual(["commissionerOutlay", "capReachedWeek", "providerMinCash", "investorIrr", "npvCommissioner", "npvGainOverFirst"])
+    expect(rows.filter((r) => r.spread).map((r) => r.figure)).toEqual(["commissionerOutlay", "capReachedWeek", "providerMinCash", "providerCashNeed", "investorIrr", "npvCommissioner", "npvGainOverFirst"])
     const at = (figure: string) => rows.findIndex((r) => r.figure === figure)
     for (const [figure, pv] of [["commissionerOutlay", "commissionerOutlayPv"], ["costPerEngaged", "costPerEngagedPv"], ["costPerStarPoint", "costPerStarPointPv"]]) {
       expect(at(pv), pv).toBe(at(figure) + 1)
@@ -59,7 +59,7 @@ describe("the explorer's contracts table", () => {
     // Each interval in the figure's own format: money, and the investor's IRR as a share.
     expect(outlay.cells.map((c) => c.interval)).toEqual(["£1,800 – £2,200", "£2,700 – £3,300"])
     expect(rows[at("investorIrr")].cells).toEqual([{ central: "15.0%", interval: "13.5% – 16.5%" }, { central: "-" }])
-    // Only those six give one.
+    // Only those seven give one.
     expect(rows.filter((r) => !r.spread).every((r) => r.cells.every((c) => c.interval === undefined))).toBe(true)
   })
 

@@ -93,10 +93,16 @@ describe("the explorer page", () => {
     expect(await contractFigure(page, "blockGrant", "providerMinCash", "interval")).toMatch(/^-?£[\d,.]+m? – -?£[\d,.]+m?$/)
     expect(await contractFigure(page, "outcomes", "investorIrr", "interval")).toMatch(/^-?\d+\.\d% – -?\d+\.\d%$/)
     expect(await contractFigure(page, "hybrid", "npvCommissioner", "interval")).toMatch(/^-?£/)
-    expect(await page.locator("table.contracts th .spread").count()).toBe(6)
+    expect(await page.locator("table.contracts th .spread").count()).toBe(7)
     for (const figure of ["commissionerOutlayPv", "costPerEngagedPv", "costPerStarPointPv"]) expect(await label(figure)).toBe("in today's money (discounted)")
     expect(await label("costPerStarPoint")).toBe("Cost per Star point gained")
     expect(await contractFigure(page, "feeForService", "costPerStarPointPv")).toMatch(/^£[\d,]+$/)
+    // The working capital the provider needs whatever the financing, and, under the table, what the comparison rests on.
+    expect(await label("providerCashNeed")).toBe("Working capital the provider needs90% interval")
+    expect(await contractFigure(page, "outcomes", "providerCashNeed")).toMatch(/^£[\d,.]+m?$/)
+    const note = await page.locator(".contracts-figures .contracts-note").textContent()
+    expect(note).toContain("Every contract pays for the same simulated service")
+    expect(note).toContain("The provider's income does not cover its costs under feeForService")
   })
 
   it("reruns when the caseload cap moves, and the results change", async () => {

@@ -4,7 +4,7 @@
  * median in the same cell.
  */
 import { centralText, counted, formatMetric, monteCarloError } from "../../../src/cli/format.ts"
-import { contractRows, headlineLabel } from "../../../src/cli/headline.ts"
+import { contractRows, contractsCaveats, headlineLabel } from "../../../src/cli/headline.ts"
 import type { Band } from "../../../src/results/summary.ts"
 import { humanize } from "../controls/buildControls.ts"
 import type { ExplorerSummary } from "../summary.ts"
@@ -124,11 +124,15 @@ const part = (className: string, title: string): { readonly element: HTMLElement
 export const headlineView = (): HeadlineView => {
   const figures = part("headline-figures", "Headline figures")
   const contracts = part("contracts-figures", "Contracts")
+  const note = h("div", { class: "contracts-note" })
+  contracts.element.append(note)
   return {
     element: h("div", { class: "headline" }, figures.element, contracts.element),
     show: (summary, inView) => {
       figures.box.replaceChildren(headlineTable(summary))
       contracts.box.replaceChildren(contractsTable(summary, inView))
+      // As the CLI says it under its table: the same service under every contract, at the scenario's prices.
+      note.replaceChildren(...contractsCaveats(summary.contracts.map((c) => c.name), summary.metrics).map((text) => h("p", {}, text)))
     }
   }
 }
