@@ -2,7 +2,7 @@
 import type { Scenario } from "../scenario/schema.ts"
 
 const headlineMetrics = ["referrals", "engagedShare", "meanWaitWeeks", "disengaged", "starChangeMean", "onwardReferralFailureShare", "secondaryCareSaving"]
-const contractMetrics = ["outcomePayments", "capReachedChance", "commissionerOutlay", "commissionerNetCost", "npvCommissioner", "providerMinCash", "investorLossChance"]
+const contractMetrics = ["outcomePayments", "capReachedChance", "commissionerOutlay", "commissionerNetCost", "npvCommissioner", "providerMinCash", "providerCashNeed", "investorLossChance"]
 
 /** The headline metrics, and the money of every contract all the scenarios have. */
 export const defaultCompareMetrics = (scenarios: ReadonlyArray<Scenario>): Array<string> => {

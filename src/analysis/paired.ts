@@ -51,10 +51,29 @@ const meanInterval = (mean: number, sd: number, n: number): { readonly meanLow: 
 const sampleSd = (values: ReadonlyArray<number>, mean: number): number =>
   values.length > 1 ? Math.sqrt(values.reduce((s, x) => s + (x - mean) ** 2, 0) / (values.length - 1)) : Number.NaN
 
+/**
+ * Why a figure has no ratio B / A, or undefined where it has one: a week of the contract (`capReachedWeek`) is a
+ * point in time, not an amount, and an IRR is a rate of return that may be 0 or below; B / A of either means
+ * nothing. Their difference (in weeks, in percentage points) is what a comparison gives.
+ */
+export const noRatioReason = (metric: string): string | undefined => {
+  const name = metric.slice(metric.lastIndexOf(".") + 1)
+  if (/Week$/.test(name)) return "no ratio B / A: a week of the contract is a point in time, not an amount, so B / A means nothing; the difference gives the weeks between them"
+  if (/Irr$/.test(name)) return "no ratio B / A: an IRR is a rate of return, so B / A means nothing; the difference gives it in percentage points"
+  return undefined
+}
+
 /** A replicate's paired value of a figure from A's and B's, or undefined where there is none. */
-type Pairing = (a: number, b: number) => number | undefined
+type Pairing = (a: number, b: number, metric: string) => number | undefined
 const difference: Pairing = (a, b) => b - a
-const ratio: Pairing = (a, b) => (a !== 0 ? b / a : undefined)
+/** Whether a metric has a ratio, remembered by name (asked for every metric of every replicate). */
+const ratioKnown = new Map<string, boolean>()
+const hasRatio = (metric: string): boolean => {
+  let has = ratioKnown.get(metric)
+  if (has === undefined) ratioKnown.set(metric, has = noRatioReason(metric) === undefined)
+  return has
+}
+const ratio: Pairing = (a, b, metric) => (a !== 0 && hasRatio(metric) ? b / a : undefined)
 
 /** The paired values' band and the 95% interval of their mean, over the replicates that have one. */
 interface SeriesSummary {
@@ -69,7 +88,7 @@ const asRatio = (x: SeriesSummary): PairedRatio => ({ ratio: x.band, meanLow: x.
 const pairedSeries = (a: ReadonlyArray<Metrics>, b: ReadonlyArray<Metrics>, metric: string, pairing: Pairing): SeriesSummary | undefined => {
   const values: Array<number> = []
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const x = metric in a[i] && metric in b[i] ? pairing(a[i][metric], b[i][metric]) : undefined
+    const x = metric in a[i] && metric in b[i] ? pairing(a[i][metric], b[i][metric], metric) : undefined
     if (x !== undefined) values.push(x)
   }
   if (values.length === 0) return undefined
@@ -84,7 +103,7 @@ export const pairedDifference = (a: ReadonlyArray<Metrics>, b: ReadonlyArray<Met
   return x === undefined ? undefined : asDifference(x)
 }
 
-/** B / A for one metric over paired replicates where A is not 0 (undefined if there are none). */
+/** B / A for one metric over paired replicates where A is not 0 (undefined if there are none, or the metric has no ratio: `noRatioReason`). */
 export const pairedRatio = (a: ReadonlyArray<Metrics>, b: ReadonlyArray<Metrics>, metric: string): PairedRatio | undefined => {
   const x = pairedSeries(a, b, metric, ratio)
   return x === undefined ? undefined : asRatio(x)
@@ -127,7 +146,7 @@ export class PairedAccumulator {
     return mapValues(this.differences.results(), asDifference)
   }
 
-  /** B / A of every metric both had, in the replicates where A was not 0. */
+  /** B / A of every metric both had, in the replicates where A was not 0 (none for a week or an IRR: `noRatioReason`). */
   ratios(): Record<string, PairedRatio> {
     return mapValues(this.ratioSeries.results(), asRatio)
   }
@@ -153,7 +172,7 @@ class PairedSeries {
   add(replicate: number, a: Metrics, b: Metrics): void {
     const values: Metrics = {}
     for (const name in a) {
-      const x = name in b ? this.pairing(a[name], b[name]) : undefined
+      const x = name in b ? this.pairing(a[name], b[name], name) : undefined
       if (x === undefined) continue
       values[name] = x
       const m = this.moments.get(name) ?? { n: 0, mean: 0, m2: 0 }

@@ -12,7 +12,7 @@ import type { Scenario } from "../scenario/schema.ts"
 import { InputError } from "../scenario/errors.ts"
 import { type Posterior, scenarioForReplicate } from "../calibration/posterior.ts"
 import { metricNames } from "../results/metricNames.ts"
-import { closestName } from "../scenario/closestName.ts"
+import { didYouMean, suggestNames } from "../scenario/closestName.ts"
 
 export interface VariantRun {
   readonly seed: number
@@ -37,6 +37,9 @@ export interface AnalysisOptions {
 
 const noRows = { weekly: false, people: false, contracts: false }
 
+/** Words someone may write for the metrics' own: dropout is what the metrics call disengaged. */
+const metricSynonyms: Readonly<Record<string, string>> = { dropout: "disengaged", drop: "disengaged", attrition: "disengaged" }
+
 /**
  * `--metric` checked before a run that may take minutes: an empty list, or a name none of `probes` (the scenarios
  * whose contracts and population groups the run's variants share) can give (`metricNames`, the figures a replicate
@@ -47,11 +50,11 @@ export const metricsNotFound = (asked: ReadonlyArray<string> | undefined, probes
   if (asked.length === 0) return new InputError({ problems: ["--metric: expected one or more metric names, comma-separated (names as in summary.json)"] })
   const known = new Set(probes.flatMap((scenario) => [...metricNames(scenario)]))
   const missing = asked.filter((name) => !known.has(name))
-  const didYouMean = (name: string): string => {
-    const close = closestName(name, known)
-    return close === undefined ? "" : `; did you mean "${close}"?`
+  const suggestion = (name: string): string => {
+    const text = didYouMean(suggestNames(name, known, { synonyms: metricSynonyms }))
+    return text === "" ? "" : `; ${text}`
   }
-  return missing.length === 0 ? undefined : new InputError({ problems: missing.map((name) => `--metric: no metric "${name}" in the results${didYouMean(name)} (names as in summary.json)`) })
+  return missing.length === 0 ? undefined : new InputError({ problems: missing.map((name) => `--metric: no metric "${name}" in the results${suggestion(name)} (names as in summary.json)`) })
 }
 
 /** The metrics asked for by `--metric` that no variant produced, as a bad-input error (undefined if all exist). */

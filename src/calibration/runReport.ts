@@ -23,6 +23,8 @@ export interface ReportOptions {
   readonly calibration?: string | undefined
   /** The chart's file name as the report links to it; no chart without one. */
   readonly chart?: string | undefined
+  /** Called as replicates arrive (the CLI's progress line). */
+  readonly onProgress?: ((done: number, total: number) => void) | undefined
 }
 
 const seriesLabels: Record<string, string> = { referred: "People referred", engagedNew: "People engaged" }
@@ -44,6 +46,7 @@ export const validationReport = Effect.fn("validationReport")(function*(options:
       const values = seriesFromCsv(r.weeklyCsv ?? "", weeklyHeader, series, H)
       const weekly = new Map(series.map((name, i) => [name, values.subarray(i * H, (i + 1) * H)]))
       records.push({ metrics: r.metrics, weekly })
+      options.onProgress?.(records.length, options.replicates)
     }))
   const results = evaluateTargets(targets, scenario, records)
   const provenance = provenanceSummary(scenarioProvenance(scenario))

@@ -117,8 +117,9 @@ export const renderReport = (o: ReportText): string => {
         "handovers) were set by hand and are not identified by these figures."
       ]
       : [
-        "The defaults were set by hand to the targets above; no calibration record was given, so matched targets show the defaults",
-        "are consistent with the record, not that the behavioural parameters are identified by it."
+        "No calibration record was given to this report, so it lists no calibrated parameters (`--calibration FILE`, a calibration.json",
+        "from `spsim calibrate`, adds them). Matched targets show that the scenario's values are consistent with the record, not that",
+        "the behavioural parameters are identified by it."
       ]),
     "The hospital-cost and Star figures are self-reported by the programme. Intervals in the table show chance alone (the",
     "replicates of one parameter set), not uncertainty about the parameters.",

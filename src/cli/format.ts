@@ -54,9 +54,29 @@ export const formatMetric = (metric: string, value: number): string => formatVal
 /** "1 replicate", "8 replicates": a count and its noun (plural with an s). */
 export const counted = (n: number, noun: string): string => `${n.toLocaleString("en-GB")} ${noun}${n === 1 ? "" : "s"}`
 
-/** A difference between two values of a metric: of shares and chances in percentage points ("-3.2 pp"), else as the metric. */
-export const formatDifference = (metric: string, value: number): string =>
-  formatOf(metric) === "share" && Number.isFinite(value) ? `${fixed(value * 100, 1)} pp` : formatMetric(metric, value)
+/**
+ * A difference between two values of a metric: of shares and chances in percentage points ("-3.2 pp"); of two weeks
+ * of the contract (`capReachedWeek`) a number of weeks, signed ("+13.0 wk", "-2.5 wk"), not a week; else as the metric.
+ */
+export const formatDifference = (metric: string, value: number): string => {
+  const format = formatOf(metric)
+  if (!Number.isFinite(value)) return formatMetric(metric, value)
+  if (format === "share") return `${fixed(value * 100, 1)} pp`
+  if (format === "week") {
+    const text = fixed(value, 1)
+    return `${text.startsWith("-") || text === "0.0" ? text : `+${text}`} wk`
+  }
+  return formatMetric(metric, value)
+}
+
+/**
+ * A figure that exists only in some replicates by its nature, so that its paired difference covers only the pairs in
+ * which both runs have it: the week the cap is reached (only where it is reached).
+ */
+export const pairedWhereReached = (metric: string): boolean => /(^|\.)capReachedWeek$/.test(metric)
+
+/** What both runs of a pair need for a figure's paired difference: "reach the cap" for the week it is reached. */
+export const pairedCondition = (metric: string): string => (pairedWhereReached(metric) ? "reach the cap" : "have the figure")
 
 /**
  * A chance (a metric named `…Chance`) is 1 or 0 in each replicate, so its median says little: tables show its

@@ -109,6 +109,24 @@ export const contractsCaveats = (contracts: ReadonlyArray<string>, metrics: Read
   return lines
 }
 
+const payersBlock = (summary: SummaryDocument): Array<string> => {
+  const lines = payerLines(summary)
+  return lines.length === 0 ? [] : ["Paid by each payer (medians over replicates):", ...lines, ""]
+}
+
+/**
+ * Who pays what under each contract: every payer's median payments ("outcomes: ccg £7.00m, bigLotteryFund £2.00m"),
+ * from the contract's `paymentsByPayer.<payer>` figures; a contract with a single payer is left out (its outlay is
+ * the table's). Medians of parts need not add up to the median of the whole.
+ */
+export const payerLines = (summary: Pick<SummaryDocument, "contracts" | "metrics">): Array<string> =>
+  summary.contracts.flatMap((contract) => {
+    const prefix = `${contract}.paymentsByPayer.`
+    const payers = Object.keys(summary.metrics).filter((name) => name.startsWith(prefix))
+    if (payers.length < 2) return []
+    return [`  ${contract}: ${payers.map((name) => `${name.slice(prefix.length)} ${formatMetric(name, summary.metrics[name].p50)}`).join(", ")}`]
+  })
+
 export const headlineTable = (summary: SummaryDocument): string => {
   const lines = headlineRows.flatMap(([label, metric, format]) => {
     const band = summary.metrics[metric]
@@ -119,7 +137,7 @@ export const headlineTable = (summary: SummaryDocument): string => {
     `${summary.scenario.name}: ${summary.replicates} replicate${summary.replicates === 1 ? "" : "s"}, seed ${summary.seed}, ${summary.horizonWeeks} weeks from ${summary.startDate} (spsim ${summary.spsimVersion})`,
     "",
     textTable(["", "median", "90% interval"], lines),
-    ...(summary.contracts.length > 0 ? ["", "Contracts on the same simulated people", "", contractsTable(summary), "", ...contractsCaveats(summary.contracts, summary.metrics)] : []),
+    ...(summary.contracts.length > 0 ? ["", "Contracts on the same simulated people", "", contractsTable(summary), "", ...payersBlock(summary), ...contractsCaveats(summary.contracts, summary.metrics)] : []),
     "",
     `${intervalsShow(summary)} ${assumptionsLine(summary.provenance)}`,
     ...[monteCarloError(summary.replicates, headlineRows.map(([, metric]) => summary.metrics[metric]), "summary.json")].filter((line) => line !== "")

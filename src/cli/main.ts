@@ -13,6 +13,7 @@ import { validationReport } from "../calibration/runReport.ts"
 import { calibrateCommand } from "./calibrate.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
 import { checkOutFile, prepareOutFile } from "./outDir.ts"
+import { progressBar } from "./progress.ts"
 import { compareScenarios } from "./compare.ts"
 import { sweepScenario } from "./sweep.ts"
 import { sensitivityAnalysis } from "./sensitivity.ts"
@@ -167,18 +168,20 @@ const report = Command.make(
     seed: seedFlag,
     replicates: replicatesFlag(20),
     out: Flag.String("out").pipe(Flag.withDescription("Write the report (Markdown) to this file, and its chart beside it (NAME-cumulative.svg)"), Flag.optional),
-    workers: workersFlag
+    workers: workersFlag,
+    quiet: quietFlag
   },
   (o) =>
     Effect.gen(function*() {
       const out = Option.getOrUndefined(o.out)
       const chartFile = out === undefined ? undefined : `${out.replace(/\.md$/, "")}-cumulative.svg`
       if (out !== undefined) yield* checkOutFile(out)
+      const progress = progressBar("report", o.quiet)
       const { markdown, svg } = yield* validationReport({
         scenarioFile: o.scenario, targetsFile: o.targets, seed: Option.getOrUndefined(o.seed), replicates: o.replicates,
         workers: Option.getOrUndefined(o.workers), calibration: Option.getOrUndefined(o.calibration),
-        chart: chartFile === undefined ? undefined : basename(chartFile)
-      })
+        chart: chartFile === undefined ? undefined : basename(chartFile), onProgress: progress.update
+      }).pipe(Effect.ensuring(Effect.sync(progress.finish)))
       if (out === undefined) return yield* Console.log(markdown)
       yield* prepareOutFile(out)
       if (svg !== undefined && chartFile !== undefined) yield* writeFileAtomic(chartFile, svg)

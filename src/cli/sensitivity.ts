@@ -10,13 +10,13 @@ import { assumedSingleValues, meanIn, morrisDesign, morrisEffects, noSwing, swin
 import { type AnalysisOptions, metricsNotFound, runVariants, unknownMetrics } from "../analysis/runVariants.ts"
 import { checkOutDir, prepareOutDir } from "./outDir.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
-import { getAtPath, isSetAt, resolveParameter, unresolvedReason } from "../scenario/parameters.ts"
+import { getAtPath, isSetAt, resolveParameter, unresolvedReason, unsetReason } from "../scenario/parameters.ts"
 import { withVaried } from "../scenario/practiceList.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import { spsimVersion } from "../version.ts"
 import type { RunningSummary } from "../results/summary.ts"
-import { counted, formatMetric, textTable } from "./format.ts"
+import { counted, formatDifference, formatMetric, textTable } from "./format.ts"
 import { InputError } from "../scenario/errors.ts"
 import { progressBar } from "./progress.ts"
 
@@ -41,7 +41,7 @@ const chooseSwings = (base: Scenario, options: SensitivityOptions): Array<Swing>
   for (const path of paths) {
     const info = resolveParameter(path)
     if (info === undefined) problems.push(`--params: ${unresolvedReason(path)}`)
-    else if (!isSetAt(base, path)) problems.push(`--params: "${path}": expected a value in the scenario to swing, found none (an optional term left out, or no such element); set it in the file first`)
+    else if (!isSetAt(base, path)) problems.push(`--params: "${path}": expected a value in the scenario to swing, found none: ${unsetReason(base, path)}`)
     else swings.push(swingOf(info, getAtPath(base, path) as number, options.swing))
   }
   const moving = swings.filter((s) => s.low !== s.high)
@@ -76,13 +76,13 @@ export const sensitivityAnalysis = Effect.fn("sensitivityAnalysis")(function*(op
     const bars = tornadoOfMeans(swings, runs.summaries.map((s) => meanIn(s, metric)), intervals)
     document = { spsimVersion, scenario: base.name, method: "tornado", metric, swing: options.swing, seed, replicates: options.replicates, bars }
     const interval = (b: TornadoBar) =>
-      b.swingLow === undefined || b.swingHigh === undefined ? "-" : noSwing(b) ? "none in any replicate" : `${formatMetric(metric, b.swingLow)} to ${formatMetric(metric, b.swingHigh)}`
+      b.swingLow === undefined || b.swingHigh === undefined ? "-" : noSwing(b) ? "none in any replicate" : `${formatDifference(metric, b.swingLow)} to ${formatDifference(metric, b.swingHigh)}`
     // A swing whose interval holds 0 is not told apart from chance at this many replicates (unless it is no swing at all).
     const unclear = bars.filter((b) => b.swingLow !== undefined && b.swingHigh !== undefined && b.swingLow <= 0 && b.swingHigh >= 0 && !noSwing(b))
     table = [
       textTable(
         ["parameter (low → high)", `${metric} at low`, "at high", "swing", "swing, 95% interval"],
-        bars.map((b) => [`${b.path} (${+b.low.toPrecision(6)} → ${+b.high.toPrecision(6)})${unclear.includes(b) ? " *" : ""}`, formatMetric(metric, b.atLow), formatMetric(metric, b.atHigh), formatMetric(metric, b.atHigh - b.atLow), interval(b)])
+        bars.map((b) => [`${b.path} (${+b.low.toPrecision(6)} → ${+b.high.toPrecision(6)})${unclear.includes(b) ? " *" : ""}`, formatMetric(metric, b.atLow), formatMetric(metric, b.atHigh), formatDifference(metric, b.atHigh - b.atLow), interval(b)])
       ),
       ...(unclear.length === 0 ? [] : ["", `* ${unclear.length} swing${unclear.length === 1 ? "'s" : "s'"} 95% interval holds 0: not told apart from chance with ${counted(options.replicates, "replicate")} (the low and high runs paired replicate by replicate); more replicates would tell.`]),
       ...flatNote(metric, bars.filter(noSwing).length, bars.length, runs.summaries[0])
@@ -103,7 +103,8 @@ export const sensitivityAnalysis = Effect.fn("sensitivityAnalysis")(function*(op
     document = { spsimVersion, scenario: base.name, method: "morris", metric, swing: options.swing, trajectories: options.trajectories, levels: options.levels, seed, replicates: options.replicates, effects }
     table = textTable(
       ["parameter", "mu* (mean |effect| over its range)", "mu", "sigma"],
-      effects.map((e) => [e.path, formatMetric(metric, e.muStar), formatMetric(metric, e.mu), formatMetric(metric, e.sigma)])
+      // Effects are differences of the metric: of a week of the contract, in weeks; of a share, in percentage points.
+      effects.map((e) => [e.path, formatDifference(metric, e.muStar), formatDifference(metric, e.mu), formatDifference(metric, e.sigma)])
     )
   }
   progress.finish()

@@ -12,9 +12,9 @@ import { writeFileAtomic } from "../io/atomicWrite.ts"
 import { csvRow } from "../io/csv.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
 import { variantProblems } from "../scenario/practiceList.ts"
-import { isSetAt } from "../scenario/parameters.ts"
+import { isSetAt, unsetReason } from "../scenario/parameters.ts"
 import { spsimVersion } from "../version.ts"
-import { centralText, counted, formatDifference, formatMetric, monteCarloError, textTable } from "./format.ts"
+import { centralText, counted, formatDifference, formatMetric, monteCarloError, pairedCondition, pairedWhereReached, textTable } from "./format.ts"
 import { isChance } from "../results/summary.ts"
 import { InputError } from "../scenario/errors.ts"
 import { progressBar } from "./progress.ts"
@@ -44,7 +44,7 @@ export const sweepScenario = Effect.fn("sweepScenario")(function*(options: Sweep
   if (options.sets.length === 0) problems.push("give one or two --set PATH=v1,v2,… (e.g. --set linkWorkers.caseloadCapPerFte=40,60,80)")
   if (options.sets.length > 2) problems.push("a sweep takes one or two --set parameters")
   for (const axis of axes) {
-    if (!isSetAt(base, axis.path)) problems.push(`--set ${axis.path}: expected a value in the scenario to sweep, found none (an optional term left out, or no such element); set it in the file first`)
+    if (!isSetAt(base, axis.path)) problems.push(`--set ${axis.path}: expected a value in the scenario to sweep, found none: ${unsetReason(base, axis.path)}`)
   }
   if (problems.length > 0) return yield* new InputError({ problems })
   const points = gridOf(base, axes)
@@ -96,6 +96,13 @@ export const sweepScenario = Effect.fn("sweepScenario")(function*(options: Sweep
     })
   ])
   const first = pointLabel(results[0].values)
+  // The figures whose differences cover only some pairs: those in which both points have it (for the cap's week, both reach the cap).
+  const fewer = names.filter((n) => results.slice(1).some((r) => {
+    const d = r.differencesFromFirst?.[n]
+    return d !== undefined && (d.replicates < options.replicates || pairedWhereReached(n))
+  }))
+  const pairsNotes = fewer.map((n) => `* ${n}: over the pairs in which both points ${pairedCondition(n)}: ` +
+    results.slice(1).map((r) => `${r.differencesFromFirst?.[n]?.replicates ?? 0} of ${options.replicates} at ${pointLabel(r.values)}`).join(", ") + ".")
   yield* Console.log([
     `${base.name}: sweep of ${axes.map((a) => a.path).join(" × ")}, ${counted(options.replicates, "replicate")} per point on common random numbers, seed ${seed}`,
     "",
@@ -105,7 +112,8 @@ export const sweepScenario = Effect.fn("sweepScenario")(function*(options: Sweep
       "",
       `Paired differences from the first point (${first}), replicate by replicate on the same people: mean difference and its 95% interval`,
       "",
-      textTable([axes.map((a) => a.path).join("; "), ...names.map((n) => `${n} − at ${first}`)], differenceRows)
+      textTable([axes.map((a) => a.path).join("; "), ...names.map((n) => `${n} − at ${first}${fewer.includes(n) ? " *" : ""}`)], differenceRows),
+      ...pairsNotes
     ])
   ].join("\n"))
 }, Effect.scoped)

@@ -6,6 +6,7 @@
 import { SchemaAST } from "effect"
 import { annotationKeys, type Confidence, confidences, type ParamInfo } from "./param.ts"
 import { Scenario } from "./schema.ts"
+import { closestName, didYouMean, type Suggestions, suggestNames } from "./closestName.ts"
 
 /** One numeric parameter of a scenario: its place in the document and the metadata `param()` gave it. */
 export interface ParameterInfo extends Required<ParamInfo> {
@@ -186,12 +187,63 @@ export const resolveParameter = (path: string): ParameterInfo | undefined => {
 
 /**
  * Why `resolveParameter` found nothing at a path, for a message after the flag that gave it: a list path that names
- * every element ("[]") gets an example naming one.
+ * every element ("[]") gets an example naming one; another gets the paths it may have meant (`pathSuggestions`).
  */
-export const unresolvedReason = (path: string): string =>
-  path.includes("[]") && resolveParameter(path.replaceAll("[]", "[0]")) !== undefined
-    ? `"${path}" has one value per element; name one by position or name, e.g. ${path.replace("[]", "[0]")}`
-    : `"${path}" is not a numeric parameter of the scenario (see docs/parameters.md)`
+export const unresolvedReason = (path: string): string => {
+  if (path.includes("[]") && resolveParameter(path.replaceAll("[]", "[0]")) !== undefined) {
+    return `"${path}" has one value per element; name one by position or name, e.g. ${path.replace("[]", "[0]")}`
+  }
+  const suggestion = didYouMean(pathSuggestions(path))
+  return `"${path}" is not a numeric parameter of the scenario (see docs/parameters.md)${suggestion === "" ? "" : `; ${suggestion}`}`
+}
+
+/** Every path `resolveParameter` knows, generic ("[]" for a list element): the parameters and each schedule's points' values. */
+const knownPaths = (): ReadonlyArray<string> =>
+  [...listParameters().map((p) => p.path), ...listSchedules().map((s) => `${s.path}.points[].value`)]
+
+/**
+ * The parameter paths a path that names none may have meant (`suggestNames` over the generic paths), each with the
+ * path's own list selectors put back in order ("contracts[outcomes].capTotl" → "contracts[outcomes].capTotal"), and
+ * "[0]" where it gave none.
+ */
+export const pathSuggestions = (path: string): Suggestions => {
+  const selectors = path.match(/\[[^\]]*\]/g) ?? []
+  const found = suggestNames(genericPath(path), knownPaths())
+  const concrete = (generic: string): string => {
+    let k = 0
+    return generic.replace(/\[\]/g, () => selectors[k++] ?? "[0]")
+  }
+  return { names: found.names.map(concrete), more: found.more }
+}
+
+/**
+ * Why a scenario holds no value at a path `resolveParameter` knows, for a message after "found none": the first
+ * step it lacks, with the element meant when a list has none of that name or position ("contracts[outcome]" →
+ * "contracts[outcomes]"), or an optional term the scenario leaves out.
+ */
+export const unsetReason = (scenario: unknown, path: string): string => {
+  const steps = stepsOf(path)
+  let node = scenario
+  for (const [i, step] of steps.entries()) {
+    const k = keyAt(node, step)
+    if (k !== undefined) {
+      node = (node as Record<string | number, unknown>)[k]
+      continue
+    }
+    const at = labelOf(steps.slice(0, i + 1))
+    const list = labelOf(steps.slice(0, i))
+    if ("key" in step || !Array.isArray(node)) return `the scenario leaves out "${at}", an optional term; set it in the file first`
+    const named = node.flatMap((el) => (isRecord(el) && typeof el.name === "string" ? [el.name] : []))
+    const elements = node.length === 0
+      ? "it is empty"
+      : `it has ${node.length}: by position [0]${node.length > 1 ? ` to [${node.length - 1}]` : ""}${named.length === 0 ? "" : `, or by name: ${named.join(", ")}`}`
+    const meant = "name" in step ? closestName(step.name, named) : undefined
+    const rest = steps.slice(i + 1).map((st) => ("key" in st ? `.${st.key}` : "index" in st ? `[${st.index}]` : `[${st.name}]`)).join("")
+    const suggestion = meant === undefined ? "" : `; did you mean "${list}[${meant}]${rest}"?`
+    return `no element ${"name" in step ? `named "${step.name}"` : `[${step.index}]`} in ${list} (${elements})${suggestion}`
+  }
+  return `no value at "${path}"`
+}
 
 /** A schedule's source and confidence: its own, in docs/model.md; it counts as assumed. */
 export const scheduleProvenance = { source: "the schedule's (docs/model.md)", confidence: "assumed" } as const

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { PairedAccumulator, pairedDifference, pairedDifferences, pairedRatio, tQuantile975 } from "../../src/analysis/paired.ts"
+import { noRatioReason, PairedAccumulator, pairedDifference, pairedDifferences, pairedRatio, tQuantile975 } from "../../src/analysis/paired.ts"
 
 describe("paired differences", () => {
   it("are exactly zero for a scenario compared with itself", () => {
@@ -79,5 +79,22 @@ describe("paired ratios", () => {
     for (const i of [3, 0, 11, 5, 1, 2, 4, 6, 10, 7, 9, 8]) gathered.add(i, a[i], b[i])
     for (const name of ["x", "y"]) expect(gathered.ratios()[name]).toEqual(pairedRatio(a, b, name))
     expect(gathered.ratios().y.replicates).toBe(8)
+  })
+
+  it("are none for a week of the contract or an IRR, whose B / A means nothing, though their differences are kept", () => {
+    const a = [{ "c.capReachedWeek": 270, "c.investorIrr": 0.15, "c.npvCommissioner": 5e6 }, { "c.capReachedWeek": 280, "c.investorIrr": 0.12, "c.npvCommissioner": 4e6 }]
+    const b = [{ "c.capReachedWeek": 350, "c.investorIrr": 0.08, "c.npvCommissioner": 1e6 }, { "c.capReachedWeek": 360, "c.investorIrr": -0.02, "c.npvCommissioner": 2e6 }]
+    const gathered = new PairedAccumulator()
+    a.forEach((m, i) => gathered.add(i, m, b[i]))
+    for (const name of ["c.capReachedWeek", "c.investorIrr"]) {
+      expect(pairedRatio(a, b, name), name).toBeUndefined()
+      expect(gathered.ratios()[name], name).toBeUndefined()
+      expect(noRatioReason(name), name).toMatch(/^no ratio B \/ A: /)
+      expect(gathered.results()[name].replicates, name).toBe(2)
+    }
+    expect(gathered.results()["c.capReachedWeek"].difference.mean).toBe(80)
+    expect(gathered.ratios()["c.npvCommissioner"].replicates).toBe(2)
+    expect(noRatioReason("c.npvCommissioner")).toBeUndefined()
+    expect(noRatioReason("meanWaitWeeks")).toBeUndefined()
   })
 })

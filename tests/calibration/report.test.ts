@@ -85,6 +85,16 @@ describe("the report's text", () => {
     results, assumed: 1, values: 2, calibration: { file: "c.json", record }, chart: "c.svg"
   })
 
+  it("without a calibration record, says only that none was given (the shipped defaults are calibrated), and how to add one", () => {
+    const bare = renderReport({
+      targets: { name: "t", description: "d", targets: [] }, scenario, scenarioFile: "s.json", targetsFile: "t.json", seed: 1, replicates: 1, version: "0",
+      results, assumed: 1, values: 2, calibration: undefined, chart: undefined
+    })
+    expect(bare).not.toContain("set by hand")
+    expect(bare).not.toContain("## Calibrated parameters")
+    expect(bare).toContain("No calibration record was given to this report, so it lists no calibrated parameters (`--calibration FILE`, a calibration.json\nfrom `spsim calibrate`, adds them).")
+  })
+
   it("marks a missed target with how far it is off, a share in per cent as the CLI prints it", () => {
     expect(text).toContain("| share | 70.0% | 65.0% – 75.0% | 80.0% (80.0% – 80.0%) | **missed** (7% above) |")
     expect(text).toContain("**0 of 1 targets matched** (simulated median within the target's range); missed: share.")

@@ -84,6 +84,47 @@ describe("spsim compare", () => {
   })
 })
 
+describe("spsim compare: figures a difference or a ratio must show otherwise", () => {
+  it("gives the difference of the cap's week in signed weeks, over the pairs that both reach the cap; no ratio of a week or an IRR; a chance's mean difference only", () => {
+    const dir = mkdtempSync(join(tmpdir(), "spsim-compare-"))
+    const metrics = "outcomes.capReachedWeek,outcomes.investorIrr,outcomes.capReachedChance,engaged"
+    const r = spsim("compare", scenario("ways-to-wellness"), scenario("poor-performance"), "--replicates", "6", "--quiet", "--metric", metrics, "--out", dir)
+    expect(r.code, r.stderr).toBe(0)
+    const doc = JSON.parse(readFileSync(join(dir, "compare.json"), "utf8"))
+    const lines = r.stdout.split("\n")
+    const against = lines.findIndex((l) => l.startsWith("poor-performance − ways-to-wellness"))
+    const row = (name: string) => lines.slice(against).find((l) => l.startsWith(`${name} `))!.split(/\s{2,}/)
+    // In some of the six pairs the poor performer never reaches the cap: the week's difference is over the others.
+    const week = doc.metrics["outcomes.capReachedWeek"]
+    const pairs = week.differences[0].replicates
+    expect(pairs).toBeLessThan(6)
+    expect(week.perScenario[1].replicates).toBe(pairs)
+    expect(lines.find((l) => l.startsWith("outcomes.capReachedWeek "))).toMatch(new RegExp(`week \\d+ \\(${pairs}/6\\)$`))
+    const [label, median, mean, ratio] = row("outcomes.capReachedWeek")
+    expect(label).toBe("outcomes.capReachedWeek *")
+    expect(median).toMatch(/^\+\d+\.\d wk \(\+\d+\.\d wk to \+\d+\.\d wk\)$/)
+    expect(mean).toMatch(/^\+\d+\.\d wk \(\+\d+\.\d wk to \+\d+\.\d wk\)$/)
+    expect(ratio).toBe("-")
+    expect(r.stdout).toContain(`* outcomes.capReachedWeek: over the ${pairs} of 6 pairs in which both scenarios reach the cap.`)
+    // No ratio of an IRR either, in the table or in compare.json (null, with the reason).
+    expect(row("outcomes.investorIrr")[3]).toBe("-")
+    expect(row("outcomes.investorIrr")[1]).toMatch(/ pp \(/)
+    for (const name of ["outcomes.capReachedWeek", "outcomes.investorIrr"]) {
+      expect(doc.metrics[name].ratios, name).toEqual([null])
+      expect(doc.metrics[name].ratiosNote, name).toMatch(/^no ratio B \/ A: .*means nothing/)
+    }
+    expect(doc.metrics.engaged.ratios[0].replicates).toBe(6)
+    expect(doc.metrics.engaged.ratiosNote).toBeUndefined()
+    // A chance: no median difference (each pair's is −1, 0 or 1), its mean difference with the 95% interval.
+    const chance = row("outcomes.capReachedChance")
+    expect(chance[1]).toBe("-")
+    expect(chance[2]).toMatch(/^-?\d+\.\d pp \(-?\d+\.\d pp to -?\d+\.\d pp\)$/)
+    expect(chance[2].startsWith(`${(100 * doc.metrics["outcomes.capReachedChance"].differences[0].difference.mean).toFixed(1)} pp`)).toBe(true)
+    expect(row("engaged")[1]).toMatch(/^-?[\d,]+ \(/)
+    expect(r.stdout).toContain("A chance's difference is its mean only")
+  })
+})
+
 describe("spsim sweep", () => {
   it("reports KPIs at every grid point; a bigger caseload cap shortens waits", () => {
     const doc = json("sweep", scenario("ways-to-wellness"), "--set", "linkWorkers.caseloadCapPerFte=40,80,120", "--replicates", "3")
@@ -126,6 +167,18 @@ describe("spsim sweep", () => {
     expect(low).toBeLessThan(difference)
     expect(high).toBeGreaterThan(difference)
     expect(r.stdout).toContain("Paired differences from the first point (40), replicate by replicate on the same people")
+  })
+
+  it("gives the paired difference of the cap's week in signed weeks, saying which pairs it is over", () => {
+    const r = spsim("sweep", scenario("ways-to-wellness"), "--set", "contracts[outcomes].capTotal=8e6,12e6", "--replicates", "2", "--quiet", "--metric", "outcomes.capReachedWeek,engaged")
+    expect(r.code, r.stderr).toBe(0)
+    const lines = r.stdout.split("\n")
+    const header = lines.findIndex((l) => l.startsWith("contracts[outcomes].capTotal") && l.includes(" − at "))
+    expect(lines[header]).toContain("outcomes.capReachedWeek − at 8,000,000 *")
+    // A higher cap is reached later: some weeks later, not "week 70".
+    expect(lines[header + 1]).toMatch(/^12,000,000\s+\+\d+\.\d wk \(\+\d+\.\d wk to \+\d+\.\d wk\)\s+0 \(0 to 0\)$/)
+    expect(lines[header + 1]).not.toContain("week")
+    expect(lines[header + 2]).toBe("* outcomes.capReachedWeek: over the pairs in which both points reach the cap: 2 of 2 at 12,000,000.")
   })
 
   it("runs a two-parameter grid", () => {
@@ -215,6 +268,12 @@ describe("spsim sensitivity", () => {
     expectRefusal(spsim("sensitivity", scenario("ways-to-wellness"), "--params", "contracts[].capTotal", "--replicates", "1"), "name one by position or name")
   })
 
+  it("gives a swing of the cap's week in weeks, not as a week", () => {
+    const r = spsim("sensitivity", scenario("ways-to-wellness"), "--params", "contracts[outcomes].capTotal", "--metric", "outcomes.capReachedWeek", "--replicates", "2", "--quiet")
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/contracts\[outcomes\]\.capTotal \(5000000 → 15000000\)\s+week \d+\s+week \d+\s+\+\d+\.\d wk\s+\+\d+\.\d wk to \+\d+\.\d wk$/m)
+  })
+
   it("screens parameters with Morris elementary effects", () => {
     const doc = json("sensitivity", scenario("ways-to-wellness"), "--method", "morris", "--params", "linkWorkers.turnoverPerYear,wellbeing.gainEventsPerWeek", "--metric", "starChangeMean", "--trajectories", "3", "--replicates", "1")
     expect(doc.effects.map((e: { path: string }) => e.path)).toEqual(["wellbeing.gainEventsPerWeek", "linkWorkers.turnoverPerYear"])
@@ -243,6 +302,29 @@ describe("spsim sensitivity", () => {
     expectRefusal(spsim("compare", scenario("ways-to-wellness"), scenario("austerity"), ...many, "--metric", ""), "--metric: expected one or more metric names")
     // A figure a replicate may leave out, with a note saying why, is still a metric.
     expect(spsim("compare", scenario("ways-to-wellness"), scenario("austerity"), "--replicates", "1", "--quiet", "--metric", "outcomes.capReachedWeek").code).toBe(0)
+  })
+
+  it("refuse a partial or unknown --metric suggesting the names it may have meant", () => {
+    const many = ["--replicates", "100000", "--quiet"]
+    // A group's name without its measure: the full names that begin with it, a few and how many more.
+    const partial = spsim("compare", scenario("ways-to-wellness"), scenario("austerity"), ...many, "--metric", "group.ethnicity")
+    expectRefusal(partial, 'no metric "group.ethnicity" in the results; did you mean one of "group.ethnicity.White British.people", "group.ethnicity.White British.engagedShare", ')
+    expect(partial.stderr).toMatch(/, … \(\d+ more\)\? \(names as in summary\.json\)/)
+    // Dropout is what the metrics call disengaged.
+    expectRefusal(spsim("sweep", scenario("ways-to-wellness"), "--set", "linkWorkers.posts=16,22", ...many, "--metric", "dropoutShare"), 'no metric "dropoutShare" in the results; did you mean one of "disengaged", "group.')
+    expectRefusal(spsim("sensitivity", scenario("ways-to-wellness"), "--params", "linkWorkers.turnoverPerYear", ...many, "--metric", "capReachedWeek"), 'did you mean one of "outcomes.capReachedWeek", "hybrid.capReachedWeek"?')
+  })
+
+  it("refuse a parameter path that names nothing suggesting the path or the list element meant", () => {
+    const many = ["--replicates", "100000", "--quiet"]
+    expectRefusal(spsim("sweep", scenario("ways-to-wellness"), "--set", "linkWorkers.caseloadCap=40,60", ...many), '"linkWorkers.caseloadCap" is not a numeric parameter of the scenario (see docs/parameters.md); did you mean "linkWorkers.caseloadCapPerFte"?')
+    expectRefusal(spsim("sweep", scenario("ways-to-wellness"), "--set", "contracts[outcome].capTotal=8e6,12e6", ...many),
+      '--set contracts[outcome].capTotal: expected a value in the scenario to sweep, found none: no element named "outcome" in contracts (it has 4: by position [0] to [3], or by name: outcomes, blockGrant, feeForService, hybrid); did you mean "contracts[outcomes].capTotal"?')
+    const params = spsim("sensitivity", scenario("ways-to-wellness"), "--params", "linkWorkers.caseloadCap,contracts[outcome].capTotal,contracts[hybrid].capTotl", ...many)
+    expectRefusal(params, '--params: "linkWorkers.caseloadCap" is not a numeric parameter of the scenario (see docs/parameters.md); did you mean "linkWorkers.caseloadCapPerFte"?')
+    expect(params.stderr).toContain('--params: "contracts[outcome].capTotal": expected a value in the scenario to swing, found none: no element named "outcome" in contracts')
+    expect(params.stderr).toContain('did you mean "contracts[outcomes].capTotal"?')
+    expect(params.stderr).toContain('did you mean "contracts[hybrid].capTotal"?')
   })
 
   it("refuse an --out that cannot be a directory before running, in one line", () => {
@@ -302,6 +384,15 @@ describe("spsim report and spsim calibrate", () => {
     expect(report.split("\n").filter((l) => /\| (match|\*\*missed\*\*( \(\d+% (below|above)\))?) \|/.test(l))).toHaveLength(10)
     expect(report).toContain("](validation-cumulative.svg)")
     expect(readFileSync(join(dir, "validation-cumulative.svg"), "utf8")).toMatch(/^<svg /)
+  })
+
+  it("report takes --quiet as every command does, and without a calibration record says only that it was given none", () => {
+    const r = spsim("report", scenario("covid"), targets, "--replicates", "1", "--workers", "1", "--quiet")
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stderr).toBe("")
+    expect(r.stdout).toMatch(/\*\*\d+ of 10 targets matched\*\*/)
+    expect(r.stdout).toContain("No calibration record was given to this report, so it lists no calibrated parameters (`--calibration FILE`")
+    expect(r.stdout).not.toContain("set by hand")
   })
 
   it("writes a calibrated scenario that validates, the weighted posterior and the record", () => {

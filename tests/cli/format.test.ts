@@ -1,6 +1,6 @@
 /** How figures are shown: formats inferred from metric names, and chances shown as their mean over replicates. */
 import { describe, expect, it } from "vitest"
-import { centralValue, formatMetric, formatOf } from "../../src/cli/format.ts"
+import { centralValue, formatDifference, formatMetric, formatOf, pairedCondition } from "../../src/cli/format.ts"
 import { contractsTable } from "../../src/cli/headline.ts"
 import { chanceInterval } from "../../src/results/summary.ts"
 import type { SummaryDocument } from "../../src/results/document.ts"
@@ -35,6 +35,21 @@ describe("formats", () => {
       // Whatever else is money or a share is named so; a figure left as a count is a number of people or events.
       if (f === "count") expect(k, k).toMatch(/^(people|referrals|reEntries|engaged|neverEngaged|disengaged|discharged|extensions|ongoingAtEnd|peakWaiting|meanWaiting|meanActive|linkWorkerLeavers|handovers|setbacks|onwardReferral|starReviewed|group\..*\.people$)/)
     }
+  })
+
+  it("give a difference of two weeks of the contract as a signed number of weeks, not as a week", () => {
+    expect(formatDifference("outcomes.capReachedWeek", 91)).toBe("+91.0 wk")
+    expect(formatDifference("outcomes.capReachedWeek", 85.6)).toBe("+85.6 wk")
+    expect(formatDifference("outcomes.capReachedWeek", -12.25)).toBe("-12.3 wk")
+    expect(formatDifference("outcomes.capReachedWeek", -0.01)).toBe("0.0 wk")
+    expect(formatDifference("outcomes.capReachedWeek", 0)).toBe("0.0 wk")
+    expect(formatDifference("outcomes.capReachedWeek", Number.NaN)).toBe("NaN")
+    // Others as before: shares and chances in percentage points, the rest as the figure.
+    expect(formatDifference("outcomes.capReachedChance", -0.5)).toBe("-50.0 pp")
+    expect(formatDifference("meanWaitWeeks", -10.6)).toBe("-10.6 wk")
+    expect(formatDifference("outcomes.npvCommissioner", 1.07e6)).toBe("£1.07m")
+    expect(pairedCondition("hybrid.capReachedWeek")).toBe("reach the cap")
+    expect(pairedCondition("group.sex.male.starChangeMean")).toBe("have the figure")
   })
 
   it("never show a minus on a figure that rounds to zero", () => {

@@ -3,7 +3,7 @@ import { Schema } from "effect"
 import { serviceCategories } from "../../src/scenario/sections/community.ts"
 import { describe, expect, it } from "vitest"
 import { Scenario } from "../../src/scenario/schema.ts"
-import { findParameter, genericPath, getAtPath, isSetAt, listParameters, listSchedules, resolveParameter, setAtPath, withAtPath } from "../../src/scenario/parameters.ts"
+import { findParameter, genericPath, getAtPath, isSetAt, listParameters, listSchedules, pathSuggestions, resolveParameter, setAtPath, unresolvedReason, unsetReason, withAtPath } from "../../src/scenario/parameters.ts"
 
 const { $schema: _, ...document } = JSON.parse(
   readFileSync(new URL("../../scenarios/ways-to-wellness.json", import.meta.url), "utf8")
@@ -208,5 +208,32 @@ describe("getAtPath / setAtPath", () => {
     expect(resolveParameter("communityServices.funding.points[1].value")).toMatchObject({ unit: "multiplier", min: 0, max: 100, perElement: false, section: "communityServices" })
     expect(resolveParameter("communityServices.funding.points[1].at")).toBeUndefined()
     expect(getAtPath(scenario, "communityServices.funding.points[1].value")).toBe(scenario.communityServices.funding.points[1].value)
+  })
+})
+
+describe("a path that names no value", () => {
+  it("gets the parameter path meant, with its own list selectors put back", () => {
+    expect(unresolvedReason("linkWorkers.caseloadCap")).toBe('"linkWorkers.caseloadCap" is not a numeric parameter of the scenario (see docs/parameters.md); did you mean "linkWorkers.caseloadCapPerFte"?')
+    expect(pathSuggestions("linkWorker.caseloadCapPerFte").names).toEqual(["linkWorkers.caseloadCapPerFte"])
+    expect(pathSuggestions("contracts[outcomes].capTotl").names).toEqual(["contracts[outcomes].capTotal"])
+    expect(pathSuggestions("contracts[hybrid].metrics[wellbeing].tarif").names).toEqual(["contracts[hybrid].metrics[wellbeing].tariff"])
+    expect(pathSuggestions("communityServices.fundng.points[1].value").names).toEqual(["communityServices.funding.points[1].value"])
+    // A list without its selector gets a position.
+    expect(pathSuggestions("contracts.capTotal").names).toEqual(["contracts[0].capTotal"])
+    expect(unresolvedReason("nope.x")).toBe('"nope.x" is not a numeric parameter of the scenario (see docs/parameters.md)')
+    expect(unresolvedReason("contracts[].capTotal")).toContain("name one by position or name, e.g. contracts[0].capTotal")
+    for (const path of ["linkWorkers.caseloadCap", "contracts[outcomes].capTotl", "contracts.capTotal"]) {
+      for (const meant of pathSuggestions(path).names) expect(resolveParameter(meant), meant).toBeDefined()
+    }
+  })
+
+  it("gets the list element meant, or the elements there are, or says an optional term is left out", () => {
+    expect(unsetReason(scenario, "contracts[outcome].capTotal")).toBe(
+      'no element named "outcome" in contracts (it has 4: by position [0] to [3], or by name: outcomes, blockGrant, feeForService, hybrid); did you mean "contracts[outcomes].capTotal"?'
+    )
+    expect(unsetReason(scenario, "contracts[0].metrics[wellbeng].tariff")).toContain('did you mean "contracts[0].metrics[wellbeing].tariff"?')
+    expect(unsetReason(scenario, "population.ethnicGroups[South Asain].weight")).toContain('did you mean "population.ethnicGroups[South Asian].weight"?')
+    expect(unsetReason(scenario, "contracts[9].capTotal")).toBe("no element [9] in contracts (it has 4: by position [0] to [3], or by name: outcomes, blockGrant, feeForService, hybrid)")
+    expect(unsetReason(scenario, "contracts[blockGrant].capTotal")).toBe('the scenario leaves out "contracts[blockGrant].capTotal", an optional term; set it in the file first')
   })
 })

@@ -34,6 +34,9 @@ describe("compare A and B", () => {
     expect(await ratioOf(page, "referrals")).toBe("100.0% (100.0% to 100.0%)")
     // A chance is shown for each scenario with its own 95% interval.
     expect(await page.locator('.compare tr[data-metric="outcomes.capReachedChance"] td').first().textContent()).toMatch(/^\d+\.\d% \(\d+–\d+%\)$/)
+    // Its difference as a mean with its interval only: a median of 1-or-0 differences is a value no pair has.
+    expect(await differenceOf(page, "outcomes.capReachedChance")).toBe("-")
+    expect(await page.locator('.compare tr[data-metric="outcomes.capReachedChance"] td.mean-difference').textContent()).toMatch(/^0\.0 pp/)
 
     // Each row named as the headline and the contracts table name the figure, not by its key.
     const rowLabel = (metric: string) => page.locator(`.compare tr[data-metric="${metric}"] th`).textContent()

@@ -41,7 +41,8 @@ export const compareView = (a: EnsembleResults, b: EnsembleResults): HTMLElement
           h("th", { scope: "row" }, metricLabel(n, first)),
           h("td", {}, central(n, bandsA[n])),
           h("td", {}, central(n, bandsB[n])),
-          h("td", { class: "difference" }, d === undefined ? "-" : beneath(f(n, d.difference.p50), `${f(n, d.difference.p05)} to ${f(n, d.difference.p95)}`)),
+          // A chance is 1 or 0 in each replicate, so the median of its differences is a value no pair has: its mean, beside, says it (as spsim compare).
+          h("td", { class: "difference" }, d === undefined || n.endsWith("Chance") ? "-" : beneath(f(n, d.difference.p50), `${f(n, d.difference.p05)} to ${f(n, d.difference.p95)}`)),
           h("td", { class: "mean-difference" }, d === undefined || !Number.isFinite(d.meanLow) ? "-" : beneath(f(n, d.difference.mean), `${f(n, d.meanLow)} to ${f(n, d.meanHigh)}`)),
           h("td", { class: "ratio" }, beneath(...ratioParts(paired.ratios[n]))))
       })))),
