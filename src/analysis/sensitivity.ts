@@ -99,6 +99,9 @@ export interface SwingInterval {
   readonly swingHigh: number
 }
 
+/** Larger first, NaN (no figure to compare) after every number. */
+const byInfluence = (a: number, b: number): number => (Number.isNaN(a) ? (Number.isNaN(b) ? 0 : 1) : Number.isNaN(b) ? -1 : b - a)
+
 export const tornado = (
   swings: ReadonlyArray<Swing>, base: number, atLow: ReadonlyArray<number>, atHigh: ReadonlyArray<number>,
   intervals: ReadonlyArray<SwingInterval | undefined> = []
@@ -109,7 +112,8 @@ export const tornado = (
       influence: Math.abs(atHigh[i] - atLow[i]),
       ...intervals[i]
     }))
-    .sort((x, y) => y.influence - x.influence || (x.path < y.path ? -1 : 1))
+    // A swing whose figure exists at one end only (the cap never reached there: the mean of none is NaN) ranks last.
+    .sort((x, y) => byInfluence(x.influence, y.influence) || (x.path < y.path ? -1 : 1))
 
 /** Mean of a metric over the replicates that have it, from a `RunningSummary` (NaN if none do); equal to `meanOf`. */
 export const meanIn = (summary: RunningSummary, metric: string): number => {
@@ -206,5 +210,5 @@ export const morrisEffects = (
       const sigma = n > 1 ? Math.sqrt(ee.reduce((s, x) => s + (x - mu) ** 2, 0) / (n - 1)) : 0
       return { path, muStar, mu, sigma }
     })
-    .sort((x, y) => y.muStar - x.muStar || (x.path < y.path ? -1 : 1))
+    .sort((x, y) => byInfluence(x.muStar, y.muStar) || (x.path < y.path ? -1 : 1))
 }

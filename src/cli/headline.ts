@@ -12,6 +12,7 @@ export const headlineRows: ReadonlyArray<readonly [label: string, metric: string
   ["Engaged share of referrals", "engagedShare", "share"],
   ["Never engaged", "neverEngaged", "count"],
   ["Disengaged", "disengaged", "count"],
+  ["Dropped out, share of people engaged", "disengagedShare", "share"],
   ["Discharged", "discharged", "count"],
   ["Mean wait for a link worker", "meanWaitWeeks", "weeks"],
   ["Peak waiting list", "peakWaiting", "count"],

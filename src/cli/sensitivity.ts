@@ -49,6 +49,9 @@ const chooseSwings = (base: Scenario, options: SensitivityOptions): Array<Swing>
   return problems.length > 0 ? new InputError({ problems }) : moving
 }
 
+/** A figure, or "-" where there is none (a mean over no replicates is NaN). */
+const orDash = (x: number, format: (x: number) => string): string => (Number.isFinite(x) ? format(x) : "-")
+
 /** The note under a tornado whose swings leave the metric where it was (`unchangedNote`), in the table's terms. */
 const flatNote = (metric: string, flat: number, of: number, base: RunningSummary): Array<string> => {
   const note = unchangedNote(metric, flat, of, (contract) => meanIn(base, `${contract}.capReachedChance`))
@@ -82,8 +85,11 @@ export const sensitivityAnalysis = Effect.fn("sensitivityAnalysis")(function*(op
     table = [
       textTable(
         ["parameter (low → high)", `${metric} at low`, "at high", "swing", "swing, 95% interval"],
-        bars.map((b) => [`${b.path} (${+b.low.toPrecision(6)} → ${+b.high.toPrecision(6)})${unclear.includes(b) ? " *" : ""}`, formatMetric(metric, b.atLow), formatMetric(metric, b.atHigh), formatDifference(metric, b.atHigh - b.atLow), interval(b)])
+        bars.map((b) => [`${b.path} (${+b.low.toPrecision(6)} → ${+b.high.toPrecision(6)})${unclear.includes(b) ? " *" : ""}`, orDash(b.atLow, (x) => formatMetric(metric, x)), orDash(b.atHigh, (x) => formatMetric(metric, x)), orDash(b.atHigh - b.atLow, (x) => formatDifference(metric, x)), interval(b)])
       ),
+      ...(bars.some((b) => !Number.isFinite(b.atLow) || !Number.isFinite(b.atHigh))
+        ? ["", `-: no replicate has ${metric} at that end (e.g. the cap is never reached there), so the swing has no size; it is listed last.`]
+        : []),
       ...(unclear.length === 0 ? [] : ["", `* ${unclear.length} swing${unclear.length === 1 ? "'s" : "s'"} 95% interval holds 0: not told apart from chance with ${counted(options.replicates, "replicate")} (the low and high runs paired replicate by replicate); more replicates would tell.`]),
       ...flatNote(metric, bars.filter(noSwing).length, bars.length, runs.summaries[0])
     ].join("\n")

@@ -4,6 +4,8 @@
  * summary.json. One pass over the person table; people are counted once (their first referral), with what
  * happened over all their episodes.
  *
+ * Also `disengagedShare` over everyone (not a group's: the headline's dropout share, the measure below for all).
+ *
  * Measures: `people` referred; `engagedShare`, the share of them who engaged at least once; `disengagedShare`,
  * the share of those who engaged whose last episode ended in dropout (someone re-referred after dropping out
  * counts by their new episode, so is not counted if it is still going on or ended otherwise); `starChangeMean`, the mean Star change
@@ -86,6 +88,14 @@ export const groupMetrics = (sim: Sim): Metrics => {
     }
   }
   const m: Metrics = {}
+  // Over everyone, the same measure as each group's: the share of those who engaged whose last episode ended in dropout.
+  let engaged = 0
+  let disengaged = 0
+  for (let cell = 0; cell < cells; cell++) {
+    engaged += sums[cell * fields + F.engaged]
+    disengaged += sums[cell * fields + F.disengaged]
+  }
+  if (engaged > 0) m.disengagedShare = disengaged / engaged
   const group = new Float64Array(fields)
   dims.forEach((d, i) => {
     d.groups.forEach((name, j) => {

@@ -42,7 +42,7 @@ export const metricNames = (scenario: Scenario): Set<string> => {
 /** The metrics of src/results/metrics.ts `replicateMetrics` not in a family (onwardReferrals.<category>, group.…). */
 const baseMetrics = [
   "people", "referrals", "reEntries", "engaged", "engagedShare", "neverEngaged", "neverEngagedUnreachable", "neverEngagedDeclined",
-  "disengaged", "discharged", "dischargedAtLimit", "dischargedSettled", "extensions", "ongoingAtEnd", "meanWaitWeeks", "peakWaiting",
+  "disengaged", "disengagedShare", "discharged", "dischargedAtLimit", "dischargedSettled", "extensions", "ongoingAtEnd", "meanWaitWeeks", "peakWaiting",
   "meanWaiting", "meanActive", "meanCaseloadPerFte", "meanLinkWorkersFte", "linkWorkerLeavers", "handovers", "handoversManagedShare",
   "setbacks", "onwardReferrals", "onwardReferralFailures", "onwardReferralFailureShare", "meanWeeksOnProgramme", "starReviewed",
   "starChangeMean", "starBaselineMean", "starImprovedShare", "secondaryCareCost", "comparisonSecondaryCareCost", "secondaryCareSaving",

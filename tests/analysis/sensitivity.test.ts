@@ -66,6 +66,14 @@ describe("one-way swings", () => {
     expect(bars.map((b) => b.path)).toEqual(["big", "small"])
     expect(bars[0].influence).toBe(50)
   })
+
+  it("rank a swing whose figure is missing at one end (NaN: the cap never reached there) last, not anywhere", () => {
+    // (Named so that, compared by name, the missing one would come first.)
+    const swings = ["b", "aaa", "c"].map((name) => swingOf(info(name, 0, 10), 5, 0.5))
+    const bars = tornado(swings, 100, [99, Number.NaN, 80], [101, 120, 130])
+    expect(bars.map((b) => b.path)).toEqual(["c", "b", "aaa"])
+    expect(Number.isNaN(bars[2].influence)).toBe(true)
+  })
 })
 
 describe("Morris elementary effects", () => {

@@ -227,6 +227,18 @@ describe("spsim sweep", () => {
 })
 
 describe("spsim sensitivity", () => {
+  it("shows '-' for a figure no replicate has at one end of a swing (the cap never reached), ranks it last and says why", () => {
+    const r = spsim("sensitivity", scenario("ways-to-wellness"), "--params", "linkWorkers.posts,contracts[outcomes].capTotal", "--metric", "outcomes.capReachedWeek", "--replicates", "2", "--quiet")
+    expect(r.code).toBe(0)
+    const lines = r.stdout.split("\n")
+    const at = (path: string) => lines.findIndex((l) => l.startsWith(path))
+    // With half the posts the cap is never reached: no week at the low end, no swing; listed after the cap's own swing.
+    expect(lines[at("linkWorkers.posts")].split(/\s{2,}/).slice(1)).toEqual(["-", expect.stringMatching(/^week \d+$/), "-", "-"])
+    expect(at("linkWorkers.posts")).toBeGreaterThan(at("contracts[outcomes].capTotal"))
+    expect(r.stdout).not.toContain("NaN")
+    expect(r.stdout).toContain("-: no replicate has outcomes.capReachedWeek at that end (e.g. the cap is never reached there), so the swing has no size; it is listed last.")
+  })
+
   it("ranks parameters by their one-way influence (tornado)", () => {
     const doc = json("sensitivity", scenario("ways-to-wellness"), "--params", "linkWorkers.turnoverPerYear,wellbeing.gainEventsPerWeek", "--metric", "starChangeMean", "--replicates", "2")
     expect(doc.bars.map((b: { path: string }) => b.path)).toEqual(["wellbeing.gainEventsPerWeek", "linkWorkers.turnoverPerYear"])
@@ -311,7 +323,7 @@ describe("spsim sensitivity", () => {
     expectRefusal(partial, 'no metric "group.ethnicity" in the results; did you mean one of "group.ethnicity.White British.people", "group.ethnicity.White British.engagedShare", ')
     expect(partial.stderr).toMatch(/, … \(\d+ more\)\? \(names as in summary\.json\)/)
     // Dropout is what the metrics call disengaged.
-    expectRefusal(spsim("sweep", scenario("ways-to-wellness"), "--set", "linkWorkers.posts=16,22", ...many, "--metric", "dropoutShare"), 'no metric "dropoutShare" in the results; did you mean one of "disengaged", "group.')
+    expectRefusal(spsim("sweep", scenario("ways-to-wellness"), "--set", "linkWorkers.posts=16,22", ...many, "--metric", "dropoutShare"), 'no metric "dropoutShare" in the results; did you mean one of "disengagedShare", "disengaged", "group.')
     expectRefusal(spsim("sensitivity", scenario("ways-to-wellness"), "--params", "linkWorkers.turnoverPerYear", ...many, "--metric", "capReachedWeek"), 'did you mean one of "outcomes.capReachedWeek", "hybrid.capReachedWeek"?')
   })
 
