@@ -14,7 +14,7 @@ import { loadScenario } from "../scenario/loadScenario.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import { spsimVersion } from "../version.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
-import { centralText, formatDifference, formatValue, pairedCondition, pairedWhereReached, textTable } from "./format.ts"
+import { centralText, coversFewerPairs, formatDifference, formatValue, pairedCondition, textTable } from "./format.ts"
 import { progressBar } from "./progress.ts"
 import { scenarioHash } from "./runScenario.ts"
 import { loadPosterior } from "../calibration/posteriorFile.ts"
@@ -88,7 +88,7 @@ export const compareScenarios = Effect.fn("compareScenarios")(function*(options:
     // The figures whose difference covers only some pairs: those both scenarios have (for the cap's week, both reach the cap).
     const fewer = shown.filter((name) => {
       const d = metrics[name].differences[k]
-      return d !== null && (d.replicates < n || pairedWhereReached(name))
+      return d !== null && coversFewerPairs(name, d.replicates, n)
     })
     const rows = shown.map((name) => {
       const d = metrics[name].differences[k]

@@ -73,10 +73,13 @@ export const formatDifference = (metric: string, value: number): string => {
  * A figure that exists only in some replicates by its nature, so that its paired difference covers only the pairs in
  * which both runs have it: the week the cap is reached (only where it is reached).
  */
-export const pairedWhereReached = (metric: string): boolean => /(^|\.)capReachedWeek$/.test(metric)
+const pairedWhereReached = (metric: string): boolean => formatOf(metric) === "week"
 
 /** What both runs of a pair need for a figure's paired difference: "reach the cap" for the week it is reached. */
 export const pairedCondition = (metric: string): string => (pairedWhereReached(metric) ? "reach the cap" : "have the figure")
+
+/** Whether a figure's paired difference, over `pairs` of `replicates` pairs, is to be marked as covering only some of them. */
+export const coversFewerPairs = (metric: string, pairs: number, replicates: number): boolean => pairs < replicates || pairedWhereReached(metric)
 
 /**
  * A chance (a metric named `…Chance`) is 1 or 0 in each replicate, so its median says little: tables show its

@@ -14,7 +14,7 @@ import { loadScenario } from "../scenario/loadScenario.ts"
 import { variantProblems } from "../scenario/practiceList.ts"
 import { isSetAt, unsetReason } from "../scenario/parameters.ts"
 import { spsimVersion } from "../version.ts"
-import { centralText, counted, formatDifference, formatMetric, monteCarloError, pairedCondition, pairedWhereReached, textTable } from "./format.ts"
+import { centralText, counted, coversFewerPairs, formatDifference, formatMetric, monteCarloError, pairedCondition, textTable } from "./format.ts"
 import { isChance } from "../results/summary.ts"
 import { InputError } from "../scenario/errors.ts"
 import { progressBar } from "./progress.ts"
@@ -99,7 +99,7 @@ export const sweepScenario = Effect.fn("sweepScenario")(function*(options: Sweep
   // The figures whose differences cover only some pairs: those in which both points have it (for the cap's week, both reach the cap).
   const fewer = names.filter((n) => results.slice(1).some((r) => {
     const d = r.differencesFromFirst?.[n]
-    return d !== undefined && (d.replicates < options.replicates || pairedWhereReached(n))
+    return d !== undefined && coversFewerPairs(n, d.replicates, options.replicates)
   }))
   const pairsNotes = fewer.map((n) => `* ${n}: over the pairs in which both points ${pairedCondition(n)}: ` +
     results.slice(1).map((r) => `${r.differencesFromFirst?.[n]?.replicates ?? 0} of ${options.replicates} at ${pointLabel(r.values)}`).join(", ") + ".")

@@ -48,3 +48,14 @@ const baseMetrics = [
   "starChangeMean", "starBaselineMean", "starImprovedShare", "secondaryCareCost", "comparisonSecondaryCareCost", "secondaryCareSaving",
   "secondaryCareSavingShare", "secondaryCareSavingShareEngaged"
 ] as const
+
+const baseMetricSet: ReadonlySet<string> = new Set(baseMetrics)
+
+/**
+ * Whether a metric's name is a contract's figure (`<contract>.<figure>`) rather than one of a family of the model's
+ * own (`onwardReferrals.<category>`, `secondaryCareSaving.<component>`, `group.…`), whose first part is a metric or "group".
+ */
+export const isContractMetric = (name: string): boolean => {
+  const dot = name.indexOf(".")
+  return dot > 0 && name.slice(0, dot) !== "group" && !baseMetricSet.has(name.slice(0, dot))
+}

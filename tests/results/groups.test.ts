@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest"
 import { groupDimensions, groupMeasures, groupMetricName, parseGroupMetric } from "../../src/results/groups.ts"
+import { State } from "../../src/model/constants.ts"
 import { runReplicates, scenarioWith, shippedScenario } from "../support/scenarios.ts"
 
 const [run] = runReplicates(shippedScenario(), 1)
@@ -28,6 +29,25 @@ describe("outcomes by group", () => {
       for (let id = 0; id < run.sim.people.count; id++) everEngaged += a.everEngaged[id]
       expect(engaged, dimension).toBeCloseTo(everEngaged, 6)
     }
+  })
+
+  it("gives the dropout share over everyone as each group's: people who engaged whose last episode ended in dropout", () => {
+    const a = run.sim.people.arrays
+    let engaged = 0
+    let droppedOut = 0
+    for (let id = 0; id < run.sim.people.count; id++) {
+      if (a.everEngaged[id] !== 1) continue
+      engaged++
+      if (a.state[id] === State.disengaged) droppedOut++
+    }
+    expect(m.disengagedShare).toBeCloseTo(droppedOut / engaged, 12)
+    // The groups of a dimension, weighted by the people who engaged in each, make the whole.
+    let weighted = 0
+    for (const g of ["female", "male"]) {
+      const engagedIn = m[key("sex", g, "people")] * m[key("sex", g, "engagedShare")]
+      weighted += engagedIn * m[key("sex", g, "disengagedShare")]
+    }
+    expect(weighted / engaged).toBeCloseTo(m.disengagedShare, 9)
   })
 
   it("weights the Star change of people reviewed twice or more as the headline figure does", () => {

@@ -88,6 +88,9 @@ describe("a metric's label", () => {
     // Figures neither table shows: the key in words.
     expect(metricLabel("engaged")).toBe("Engaged")
     expect(metricLabel("setbacks")).toBe("Setbacks")
+    // A family of the model's own figures is not a contract's.
+    expect(metricLabel("onwardReferrals.physicalActivity")).toBe("Onward referrals: physical activity")
+    expect(metricLabel("secondaryCareSaving.admissions")).toBe("Hospital cost saving: admissions")
   })
 
   it("names every figure the compare table and the analysis offer in words, not as its key", () => {

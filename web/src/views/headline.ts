@@ -5,6 +5,7 @@
  */
 import { centralText, counted, formatMetric, monteCarloError } from "../../../src/cli/format.ts"
 import { contractRows, contractsCaveats, headlineLabel } from "../../../src/cli/headline.ts"
+import { isContractMetric } from "../../../src/results/metricNames.ts"
 import type { Band } from "../../../src/results/summary.ts"
 import { humanize } from "../controls/buildControls.ts"
 import type { ExplorerSummary } from "../summary.ts"
@@ -41,11 +42,12 @@ export const metricLabel = (metric: string, first = "the first contract"): strin
   const headline = headlineLabel(metric)
   if (headline !== undefined) return headline
   const dot = metric.indexOf(".")
-  if (dot > 0 && !metric.startsWith("group.")) {
+  if (isContractMetric(metric)) {
     const figure = metric.slice(dot + 1)
     return `${metric.slice(0, dot)} contract: ${contractFigureLabel(figure, first) ?? inWords(figure)}`
   }
-  return inWords(metric)
+  // A family of the model's own: "Onward referrals: physical activity".
+  return dot > 0 && !metric.startsWith("group.") ? `${metricLabel(metric.slice(0, dot))}: ${humanize(metric.slice(dot + 1))}` : inWords(metric)
 }
 
 const interval = (metric: string, b: Band): string => `${formatMetric(metric, b.p05)} – ${formatMetric(metric, b.p95)}`
