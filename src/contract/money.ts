@@ -38,8 +38,11 @@ export interface Money {
    */
   readonly providerCashNeed: number
   readonly providerEndCash: number
+  /** Capital drawn in all (with a revolving facility, capital repaid and drawn again counts each time). */
   readonly investorDrawn: number
   readonly investorReceived: number
+  /** The most capital outstanding at once: the size of facility the provider used. */
+  readonly investorPeakOutstanding: number
   /** Quarterly net flows: the investor's (−drawn + received) and the commissioner's (saving − payments). */
   readonly investorFlows: Float64Array
   readonly commissionerFlows: Float64Array
@@ -95,7 +98,12 @@ export const contractMoney = (contract: Contract, sim: Sim, paid: ReadonlyArray<
   let minCash = cash
   let drawn = 0
   let outstanding = 0
+  let peakOutstanding = 0
   let received = 0
+  // A revolving facility caps the capital outstanding and pays its return on the most outstanding at once (the
+  // capital at risk); a fixed one caps the capital drawn in all, and its return is on that.
+  const revolving = f?.facility === "revolving"
+  let principalRepaid = 0
   let providerCost = 0
   // Contract income less costs to date, before starting cash and any investment; its lowest point.
   let ownBalance = 0
@@ -109,9 +117,12 @@ export const contractMoney = (contract: Contract, sim: Sim, paid: ReadonlyArray<
       // The waterfall: principal first, then a share of each receipt, up to the investor's cap.
       const repay = Math.min(outstanding, Math.max(0, cash - f.cashFloor))
       outstanding -= repay
+      principalRepaid += repay
       let toInvestor = repay
       if (outstanding <= 0 && drawn > 0) {
-        const room = f.returnCapMultiple * drawn - received - repay
+        const room = revolving
+          ? (f.returnCapMultiple - 1) * peakOutstanding - (received - (principalRepaid - repay))
+          : f.returnCapMultiple * drawn - received - repay
         toInvestor += Math.max(0, Math.min(f.returnShareAfterPrincipal * receipt, room, cash - f.cashFloor - repay))
       }
       cash -= toInvestor
@@ -125,11 +136,13 @@ export const contractMoney = (contract: Contract, sim: Sim, paid: ReadonlyArray<
     if (ownBalance < lowestOwn) lowestOwn = ownBalance
     providerCost += cost
     book(w, providerCosts, -cost)
-    if (f !== undefined && cash < f.cashFloor && drawn < f.capitalCommitted) {
-      const draw = Math.min(f.cashFloor - cash, f.capitalCommitted - drawn)
+    const used = revolving ? outstanding : drawn
+    if (f !== undefined && cash < f.cashFloor && used < f.capitalCommitted) {
+      const draw = Math.min(f.cashFloor - cash, f.capitalCommitted - used)
       cash += draw
       drawn += draw
       outstanding += draw
+      if (outstanding > peakOutstanding) peakOutstanding = outstanding
       book(w, providerDrawn, draw)
       book(w, investorProvided, -draw)
     }
@@ -170,6 +183,7 @@ export const contractMoney = (contract: Contract, sim: Sim, paid: ReadonlyArray<
     providerEndCash: cash,
     investorDrawn: drawn,
     investorReceived: received,
+    investorPeakOutstanding: peakOutstanding,
     investorFlows,
     commissionerFlows,
     commissionerPayments: commissionerPayments.amounts.map((x) => -x),

@@ -105,11 +105,16 @@ export const contractMetrics = (
   m[n("providerSurplus")] = money.providerEndCash - (compiled.contract.financing?.providerStartingCash ?? 0)
   m[n("investorCapitalDrawn")] = money.investorDrawn
   m[n("investorRepaid")] = money.investorReceived
+  if (compiled.contract.financing !== undefined) m[n("investorPeakOutstanding")] = money.investorPeakOutstanding
   if (money.investorDrawn > 0) {
     const r = irr(money.investorFlows, 4)
     if (r.ok) m[n("investorIrr")] = r.annualRate
     else notes[n("investorIrr")] = r.reason
-    m[n("investorMultiple")] = money.investorReceived / money.investorDrawn
+    // On the capital at risk: what was drawn, or for a revolving facility (whose repaid capital is drawn again, so
+    // that the sum drawn overstates it) the most outstanding at once, plus what was received beyond the principal.
+    m[n("investorMultiple")] = compiled.contract.financing?.facility === "revolving"
+      ? (money.investorPeakOutstanding + money.investorReceived - money.investorDrawn) / money.investorPeakOutstanding
+      : money.investorReceived / money.investorDrawn
     m[n("investorLossChance")] = money.investorReceived < money.investorDrawn ? 1 : 0
   } else {
     const reason = compiled.contract.financing === undefined ? "no social investment in this contract" : "no capital was drawn"

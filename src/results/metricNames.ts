@@ -29,7 +29,7 @@ export const metricNames = (scenario: Scenario): Set<string> => {
       ...contract.payers.map((p) => `paymentsByPayer.${p.name}`), "unpaidOverCeilings",
       ...(contract.capTotal === undefined ? [] : ["capReachedWeek", "capReachedChance"]),
       "providerCost", "providerMinCash", "providerCashNeed", "providerSurplus", "investorCapitalDrawn", "investorRepaid",
-      ...(contract.financing === undefined ? [] : ["investorIrr", "investorMultiple", "investorLossChance"]),
+      ...(contract.financing === undefined ? [] : ["investorPeakOutstanding", "investorIrr", "investorMultiple", "investorLossChance"]),
       "commissionerOutlay", "commissionerNetCost", "costPerEngaged", "costPerStarPoint", "npvCommissioner", "commissionerOutlayPv",
       "costPerEngagedPv", "costPerStarPointPv",
       ...(i === 0 ? [] : ["npvGainOverFirst", "betterValueThanFirstChance"])

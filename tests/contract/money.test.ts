@@ -108,6 +108,40 @@ describe("social investment", () => {
     expect(flowsOf(money, "investor")).toEqual({ "0 capitalProvided": -600, "0 repaymentAndReturn": 1100 })
   })
 
+  it("a revolving facility caps the capital outstanding, so repaid capital is drawn again, and pays its return on the most out at once", () => {
+    const revolving: Financing = { ...financing, facility: "revolving" }
+    const money = contractMoney(contract({ financing: revolving }), sim, receipts, costs)
+    // Weeks 1–6 draw 100 each: 600 outstanding, the whole facility. Week 7: -50, nothing left to draw.
+    // Week 8: +400 → 350; 300 repays principal (300 outstanding); -100 → -50, and 100 is drawn again (400 out).
+    // Weeks 9–10: 100 more each (600 out); week 11: -50. Week 12: +500 → 450; 400 repays (200 out); -100, drawn
+    //   again, and weeks 13–15 likewise: 600 out. Week 16: +600 → 650; 600 repays it all, no cash left for a return;
+    //   -100, drawn again; weeks 17–19: 400 out, 1700 drawn in all. Week 20: +2000 → 2050; 400 repays the rest, then
+    //   a quarter of the receipt, 500, as return (the cap: (2 - 1) × 600 at most out at once = 600 of return):
+    //   1150; -100 → 1050. Week 24: 650. Week 25: +3000; 100 of return is left under the cap: 3550; -100 → 3450.
+    expect(money.investorDrawn).toBe(1700)
+    expect(money.investorPeakOutstanding).toBe(600)
+    expect(money.investorReceived).toBe(2300)
+    // The fixed facility of the same size left the provider at -350 (above); this one only at -50, in weeks 7 and 11.
+    expect(money.providerMinCash).toBe(-50)
+    expect(money.providerCashNeed).toBe(800)
+    expect(money.providerEndCash).toBe(3450)
+    const m = contractMetrics({ name: "test", payments: noPayments, money }, compiled(contract({ financing: revolving })), shippedScenario(), 1, 1).metrics
+    // On the capital at risk: (600 + 600 of return) / 600, not 2300 / 1700.
+    expect(m["test.investorMultiple"]).toBe(2)
+    expect(m["test.investorPeakOutstanding"]).toBe(600)
+    expect(m["test.investorLossChance"]).toBe(0)
+    expect(m["test.providerSurplus"]).toBe(3300)
+  })
+
+  it("a fixed facility's peak outstanding is below what it drew when repayments come between draws", () => {
+    const money = contractMoney(contract({ financing }), sim, receipts, costs)
+    expect(money.investorPeakOutstanding).toBe(600)
+    const later = contractMoney(contract({ financing: { ...financing, capitalCommitted: 1000 } }), sim, receipts, costs)
+    // 600 out by week 6, 100 more in week 7 (700); week 8 repays 400 (300 out) and weeks 8–10 draw the last 300: 700 at most.
+    expect(later.investorDrawn).toBe(1000)
+    expect(later.investorPeakOutstanding).toBe(700)
+  })
+
   it("without financing, the provider's cash goes below zero and its lowest point is the working capital it needs", () => {
     const money = contractMoney(contract({}), sim, receipts, costs)
     // Cash is receipts so far less 100 a week: -800 in week 7 (the lowest), -500 in week 8, -800 in week 11, -400 in

@@ -74,8 +74,9 @@ const financingArb: fc.Arbitrary<Financing> = fc.record({
   providerStartingCash: gbp(2000),
   cashFloor: gbp(1000),
   returnShareAfterPrincipal: fc.integer({ min: 0, max: 10 }).map((n) => n / 10),
-  returnCapMultiple: fc.integer({ min: 10, max: 30 }).map((n) => n / 10)
-})
+  returnCapMultiple: fc.integer({ min: 10, max: 30 }).map((n) => n / 10),
+  facility: fc.constantFrom("fixed", "revolving", undefined)
+}, { requiredKeys: ["capitalCommitted", "providerStartingCash", "cashFloor", "returnShareAfterPrincipal", "returnCapMultiple"] })
 
 const contractArb: fc.Arbitrary<Contract> = fc.array(metricArb, { maxLength: 3 }).chain((drafts) => {
   const metrics = drafts.map((d, i) => metric(`m${i}`, d.basis, d.quantity, d))
@@ -273,10 +274,16 @@ const checkMoney = (c: Contract, r: ContractPayments, money: Money, costs: Array
     expect(money.investorDrawn).toBe(0)
     expect(rows("investor")).toEqual([])
   } else {
-    atMost(money.investorDrawn, f.capitalCommitted, "capital drawn ≤ committed")
+    const revolving = f.facility === "revolving"
+    atMost(money.investorPeakOutstanding, Math.min(money.investorDrawn, f.capitalCommitted), "most outstanding ≤ drawn and committed")
+    if (!revolving) atMost(money.investorDrawn, f.capitalCommitted, "capital drawn ≤ committed")
     atMost(money.investorReceived, f.returnCapMultiple * money.investorDrawn, "investor receives ≤ cap multiple × drawn")
-    // Cash only falls below the floor once all the committed capital is drawn.
-    if (money.providerMinCash < Math.min(start, f.cashFloor) - 1e-6) close(money.investorDrawn, f.capitalCommitted, "all capital drawn before cash falls below the floor")
+    // The return beyond the principal is capped on the capital at risk.
+    atMost(money.investorReceived - money.investorDrawn, (f.returnCapMultiple - 1) * (revolving ? money.investorPeakOutstanding : money.investorDrawn), "return ≤ (cap multiple - 1) × capital")
+    // Cash only falls below the floor once all the committed capital is drawn (outstanding, for a revolving facility).
+    if (money.providerMinCash < Math.min(start, f.cashFloor) - 1e-6) {
+      close(revolving ? money.investorPeakOutstanding : money.investorDrawn, f.capitalCommitted, "all capital drawn before cash falls below the floor")
+    }
   }
 }
 

@@ -59,7 +59,10 @@ export const Financing = Schema.Struct({
   providerStartingCash: gbp("Cash the provider starts with", 25000),
   cashFloor: gbp("Cash the provider keeps; capital is drawn to stay above it", 25000),
   returnShareAfterPrincipal: share({ description: "Share of each payment the provider receives that goes to the investor once the drawn capital is repaid (of gross receipts, not of income above costs)", ...assumed }),
-  returnCapMultiple: param({ unit: "multiple of capital drawn", min: 1, max: 10, description: "Most the investor receives in all, as a multiple of the capital drawn", ...assumed })
+  returnCapMultiple: param({ unit: "multiple of capital drawn", min: 1, max: 10, description: "Most the investor receives in all, as a multiple of the capital drawn (of the most capital outstanding at once, for a revolving facility)", ...assumed }),
+  facility: Schema.optionalKey(Schema.Literals(["fixed", "revolving"]).annotate({
+    description: "fixed (the default): capitalCommitted caps the capital drawn in all, so capital repaid is not drawn again; revolving: it caps the capital outstanding, so capital repaid can be drawn again"
+  }))
 })
 
 /** What delivering the service costs the provider, whichever contract pays for it. */
