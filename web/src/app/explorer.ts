@@ -158,7 +158,7 @@ export const startExplorer = (root: HTMLElement): void => {
     const values = scenarioProvenance(view.scenario)
     provenanceCount.textContent = provenanceLine(values)
     controlsHost.replaceChildren(h("h2", {}, "Parameters"), h("p", { class: "help" }, "Values marked assumed have no published source: results that move with them rest on assumptions."), provenanceCount,
-      controlsPanel(buildControls(view.scenario, contract, values), { onValue: edit, onSchedule: edit, timeline: view.scenario }))
+      controlsPanel(buildControls(view.scenario, contract, values), { onValue: edit, onChoice: edit, onSchedule: edit, timeline: view.scenario }))
   }
   /** After an edit: the marks and the count in place, keeping the panel's inputs, focus and open sections. */
   const showProvenance = () => {

@@ -3,15 +3,18 @@
  * concrete value; list elements of contracts narrowed to the contract in view), each carrying the Schema's
  * annotations for its parameter. An optional parameter gets a control wherever its key could be, set or
  * not (a contract without a yearly cap offers one), and so does an optional schedule (every kind of community
- * service, with its own funding schedule or following the overall one). Each value is marked with where it comes
- * from in this scenario (`scenarioProvenance`), which may not be the parameter's documented source. Pure: the page
- * renders what this returns.
+ * service, with its own funding schedule or following the overall one). A choice (a contract's payment period, its
+ * financing facility) carries the options the Schema allows and its meaning, and, for a key the scenario may leave
+ * out, the option that leaving it out amounts to. Each number and schedule is marked with where it comes from in this
+ * scenario (`scenarioProvenance`), which may not be the parameter's documented source; a choice is not (provenance
+ * counts numbers and schedules only). Pure: the page renders what this returns.
  */
 import { findParameter, listSchedules, type ParameterInfo, type ScheduleInfo } from "../../../src/scenario/parameters.ts"
 import { coveringSources, scenarioProvenance, type ValueProvenance } from "../../../src/scenario/provenance.ts"
 import type { Schedule } from "../../../src/scenario/schedule.ts"
 import type { Scenario } from "../../../src/scenario/schema.ts"
-import { type Audience, catalogue, defaultOptionalWords, type OptionalWords } from "./catalogue.ts"
+import { type Audience, catalogue, type CatalogueChoice, defaultOptionalWords, type OptionalWords } from "./catalogue.ts"
+import { type ChoiceInfo, findChoice } from "./choices.ts"
 import { type ConcretePath, expandPattern, getIn, keyOf, parameterPathOf } from "./paths.ts"
 import { markAt, marksByKey, scheduleDocumented, type ValueMark } from "./provenance.ts"
 
@@ -40,6 +43,21 @@ export interface ScheduleSpec {
   readonly mark: ValueMark
 }
 
+export interface ChoiceSpec {
+  readonly key: string
+  readonly path: ConcretePath
+  readonly label: string
+  /** The scenario's value; undefined while an optional key is left out (a facility the file does not state). */
+  readonly value: string | undefined
+  /** The options the Schema allows and what the choice means. */
+  readonly info: ChoiceInfo
+  /**
+   * For a key the scenario may leave out (`info.optional`): the option that leaving it out amounts to, shown while it
+   * is left out (choosing it leaves the key out again); undefined otherwise.
+   */
+  readonly absent: string | undefined
+}
+
 /** Optional schedules shown together (the catalogue's `scheduleGroups`), each set or not. */
 export interface ScheduleGroupSpec {
   readonly title: string
@@ -51,6 +69,7 @@ export interface ScheduleGroupSpec {
 
 export interface ControlSection {
   readonly title: string
+  readonly choices: ReadonlyArray<ChoiceSpec>
   readonly controls: ReadonlyArray<ControlSpec>
   readonly schedules: ReadonlyArray<ScheduleSpec>
   readonly scheduleGroups: ReadonlyArray<ScheduleGroupSpec>
@@ -100,6 +119,25 @@ export const parameterLabel = (scenario: Scenario, path: string): string => {
 
 const inContract = (path: ConcretePath, contract: number): boolean => path[0] !== "contracts" || path[1] === contract
 
+/**
+ * The choices a catalogue entry names in the scenario, for the contract in view: where the scenario has a value, or
+ * could have one (an optional key of an object it has: a facility of a contract that has financing). Throws if the
+ * entry names no choice of the Schema, or its `absent` is not one of the options or is missing for an optional key.
+ */
+const choicesAt = (scenario: Scenario, entry: CatalogueChoice, contract: number): Array<ChoiceSpec> =>
+  expandPattern(scenario, entry.pattern, { orAbsent: true })
+    .filter((path) => inContract(path, contract))
+    .flatMap((path): Array<ChoiceSpec> => {
+      const info = findChoice(parameterPathOf(path))
+      if (info === undefined) throw new Error(`catalogue: ${entry.pattern} is not a choice of the scenario Schema`)
+      if (info.optional !== (entry.absent !== undefined) || (entry.absent !== undefined && !info.options.includes(entry.absent))) {
+        throw new Error(`catalogue: ${entry.pattern} ${info.optional ? `may be left out: give the option that amounts to (one of ${info.options.join(", ")})` : "is required: it needs no absent option"}`)
+      }
+      const value = getIn(scenario, path)
+      if (!(typeof value === "string" || (value === undefined && info.optional))) return []
+      return [{ key: keyOf(path), path, label: labelOf(scenario, path), value, info, absent: entry.absent }]
+    })
+
 /** `values`: the scenario's per-value provenance, if already at hand (the page counts them too). */
 export const buildControls = (scenario: Scenario, contract: number, values: ReadonlyArray<ValueProvenance> = scenarioProvenance(scenario)): Array<ControlGroup> => {
   const schedules = listSchedules()
@@ -119,6 +157,7 @@ export const buildControls = (scenario: Scenario, contract: number, values: Read
     question: group.question,
     sections: group.sections.map((section) => ({
       title: section.title,
+      choices: (section.choices ?? []).flatMap((entry) => choicesAt(scenario, entry, contract)),
       controls: section.parameters.flatMap((pattern) =>
         expandPattern(scenario, pattern, { orAbsent: true })
           .filter((path) => inContract(path, contract))
@@ -146,6 +185,10 @@ export const buildControls = (scenario: Scenario, contract: number, values: Read
 /** Every control of the groups, flat. */
 export const allControls = (groups: ReadonlyArray<ControlGroup>): Array<ControlSpec> =>
   groups.flatMap((g) => g.sections.flatMap((s) => s.controls))
+
+/** Every choice of the groups, flat. */
+export const allChoices = (groups: ReadonlyArray<ControlGroup>): Array<ChoiceSpec> =>
+  groups.flatMap((g) => g.sections.flatMap((s) => s.choices))
 
 /** Every schedule editor of the groups, flat: each section's schedules, then those of its schedule groups. */
 export const allSchedules = (groups: ReadonlyArray<ControlGroup>): Array<ScheduleSpec> =>

@@ -5,7 +5,9 @@
  * (the contract's list elements are narrowed to the contract in view) and "*" for every key of a record.
  * An optional parameter (one the Schema lets a scenario leave out, e.g. a yearly cap) gets a control for every
  * contract or metric in view, set or not; so does an optional schedule (a kind of service's own funding), in a group
- * of its own.
+ * of its own. A choice (a value the Schema lets be one of a few strings: a contract's payment period, its financing
+ * facility) gets a list of the Schema's options, one per contract in view where the contract has the object that holds
+ * it.
  */
 export type Audience = "commissioner" | "provider" | "researcher"
 
@@ -22,10 +24,23 @@ export interface CatalogueSection {
   readonly parameters: ReadonlyArray<string>
   /** Words for the section's optional parameters; `defaultOptionalWords` if not given. */
   readonly optional?: OptionalWords
+  /** Choices, each offered as a list of the options the Schema allows, before the section's numbers. */
+  readonly choices?: ReadonlyArray<CatalogueChoice>
   /** Schedules (time-varying multipliers) edited as a list of points. */
   readonly schedules?: ReadonlyArray<string>
   /** Schedules a scenario may leave out, one for every key of a record, each offered set or not. */
   readonly scheduleGroups?: ReadonlyArray<CatalogueScheduleGroup>
+}
+
+/** A choice named by a pattern ("[]" for every element of a list) whose value the Schema lets be one of a few strings. */
+export interface CatalogueChoice {
+  /** E.g. "contracts[].period": every concrete path must be a choice of the Schema (`listChoices`). */
+  readonly pattern: string
+  /**
+   * For a key a scenario may leave out: the option that leaving it out amounts to (as the model reads no key), which
+   * the control shows while the key is left out; choosing it leaves the key out again. Required for such a key.
+   */
+  readonly absent?: string
 }
 
 /**
@@ -58,10 +73,10 @@ export const catalogue: ReadonlyArray<CatalogueGroup> = [
     title: "Commissioner",
     question: "What will the contract cost, and is it better value than the alternatives?",
     sections: [
-      { title: "Tariffs", parameters: ["contracts[].metrics[].tariff", "contracts[].blockPerYear", "contracts[].fees.perReferral", "contracts[].fees.perEngagement", "contracts[].fees.perReview"] },
+      { title: "Tariffs", choices: [{ pattern: "contracts[].period" }], parameters: ["contracts[].metrics[].tariff", "contracts[].blockPerYear", "contracts[].fees.perReferral", "contracts[].fees.perEngagement", "contracts[].fees.perReview"] },
       { title: "Caps", parameters: ["contracts[].capTotal", "contracts[].capPerYear", "contracts[].metrics[].perPersonCap", "contracts[].metrics[].cap"], optional: { toggle: "cap", absent: "no cap" } },
       { title: "Payers", parameters: ["contracts[].payers[].share", "contracts[].payers[].ceiling", "contracts[].payers[].fixedPerPayment", "contracts[].lagPeriods"], optional: { toggle: "fixed amount", absent: "none" } },
-      { title: "Investment and appraisal", parameters: ["contracts[].financing.capitalCommitted", "contracts[].financing.returnCapMultiple", "appraisal.discountRatePerYear"] }
+      { title: "Investment and appraisal", choices: [{ pattern: "contracts[].financing.facility", absent: "fixed" }], parameters: ["contracts[].financing.capitalCommitted", "contracts[].financing.returnCapMultiple", "appraisal.discountRatePerYear"] }
     ]
   },
   {

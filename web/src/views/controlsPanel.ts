@@ -5,12 +5,14 @@
  * number box (both keyboard-usable), and a place beside it for any problem with its value. A key the scenario
  * may leave out (a cap) has a checkbox too: unticked, the key is left out and the control says what that means
  * ("no cap"); ticking it and typing a value adds the key, unticking it (or emptying the box) removes it again.
+ * A choice (a contract's payment period, its financing facility) is a labelled list of the options the Schema allows;
+ * one the scenario may leave out shows what leaving it out amounts to ("fixed"), and choosing that leaves it out again.
  * Optional schedules (a kind of service's own funding) sit together in a group closed until one is set, each
  * with a box to tick to add it and untick to leave it out.
  */
 import { renderPath } from "../../../src/scenario/issues.ts"
 import type { Schedule } from "../../../src/scenario/schedule.ts"
-import type { ControlGroup, ControlSpec, ScheduleGroupSpec } from "../controls/buildControls.ts"
+import type { ChoiceSpec, ControlGroup, ControlSpec, ScheduleGroupSpec } from "../controls/buildControls.ts"
 import type { ConcretePath } from "../controls/paths.ts"
 import { freshId, h } from "./dom.ts"
 import { optionalScheduleEditor, scheduleEditor, scheduleHelp, type Timeline } from "./scheduleEditor.ts"
@@ -19,6 +21,8 @@ import { showMark, sourceSentence } from "./valueMark.ts"
 export interface ControlsHandlers {
   /** A new value, or undefined to leave an optional key out. */
   readonly onValue: (path: ConcretePath, value: number | undefined) => void
+  /** A new choice, or undefined to leave an optional key out. */
+  readonly onChoice: (path: ConcretePath, value: string | undefined) => void
   /** A new schedule, or undefined to leave an optional schedule out. */
   readonly onSchedule: (path: ConcretePath, schedule: Schedule | undefined) => void
   readonly timeline: Timeline
@@ -148,6 +152,33 @@ const control = (c: ControlSpec, handlers: ControlsHandlers): HTMLElement => {
   return host
 }
 
+/** The option a choice shows: the scenario's, or while an optional key is left out, what that amounts to. */
+export const choiceShown = (c: ChoiceSpec): string | undefined => c.value ?? c.absent
+
+/** What choosing an option writes at the choice's path: the option, or undefined (the key left out) for what leaving it out amounts to. */
+export const choiceValue = (c: ChoiceSpec, option: string): string | undefined => (option === c.absent ? undefined : option)
+
+export const choiceHelp = (c: ChoiceSpec): string =>
+  `${c.info.description}.${c.absent === undefined ? "" : ` Optional: left out, it is ${c.absent}, and choosing ${c.absent} leaves it out.`}`
+
+const choice = (c: ChoiceSpec, handlers: ControlsHandlers): HTMLElement => {
+  const id = freshId("choice")
+  const shown = choiceShown(c)
+  const select = h("select", { id, "aria-describedby": `${id}-help` },
+    c.info.options.map((option) => h("option", { value: option, selected: option === shown }, option)))
+  const host = h("div", { class: "control choice", "data-key": c.key, "data-problem-path": renderPath(c.path), "data-set": String(c.value !== undefined) })
+  select.addEventListener("change", () => {
+    const value = choiceValue(c, select.value)
+    host.dataset.set = String(value !== undefined)
+    handlers.onChoice(c.path, value)
+  })
+  host.append(
+    h("label", { for: id }, c.label),
+    h("div", { class: "inputs" }, select),
+    h("p", { class: "help", id: `${id}-help` }, choiceHelp(c)))
+  return host
+}
+
 /** The heading's count of a schedule group, e.g. "2 of 7 with their own schedule". */
 export const scheduleGroupCount = (g: ScheduleGroupSpec, set: number): string => (set === 0 ? g.none : `${set} of ${g.schedules.length} ${g.some}`)
 
@@ -176,6 +207,7 @@ export const controlsPanel = (groups: ReadonlyArray<ControlGroup>, handlers: Con
         g.sections.map((s) =>
           h("fieldset", {},
             h("legend", {}, s.title),
+            s.choices.map((c) => choice(c, handlers)),
             s.controls.map((c) => control(c, handlers)),
             s.schedules.flatMap((sc) => (sc.value === undefined ? [] : [scheduleEditor(sc, sc.value, handlers.timeline, (schedule) => handlers.onSchedule(sc.path, schedule))])),
             s.scheduleGroups.map((g) => scheduleGroup(g, handlers)))))))
