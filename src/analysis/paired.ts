@@ -47,6 +47,15 @@ const meanInterval = (mean: number, sd: number, n: number): { readonly meanLow: 
   return { meanLow: mean - half, meanHigh: mean + half }
 }
 
+/**
+ * A difference of chances (1 or 0 in each replicate) lies between −1 and 1, and so does its mean: with few pairs the
+ * t interval can run beyond, where no mean can be, and is cut there (other figures have no such bound).
+ */
+const withinBounds = (metric: string, pairing: Pairing, interval: { readonly meanLow: number; readonly meanHigh: number }) =>
+  pairing === difference && metric.endsWith("Chance")
+    ? { meanLow: Math.max(-1, interval.meanLow), meanHigh: Math.min(1, interval.meanHigh) }
+    : interval
+
 /** Sample standard deviation of values whose mean is `mean` (NaN for fewer than two). */
 const sampleSd = (values: ReadonlyArray<number>, mean: number): number =>
   values.length > 1 ? Math.sqrt(values.reduce((s, x) => s + (x - mean) ** 2, 0) / (values.length - 1)) : Number.NaN
@@ -94,7 +103,7 @@ const pairedSeries = (a: ReadonlyArray<Metrics>, b: ReadonlyArray<Metrics>, metr
   if (values.length === 0) return undefined
   const n = values.length
   const mean = values.reduce((sum, x) => sum + x, 0) / n
-  return { band: band(values), ...meanInterval(mean, sampleSd(values, mean), n), replicates: n }
+  return { band: band(values), ...withinBounds(metric, pairing, meanInterval(mean, sampleSd(values, mean), n)), replicates: n }
 }
 
 /** B − A for one metric over paired replicates. */
@@ -195,7 +204,7 @@ class PairedSeries {
       const m2 = this.moments.get(name)!.m2
       const sd = this.summary.exact ? sampleSd(this.summary.keptValues(name), mean) : n > 1 ? Math.sqrt(m2 / (n - 1)) : Number.NaN
       const { replicates: _, ...band } = bands[name]
-      out[name] = { band, ...meanInterval(mean, sd, n), replicates: n }
+      out[name] = { band, ...withinBounds(name, this.pairing, meanInterval(mean, sd, n)), replicates: n }
     }
     return out
   }

@@ -1,6 +1,6 @@
 /**
- * Which parameters matter: one-way swings (tornado) and Morris elementary effects (global screening).
- * Pure designs and summaries; running the scenarios is the caller's (on common random numbers).
+ * Which parameters matter: one-way swings (tornado) and Morris elementary effects (global screening); Sobol indices
+ * are in `sobol.ts`. Pure designs and summaries; running the scenarios is the caller's (on common random numbers).
  */
 import type { RunningSummary } from "../results/summary.ts"
 import { listParameters, type ParameterInfo } from "../scenario/parameters.ts"
@@ -84,13 +84,21 @@ export const unchangedNote = (
   metric: string, flat: number, of: number, capChance: (contract: string) => number, label: (metric: string) => string = (m) => m
 ): string | undefined => {
   if (flat === 0) return undefined
+  const atCap = atCapNote(metric, capChance, "base runs", label)
+  return `${flat} of ${of} swings leave ${label(metric)} the same at both ends in every replicate.${atCap === "" ? "" : ` ${atCap}`}`
+}
+
+/**
+ * For a contract's outcome payments held at its total cap in most of `runs` (`capChance` ≥ 90%), that no parameter
+ * moves them there, and which figures would move; "" for any other metric.
+ */
+export const atCapNote = (metric: string, capChance: (contract: string) => number, runs: string, label: (metric: string) => string = (m) => m): string => {
   const contract = metric.endsWith(".outcomePayments") ? metric.slice(0, -".outcomePayments".length) : undefined
   const chance = contract === undefined ? Number.NaN : capChance(contract)
-  const atCap = chance >= 0.9
-    ? ` The ${contract} contract's total cap is reached in ${Math.round(100 * chance)}% of the base runs, so its outcome payments stay at the cap whatever most parameters do;` +
+  return chance >= 0.9
+    ? `The ${contract} contract's total cap is reached in ${Math.round(100 * chance)}% of the ${runs}, so its outcome payments stay at the cap whatever most parameters do;` +
       ` for what they would move, try ${label("secondaryCareSaving")}, ${label("starChangeMean")} or ${label("engaged")}.`
     : ""
-  return `${flat} of ${of} swings leave ${label(metric)} the same at both ends in every replicate.${atCap}`
 }
 
 /** A swing's 95% interval from the paired replicates of its low and high runs. */
@@ -155,6 +163,25 @@ export const swingIntervalIn = (low: RunningSummary, high: RunningSummary, metri
   if (!whole(low) || !whole(high) || low.count !== high.count) return undefined
   const rows = (s: RunningSummary) => s.keptValues(metric).map((v) => ({ [metric]: v }))
   return swingInterval(rows(low), rows(high), metric)
+}
+
+/**
+ * The Monte Carlo variance of a metric's replicate mean at one point (its replicates' variance over their count),
+ * averaged over the points whose summaries keep every replicate, each of which has the figure; undefined with fewer
+ * than 2 replicates, or no such point. On common random numbers much of this noise is the same at every point, so it
+ * bounds from above (in expectation) the variance across points that the noise adds to a global sensitivity analysis.
+ */
+export const meanNoiseVariance = (summaries: ReadonlyArray<RunningSummary>, metric: string): number | undefined => {
+  let sum = 0
+  let points = 0
+  for (const s of summaries) {
+    if (!s.exact || s.count < 2 || s.total(metric)?.count !== s.count) continue
+    const values = s.keptValues(metric)
+    const mean = values.reduce((a, x) => a + x, 0) / values.length
+    sum += values.reduce((a, x) => a + (x - mean) ** 2, 0) / (values.length - 1) / values.length
+    points++
+  }
+  return points === 0 ? undefined : sum / points
 }
 
 /** The tornado of a metric from the per-replicate metrics of `tornadoVariants`' scenarios, in that order. */

@@ -14,7 +14,7 @@ import { loadScenario } from "../scenario/loadScenario.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import { spsimVersion } from "../version.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
-import { centralText, coversFewerPairs, formatDifference, formatValue, pairedCondition, textTable } from "./format.ts"
+import { centralText, coversFewerPairs, formatDifference, formatValue, overReplicates, overReplicatesLegend, pairedCondition, textTable } from "./format.ts"
 import { progressBar } from "./progress.ts"
 import { scenarioHash } from "./runScenario.ts"
 import { loadPosterior } from "../calibration/posteriorFile.ts"
@@ -81,7 +81,7 @@ export const compareScenarios = Effect.fn("compareScenarios")(function*(options:
   const n = options.replicates
   // One table of each scenario's figures, then one per scenario against the first: a few columns each, however many scenarios.
   // A figure some replicates leave out (the week the cap is reached) says how many it is over, as `spsim run`'s contracts table does.
-  const cell = (name: string, b: Band | null) => (b === null ? "-" : `${centralText(name, b)}${b.replicates === undefined ? "" : ` (${b.replicates}/${n})`}`)
+  const cell = (name: string, b: Band | null) => (b === null ? "-" : `${centralText(name, b)}${overReplicates(b, n)}`)
   const values = textTable(["", ...labels], shown.map((name) => [name, ...metrics[name].perScenario.map((b) => cell(name, b))]))
   const partly = shown.some((name) => metrics[name].perScenario.some((b) => b?.replicates !== undefined))
   const against = labels.slice(1).map((label, k) => {
@@ -123,7 +123,7 @@ export const compareScenarios = Effect.fn("compareScenarios")(function*(options:
   yield* Console.log([
     `${labels.join(" vs ")}: ${options.replicates} paired replicates (common random numbers), seed ${seed} (spsim ${spsimVersion})`,
     "",
-    `Each scenario: the median over replicates (a chance: the share of replicates where it happened, and its 95% interval${partly ? "; (k/n): over the k of n replicates that have the figure" : ""})`,
+    `Each scenario: the median over replicates (a chance: the share of replicates where it happened, and its 95% interval${partly ? `; ${overReplicatesLegend}` : ""})`,
     values,
     ...against,
     ...(document.parameterUncertainty !== undefined ? ["", `Intervals include parameter uncertainty: replicate i of every scenario drew the same set from ${document.parameterUncertainty.sets} posterior sets in ${options.posterior}.`] : [])

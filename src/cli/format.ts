@@ -45,7 +45,7 @@ export const formatOf = (metric: string): Format => {
   if (name === "starChangeMean") return "points"
   // Levels that are not whole counts: a multiple, a caseload or staff in FTE, a mean Star total (starBaselineMean).
   if (/Multiple$|PerFte$|Fte$|Mean$/.test(name)) return "decimal"
-  if (/[Cc]ost|[Ss]aving|Payments|Outlay|npv|Cash|Surplus|Drawn|Repaid|Ceilings|PerEngaged|PerStarPoint|paymentsByPayer/.test(metric)) return "gbp"
+  if (/[Cc]ost|[Ss]aving|Payments|Outlay|npv|Cash|Surplus|Drawn|Outstanding|Repaid|Ceilings|PerEngaged|PerStarPoint|paymentsByPayer/.test(metric)) return "gbp"
   return "count"
 }
 
@@ -82,6 +82,16 @@ export const pairedCondition = (metric: string): string => (pairedWhereReached(m
 export const coversFewerPairs = (metric: string, pairs: number, replicates: number): boolean => pairs < replicates || pairedWhereReached(metric)
 
 /**
+ * After a figure some replicates leave out (the week the cap is reached, only where it is reached), how many it is
+ * over: " (7/20)"; nothing when every replicate has it. Its median and interval are those replicates'.
+ */
+export const overReplicates = (band: { readonly replicates?: number }, replicates: number): string =>
+  band.replicates === undefined ? "" : ` (${band.replicates}/${replicates})`
+
+/** What `overReplicates`' "(k/n)" means, said with a table that shows one. */
+export const overReplicatesLegend = "(k/n): over the k of n replicates that have the figure"
+
+/**
  * A chance (a metric named `…Chance`) is 1 or 0 in each replicate, so its median says little: tables show its
  * mean over replicates, the share of replicates where it happened. Other metrics show their median.
  */
@@ -112,6 +122,21 @@ export const monteCarloError = (n: number, bands: ReadonlyArray<Band | undefined
   const typical = ratios[Math.floor((ratios.length - 1) / 2)]
   return `Monte Carlo error: with ${n} replicates a median's own 95% interval (p50Low to p50High in ${file}) is typically ` +
     `${Math.round(100 * typical)}% as wide as its 90% interval; four times the replicates halve it.`
+}
+
+/** Text broken into lines of at most `width` characters at spaces (a longer word stands on a line of its own). */
+export const wrapText = (text: string, width: number): Array<string> => {
+  const lines: Array<string> = []
+  let line = ""
+  for (const word of text.split(/\s+/).filter((w) => w !== "")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line)
+      line = word
+    } else {
+      line = line === "" ? word : `${line} ${word}`
+    }
+  }
+  return line === "" ? lines : [...lines, line]
 }
 
 /** A plain-text table: the first column left-aligned, the others right-aligned. */

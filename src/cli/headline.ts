@@ -2,7 +2,7 @@
 import type { ProvenanceSummary } from "../scenario/provenance.ts"
 import type { SummaryDocument } from "../results/document.ts"
 import { groupMeasures, groupMetricName, parseGroupMetric } from "../results/groups.ts"
-import { centralText, type Format, formatMetric, formatValue, monteCarloError, textTable } from "./format.ts"
+import { centralText, type Format, formatMetric, formatValue, monteCarloError, overReplicates, overReplicatesLegend, textTable, wrapText } from "./format.ts"
 
 /** The headline table's rows (label, figure, format); the explorer's headline and its names for figures take theirs from here. */
 export const headlineRows: ReadonlyArray<readonly [label: string, metric: string, format: Format]> = [
@@ -51,6 +51,7 @@ export const contractRows: ReadonlyArray<readonly [label: string, metric: string
   ["Provider lowest cash", "providerMinCash", "spread"],
   ["Working capital the provider needs", "providerCashNeed", "spread"],
   ["Investor capital drawn", "investorCapitalDrawn"],
+  ["  most outstanding at once", "investorPeakOutstanding"],
   ["Investor IRR (a year)", "investorIrr", "spread"],
   ["Investor money multiple", "investorMultiple"],
   ["Chance the investor loses capital (mean)", "investorLossChance"],
@@ -152,7 +153,11 @@ export const assumptionsLine = (p: ProvenanceSummary): string => {
   return `${p.byConfidence.assumed} of ${p.values} values are assumed (nothing published).${changed} spsim provenance FILE gives each value's source.`
 }
 
-/** `spsim run --groups`: each measure of outcomes by group (`src/results/groups.ts`), median over replicates. */
+/**
+ * `spsim run --groups`: each measure of outcomes by group (`src/results/groups.ts`), its median over replicates and,
+ * on the row beneath, its 90% interval, as the contracts table gives the money's; three measures a table, so that
+ * a group's intervals fit in 100 columns.
+ */
 export const groupsTable = (summary: SummaryDocument): string => {
   // Every measure `groupMetrics` makes, in its order (the type fails if one is added without a label).
   const labels: Record<(typeof groupMeasures)[number], string> = {
@@ -163,27 +168,49 @@ export const groupsTable = (summary: SummaryDocument): string => {
     onwardReferralFailureShare: "onward failed",
     secondaryCareSavingShareEngaged: "hospital saving (engaged)"
   }
-  const columns = groupMeasures.map((measure) => [measure, labels[measure]] as const)
   const groups: Array<{ readonly dimension: string; readonly group: string }> = []
   for (const name of Object.keys(summary.metrics)) {
     const g = parseGroupMetric(name)
     if (g !== undefined && !groups.some((x) => x.dimension === g.dimension && x.group === g.group)) groups.push(g)
   }
-  const lines = groups.map(({ dimension, group }) => [
-    `${dimension}: ${group}`,
-    ...columns.map(([measure]) => {
-      const metric = groupMetricName(dimension, group, measure)
-      const band = summary.metrics[metric]
-      return band === undefined ? "-" : formatMetric(metric, band.p50)
-    })
-  ])
+  const bandOf = (dimension: string, group: string, measure: string) => {
+    const metric = groupMetricName(dimension, group, measure)
+    return { metric, band: summary.metrics[metric] }
+  }
+  // The median, with how many replicates it is over when not all (a group with no onward referral in a replicate).
+  const cell = (dimension: string, group: string, measure: string): string => {
+    const { metric, band } = bandOf(dimension, group, measure)
+    return band === undefined ? "-" : `${formatMetric(metric, band.p50)}${overReplicates(band, summary.replicates)}`
+  }
+  const spreadCell = (dimension: string, group: string, measure: string): string => {
+    const { metric, band } = bandOf(dimension, group, measure)
+    return band === undefined ? "-" : `${formatMetric(metric, band.p05)} – ${formatMetric(metric, band.p95)}`
+  }
+  const perTable = 3
+  const tables = Array.from({ length: Math.ceil(groupMeasures.length / perTable) }, (_, t) => {
+    const measures = groupMeasures.slice(t * perTable, (t + 1) * perTable)
+    const lines = groups.flatMap(({ dimension, group }) => [
+      [`${dimension}: ${group}`, ...measures.map((measure) => cell(dimension, group, measure))],
+      ["  90% interval", ...measures.map((measure) => spreadCell(dimension, group, measure))]
+    ])
+    return textTable(["", ...measures.map((measure) => labels[measure])], lines)
+  })
+  const partly = Object.entries(summary.metrics).some(([name, band]) => parseGroupMetric(name) !== undefined && band.replicates !== undefined)
   return [
-    "Outcomes by group (medians over replicates; intervals in summary.json as group.<dimension>.<group>.<measure>)",
+    "Outcomes by group: the median over replicates and, beneath, its 90% interval",
     "",
-    textTable(["", ...columns.map(([, label]) => label)], lines),
+    tables.join("\n\n"),
     "",
-    "engaged: share of the people referred who engaged at least once; dropped out: share of those whose last episode ended in dropout;",
-    "Star change: people reviewed twice or more; onward failed: share of onward referrals that failed; hospital saving: people who engaged, against their comparison counterparts."
+    // Notes as wide as the tables may be (100 columns).
+    ...wrapText("engaged: share of people referred who engaged at least once; dropped out: share of those whose last episode " +
+      "ended in dropout; Star change: people reviewed twice or more; onward failed: share of onward referrals that failed; " +
+      "hospital saving: people who engaged, against their comparison counterparts.", 100),
+    ...(partly ? [`${overReplicatesLegend}.`] : []),
+    ...wrapText("90% interval: the 5th to 95th percentile of the group's figure over replicates, where 90% of them put it " +
+      "(summary.json: group.<dimension>.<group>.<measure>). Two groups' intervals that overlap do not by themselves show " +
+      "that the groups do not differ: their figures often move together from replicate to replicate, so that one can be " +
+      "ahead in nearly every replicate (replicates.csv, written with --out, pairs them). For a change to the scenario, " +
+      "spsim compare --metric group.<dimension>.<group>.<measure> gives each group's paired difference, replicate by replicate.", 100)
   ].join("\n")
 }
 

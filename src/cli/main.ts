@@ -138,12 +138,13 @@ const sensitivity = Command.make(
   "sensitivity",
   {
     file: scenarioFile,
-    method: Flag.Literals("method", ["tornado", "morris"]).pipe(Flag.withDescription("One-way swings (tornado) or Morris elementary effects (default tornado)"), Flag.withDefault("tornado" as const)),
+    method: Flag.Literals("method", ["tornado", "morris", "sobol"]).pipe(Flag.withDescription("One-way swings (tornado), Morris elementary effects or Sobol variance-based indices (default tornado)"), Flag.withDefault("tornado" as const)),
     params: Flag.String("params").pipe(Flag.withDescription("Parameter paths, comma-separated (default: every single number assumed in this scenario, as spsim provenance rates it); a list element by position or name, e.g. contracts[hybrid].capTotal"), Flag.optional),
     metric: Flag.String("metric").pipe(Flag.withDescription("The KPI (default: the first contract's outcomePayments)"), Flag.optional),
     swing: Flag.Finite("swing").pipe(Flag.withDescription("Relative swing around each default (default 0.5)"), Flag.withDefault(0.5), Flag.filter((x) => x > 0 && x <= 1, (x) => `a swing above 0 and at most 1, found ${x}`)),
     trajectories: Flag.Int("trajectories").pipe(Flag.withDescription("Morris trajectories (default 10)"), Flag.withDefault(10), Flag.filter((n) => n >= 2 && n <= 1000, (n) => `2 to 1000 trajectories, found ${n}`)),
     levels: Flag.Int("levels").pipe(Flag.withDescription("Morris grid levels, even (default 4)"), Flag.withDefault(4), Flag.filter((n) => n >= 2 && n % 2 === 0 && n <= 20, (n) => `an even number of levels from 2 to 20, found ${n}`)),
+    samples: Flag.Int("samples").pipe(Flag.withDescription("Sobol base sample size N: N × (parameters + 2) points, each run --replicates times (default 64)"), Flag.withDefault(64), Flag.filter((n) => n >= 2 && n <= 100_000, (n) => `a Sobol sample size N from 2 to 100000, found ${n}`)),
     seed: seedFlag,
     replicates: replicatesFlag(8),
     json: jsonFlag,
@@ -154,10 +155,10 @@ const sensitivity = Command.make(
   (o) =>
     sensitivityAnalysis({
       file: o.file, method: o.method, params: list(o.params), metric: Option.getOrUndefined(o.metric), swing: o.swing,
-      trajectories: o.trajectories, levels: o.levels, seed: Option.getOrUndefined(o.seed), replicates: o.replicates,
+      trajectories: o.trajectories, levels: o.levels, samples: o.samples, seed: Option.getOrUndefined(o.seed), replicates: o.replicates,
       json: o.json, out: Option.getOrUndefined(o.out), workers: Option.getOrUndefined(o.workers), quiet: o.quiet
     })
-).pipe(Command.withDescription("Rank parameters by their influence on a KPI (tornado or Morris)"))
+).pipe(Command.withDescription("Rank parameters by their influence on a KPI (tornado, Morris or Sobol)"))
 
 const report = Command.make(
   "report",

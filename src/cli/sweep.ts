@@ -14,7 +14,7 @@ import { loadScenario } from "../scenario/loadScenario.ts"
 import { variantProblems } from "../scenario/practiceList.ts"
 import { isSetAt, unsetReason } from "../scenario/parameters.ts"
 import { spsimVersion } from "../version.ts"
-import { centralText, counted, coversFewerPairs, formatDifference, formatMetric, monteCarloError, pairedCondition, textTable } from "./format.ts"
+import { centralText, counted, coversFewerPairs, formatDifference, formatMetric, monteCarloError, overReplicates, overReplicatesLegend, pairedCondition, textTable } from "./format.ts"
 import { isChance } from "../results/summary.ts"
 import { InputError } from "../scenario/errors.ts"
 import { progressBar } from "./progress.ts"
@@ -69,11 +69,14 @@ export const sweepScenario = Effect.fn("sweepScenario")(function*(options: Sweep
   const document = { spsimVersion, scenario: base.name, seed, replicates: options.replicates, axes, points: results }
   if (options.out !== undefined) {
     yield* prepareOutDir(options.out)
-    const header = csvRow([...axes.map((a) => a.path), "metric", "mean", "p05", "p50", "p95", "p50Low", "p50High", "meanLow", "meanHigh", "differenceMean", "differenceMeanLow", "differenceMeanHigh"])
+    // After the columns it always had: how many replicates the point's figures are over (fewer than all for a figure
+    // some leave out, as the cap's week) and how many pairs the difference is over; sweep.json has both as `replicates`
+    // (a point's figure only when fewer than all, as compare.json's).
+    const header = csvRow([...axes.map((a) => a.path), "metric", "mean", "p05", "p50", "p95", "p50Low", "p50High", "meanLow", "meanHigh", "differenceMean", "differenceMeanLow", "differenceMeanHigh", "replicates", "differenceReplicates"])
     const lines = results.flatMap((r) => Object.entries(r.metrics).map(([m, b]) => {
       const d = r.differencesFromFirst?.[m]
       const difference = d === undefined ? ["", "", ""] : [d.difference.mean, finiteOrEmpty(d.meanLow), finiteOrEmpty(d.meanHigh)]
-      return csvRow([...r.values, m, b.mean, b.p05, b.p50, b.p95, b.p50Low ?? "", b.p50High ?? "", b.meanLow ?? "", b.meanHigh ?? "", ...difference])
+      return csvRow([...r.values, m, b.mean, b.p05, b.p50, b.p95, b.p50Low ?? "", b.p50High ?? "", b.meanLow ?? "", b.meanHigh ?? "", ...difference, b.replicates ?? options.replicates, d?.replicates ?? ""])
     }))
     yield* writeFileAtomic(`${options.out}/sweep.csv`, `${[header, ...lines].join("\n")}\n`)
     yield* writeFileAtomic(`${options.out}/sweep.json`, `${JSON.stringify(document, null, 2)}\n`)
@@ -84,10 +87,13 @@ export const sweepScenario = Effect.fn("sweepScenario")(function*(options: Sweep
     ...names.map((n) => {
       const b = r.metrics[n]
       if (b === undefined) return "-"
-      // A chance: the share of replicates, with its own 95% interval.
-      return isChance(n) ? centralText(n, b) : `${formatMetric(n, b.p50)} (${formatMetric(n, b.p05)} to ${formatMetric(n, b.p95)})`
+      // A chance: the share of replicates, with its own 95% interval. A figure some replicates leave out (the cap's
+      // week) says how many it is over, as compare's table does.
+      const value = isChance(n) ? centralText(n, b) : `${formatMetric(n, b.p50)} (${formatMetric(n, b.p05)} to ${formatMetric(n, b.p95)})`
+      return `${value}${overReplicates(b, options.replicates)}`
     })
   ])
+  const partly = results.some((r) => names.some((n) => r.metrics[n]?.replicates !== undefined))
   const differenceRows = results.slice(1).map((r) => [
     pointLabel(r.values),
     ...names.map((n) => {
@@ -107,6 +113,7 @@ export const sweepScenario = Effect.fn("sweepScenario")(function*(options: Sweep
     `${base.name}: sweep of ${axes.map((a) => a.path).join(" × ")}, ${counted(options.replicates, "replicate")} per point on common random numbers, seed ${seed}`,
     "",
     textTable([axes.map((a) => a.path).join("; "), ...names.map((n) => (isChance(n) ? `${n} (chance, 95%)` : `${n} (median, 90%)`))], rows),
+    ...(partly ? [`${overReplicatesLegend}.`] : []),
     ...[monteCarloError(options.replicates, results.flatMap((r) => names.map((n) => r.metrics[n])), "sweep.csv")].filter((line) => line !== ""),
     ...(differenceRows.length === 0 ? [] : [
       "",

@@ -42,6 +42,20 @@ describe("paired differences", () => {
     expect(whole.meanLow).toBeLessThan(-0.5)
   })
 
+  it("of a chance stay between -1 and 1 however few the pairs, gathered or not", () => {
+    // Four pairs, three of them -1 and one 0: mean -0.75, t(3) half-width 3.182 × 0.5 / 2 = 0.80, so -1.55 to 0.05.
+    const a = [1, 1, 1, 0].map((x) => ({ "c.capReachedChance": x, "c.other": x }))
+    const b = [0, 0, 0, 0].map((x) => ({ "c.capReachedChance": x, "c.other": x }))
+    const whole = pairedDifferences(a, b)
+    const gathered = new PairedAccumulator()
+    a.forEach((m, i) => gathered.add(i, m, b[i]))
+    expect(gathered.results()).toEqual(whole)
+    expect(whole["c.capReachedChance"].meanLow).toBe(-1)
+    expect(whole["c.capReachedChance"].meanHigh).toBeCloseTo(-0.75 + 3.182 * 0.25, 12)
+    // A figure not named a chance keeps its t interval as it is.
+    expect(whole["c.other"].meanLow).toBeCloseTo(-0.75 - 3.182 * 0.25, 12)
+  })
+
   it("skip replicates where a figure is missing", () => {
     expect(pairedDifference([{ x: 1 }, {}], [{ x: 3 }, { x: 9 }], "x")?.replicates).toBe(1)
     expect(pairedDifference([{}], [{}], "x")).toBeUndefined()

@@ -147,7 +147,7 @@ describe("spsim sweep", () => {
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toMatch(/Monte Carlo error: with 6 replicates a median's own 95% interval \(p50Low to p50High in sweep.csv\) is typically \d+% as wide/)
     const [header, ...rows] = readFileSync(join(dir, "out", "sweep.csv"), "utf8").trim().split("\n").map((l) => l.split(","))
-    expect(header).toEqual(["linkWorkers.caseloadCapPerFte", "metric", "mean", "p05", "p50", "p95", "p50Low", "p50High", "meanLow", "meanHigh", "differenceMean", "differenceMeanLow", "differenceMeanHigh"])
+    expect(header).toEqual(["linkWorkers.caseloadCapPerFte", "metric", "mean", "p05", "p50", "p95", "p50Low", "p50High", "meanLow", "meanHigh", "differenceMean", "differenceMeanLow", "differenceMeanHigh", "replicates", "differenceReplicates"])
     // Not a chance: no interval of its own beyond the median's (empty cells).
     expect(rows.filter((f) => f[1] === "engaged").map((f) => f.slice(8, 10))).toEqual([["", ""], ["", ""]])
     const engaged = rows.filter((f) => f[1] === "engaged").map((f) => f.map(Number))
@@ -160,8 +160,10 @@ describe("spsim sweep", () => {
     }
     // The paired difference from the first point: none for the first; the mean difference is the difference of the
     // means (every replicate has the figure), inside its interval.
-    expect(engaged[0].slice(10).every((x) => x === 0)).toBe(true)
-    expect(rows.find((f) => f[1] === "engaged")!.slice(10)).toEqual(["", "", ""])
+    expect(engaged[0].slice(10, 13).every((x) => x === 0)).toBe(true)
+    expect(rows.find((f) => f[1] === "engaged")!.slice(10, 13)).toEqual(["", "", ""])
+    // Every replicate has the figure, and every pair its difference (none at the first point).
+    expect(rows.filter((f) => f[1] === "engaged").map((f) => f.slice(13))).toEqual([["6", ""], ["6", "6"]])
     const [, , mean120, , , , , , , , difference, low, high] = engaged[1]
     expect(difference).toBeCloseTo(mean120 - engaged[0][2], 6)
     expect(low).toBeLessThan(difference)
@@ -179,6 +181,42 @@ describe("spsim sweep", () => {
     expect(lines[header + 1]).toMatch(/^12,000,000\s+\+\d+\.\d wk \(\+\d+\.\d wk to \+\d+\.\d wk\)\s+0 \(0 to 0\)$/)
     expect(lines[header + 1]).not.toContain("week")
     expect(lines[header + 2]).toBe("* outcomes.capReachedWeek: over the pairs in which both points reach the cap: 2 of 2 at 12,000,000.")
+  })
+
+  it("says over how many replicates the cap's week is, (k/n), where only some reach the cap, in the table, sweep.csv and sweep.json", () => {
+    const dir = mkdtempSync(join(tmpdir(), "spsim-sweep-"))
+    // The £10m cap is reached in every replicate; larger ones only near the end of the contract, in some replicates or none.
+    const points = ["10,000,000", "15,500,000", "16,000,000", "16,500,000"]
+    const r = spsim("sweep", scenario("ways-to-wellness"), "--set", "contracts[outcomes].capTotal=10e6,15.5e6,16e6,16.5e6", "--replicates", "4", "--workers", "1",
+      "--quiet", "--metric", "outcomes.capReachedWeek,engaged", "--out", join(dir, "out"))
+    expect(r.code, r.stderr).toBe(0)
+    const doc = JSON.parse(readFileSync(join(dir, "out", "sweep.json"), "utf8"))
+    // How many replicates reach the cap at each point, from the chance of reaching it (1 or 0 in each replicate).
+    const reached: Array<number> = doc.points.map((p: { metrics: Record<string, { mean: number }> }) => Math.round(4 * p.metrics["outcomes.capReachedChance"].mean))
+    expect(reached[0]).toBe(4)
+    expect(reached.some((k) => k > 0 && k < 4), `replicates reaching the cap: ${reached.join(", ")}`).toBe(true)
+    const lines = r.stdout.split("\n")
+    const header = lines.findIndex((l) => l.startsWith("contracts[outcomes].capTotal") && l.includes("(median, 90%)"))
+    const csv = readFileSync(join(dir, "out", "sweep.csv"), "utf8").trim().split("\n").map((l) => l.split(","))
+    const week = (i: number) => csv.filter((f) => f[1] === "outcomes.capReachedWeek" && f[0] === String(doc.points[i].values[0]))
+    reached.forEach((k, i) => {
+      const [label, cell] = lines[header + 1 + i].split(/\s{2,}/)
+      expect(label).toBe(points[i])
+      const band = doc.points[i].metrics["outcomes.capReachedWeek"]
+      if (k === 0) {
+        // No replicate reaches the cap: no week, in the table, the CSV or the JSON.
+        expect(cell).toBe("-")
+        expect(band).toBeUndefined()
+        expect(week(i)).toEqual([])
+        return
+      }
+      // The median and interval over the k replicates that reach the cap, marked (k/n) where k is not all of them, as compare does.
+      expect(cell).toMatch(new RegExp(`^week \\d+ \\(week \\d+ to week \\d+\\)${k === 4 ? "" : ` \\(${k}/4\\)`}$`))
+      expect(band.replicates).toBe(k === 4 ? undefined : k)
+      // sweep.csv: the replicates the point's week is over and the pairs its difference from the first is over (both reach the cap).
+      expect(week(i).map((f) => f.slice(13))).toEqual([[String(k), i === 0 ? "" : String(k)]])
+    })
+    expect(lines[header + 1 + points.length]).toBe("(k/n): over the k of n replicates that have the figure.")
   })
 
   it("runs a two-parameter grid", () => {
@@ -290,6 +328,39 @@ describe("spsim sensitivity", () => {
     const doc = json("sensitivity", scenario("ways-to-wellness"), "--method", "morris", "--params", "linkWorkers.turnoverPerYear,wellbeing.gainEventsPerWeek", "--metric", "starChangeMean", "--trajectories", "3", "--replicates", "1")
     expect(doc.effects.map((e: { path: string }) => e.path)).toEqual(["wellbeing.gainEventsPerWeek", "linkWorkers.turnoverPerYear"])
     expect(doc.effects[0].muStar).toBeGreaterThan(doc.effects[1].muStar)
+  })
+
+  it("apportions the variance with Sobol indices, ranked by total index, each with its 95% interval", () => {
+    const dir = mkdtempSync(join(tmpdir(), "spsim-sobol-"))
+    const params = ["linkWorkers.turnoverPerYear", "wellbeing.gainEventsPerWeek"]
+    const r = spsim("sensitivity", scenario("ways-to-wellness"), "--method", "sobol", "--params", params.join(","), "--metric", "starChangeMean", "--samples", "8", "--replicates", "2", "--out", dir, "--quiet")
+    expect(r.code, r.stderr).toBe(0)
+    const doc = JSON.parse(readFileSync(join(dir, "sensitivity.json"), "utf8"))
+    // N (k + 2) points, each run for every replicate.
+    expect(doc).toMatchObject({ method: "sobol", metric: "starChangeMean", swing: 0.5, samples: 8, replicates: 2, points: 32, runs: 64, rows: 8, bootstrapResamples: 500 })
+    expect(doc.parameters.map((p: { path: string }) => p.path)).toEqual(params)
+    for (const p of doc.parameters) expect(p.low).toBeLessThan(p.high)
+    expect(doc.variance).toBeGreaterThan(0)
+    expect(doc.noiseVariance).toBeGreaterThanOrEqual(0)
+    expect(doc.indices.map((e: { path: string }) => e.path)).toEqual(["wellbeing.gainEventsPerWeek", "linkWorkers.turnoverPerYear"])
+    const [gain, turnover] = doc.indices
+    expect(gain.total).toBeGreaterThan(0.5)
+    expect(turnover.total).toBeLessThan(0.1)
+    for (const e of doc.indices) {
+      expect(Object.keys(e).sort()).toEqual(["first", "firstHigh", "firstLow", "path", "total", "totalHigh", "totalLow"])
+      expect(e.firstLow).toBeLessThanOrEqual(e.firstHigh)
+      expect(e.totalLow).toBeLessThanOrEqual(e.totalHigh)
+    }
+    // The table says the same, ranked, with the notes a reader needs.
+    const lines = r.stdout.split("\n")
+    expect(lines[0]).toBe("ways-to-wellness: sobol sensitivity of starChangeMean to 2 parameters, each uniform over its default ± 50% within its range; N = 8: 32 points × 2 replicates = 64 runs on common random numbers")
+    expect(lines[2]).toMatch(/^parameter \(low → high\)\s+total index \(95% interval\)\s+first order \(95% interval\)$/)
+    expect(lines[3]).toMatch(new RegExp(`^wellbeing\\.gainEventsPerWeek \\(0\\.05865 → 0\\.17595\\)\\s+${gain.total.toFixed(3)} \\(${gain.totalLow.toFixed(3)} to ${gain.totalHigh.toFixed(3)}\\)\\s+-?${Math.abs(gain.first).toFixed(3)} \\(`))
+    expect(lines[4]).toMatch(/^linkWorkers\.turnoverPerYear \(0\.10605 → 0\.31815\)\s/)
+    expect(r.stdout).toContain("The simulation's own Monte Carlo noise in that mean is variance no parameter explains")
+    expect(r.stdout).toContain("With N = 8 the estimates are noisy")
+    // A base sample too small to estimate a variance from is refused before anything runs.
+    expectRefusal(spsim("sensitivity", scenario("ways-to-wellness"), "--method", "sobol", "--samples", "1"), 'Invalid value for flag --samples: "1". Expected: a Sobol sample size N from 2 to 100000, found 1')
   })
 
   it("refuses unknown parameters and metrics with exit code 2", () => {

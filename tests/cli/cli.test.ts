@@ -6,6 +6,7 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { parquetReadObjects } from "hyparquet"
 import { describe, expect, it } from "vitest"
+import { formatMetric } from "../../src/cli/format.ts"
 
 const root = fileURLToPath(new URL("../..", import.meta.url))
 const wtw = join(root, "scenarios/ways-to-wellness.json")
@@ -282,5 +283,31 @@ describe("validate and run", () => {
     for (const group of ["ageBand: 40-49", "sex: female", "ethnicity: White British", "conditions: 3+", "mentalHealth: anxietyOrDepression", "isolated: notIsolated"]) {
       expect(r.stdout).toMatch(new RegExp(`${group.replace("+", "\\+")}\\s+[\\d,]+\\s+\\d+\\.\\d%`))
     }
+  })
+
+  it("--groups gives each group's 90% interval from summary.json on the row beneath its medians, within 100 columns", () => {
+    const dir = join(work, "groups-out")
+    const r = spsim("run", extending("short-groups.json", { horizonWeeks: 104 }), "--replicates", "3", "--workers", "1", "--groups", "--out", dir)
+    expect(r.code, r.stderr).toBe(0)
+    const summary = JSON.parse(readFileSync(join(dir, "summary.json"), "utf8"))
+    const lines = r.stdout.slice(r.stdout.indexOf("Outcomes by group")).split("\n")
+    const cells = (line: string) => line.split(/\s{2,}/).filter((x) => x !== "")
+    const measures = [["people", "engagedShare", "disengagedShare"], ["starChangeMean", "onwardReferralFailureShare", "secondaryCareSavingShareEngaged"]]
+    // Each group is a row in each of the two tables, its intervals beneath: p05 – p95, formatted as the median is.
+    for (const group of ["sex.female", "ethnicity.South Asian", "conditions.3+", "isolated.notIsolated"]) {
+      const label = group.replace(".", ": ")
+      const at = lines.flatMap((l, i) => (l.startsWith(`${label} `) ? [i] : []))
+      expect(at, group).toHaveLength(2)
+      at.forEach((i, t) => {
+        expect(cells(lines[i + 1])[0]).toBe("90% interval")
+        expect(cells(lines[i + 1]).slice(1), group).toEqual(measures[t].map((measure) => {
+          const metric = `group.${group}.${measure}`
+          const band = summary.metrics[metric]
+          return band === undefined ? "-" : `${formatMetric(metric, band.p05)} – ${formatMetric(metric, band.p95)}`
+        }))
+      })
+    }
+    expect(lines.join(" ")).toContain("90% interval: the 5th to 95th percentile of the group's figure over replicates")
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(100)
   })
 })

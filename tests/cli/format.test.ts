@@ -1,7 +1,7 @@
 /** How figures are shown: formats inferred from metric names, and chances shown as their mean over replicates. */
 import { describe, expect, it } from "vitest"
-import { centralValue, formatDifference, formatMetric, formatOf, pairedCondition } from "../../src/cli/format.ts"
-import { contractsTable } from "../../src/cli/headline.ts"
+import { centralValue, formatDifference, formatMetric, formatOf, pairedCondition, wrapText } from "../../src/cli/format.ts"
+import { contractsTable, groupsTable } from "../../src/cli/headline.ts"
 import { chanceInterval } from "../../src/results/summary.ts"
 import type { SummaryDocument } from "../../src/results/document.ts"
 import { runReplicates, shippedScenario } from "../support/scenarios.ts"
@@ -115,5 +115,57 @@ describe("formats", () => {
     expect(below("Provider lowest cash")).toEqual(["90% interval", "-£310,000 – -£250,000", "-£290,000 – -£270,000"])
     expect(below("Cost per person engaged")[0]).not.toBe("90% interval")
     expect(lines.filter((l) => l.trim().startsWith("90% interval"))).toHaveLength(7)
+  })
+
+  it("in the CLI's groups table: each group's median and, on the row beneath, its 90% interval, within 100 columns", () => {
+    const band = (p05: number, p50: number, p95: number, replicates?: number) => ({ mean: p50, p05, p50, p95, ...(replicates === undefined ? {} : { replicates }) })
+    const metrics: Record<string, ReturnType<typeof band>> = {}
+    const measures = {
+      people: [3100, 3300, 3500],
+      engagedShare: [0.741, 0.762, 0.779],
+      disengagedShare: [0.163, 0.176, 0.19],
+      starChangeMean: [2.68, 2.9, 3.04],
+      onwardReferralFailureShare: [0.185, 0.249, 0.28],
+      secondaryCareSavingShareEngaged: [0.268, 0.272, 0.277]
+    }
+    for (const group of ["anxietyOrDepression", "neither"]) {
+      for (const [measure, [p05, p50, p95]] of Object.entries(measures)) metrics[`group.mentalHealth.${group}.${measure}`] = band(p05, p50, p95)
+    }
+    // A small group with no onward referral in some replicates: its figure is over the replicates that have one.
+    metrics["group.ethnicity.Black.people"] = band(409, 431, 479)
+    metrics["group.ethnicity.Black.onwardReferralFailureShare"] = band(0.299, 0.375, 0.397, 17)
+    const summary = { contracts: [], replicates: 20, metrics: { engaged: band(8000, 8300, 8600), ...metrics } } as unknown as SummaryDocument
+    const text = groupsTable(summary)
+    const lines = text.split("\n")
+    const cells = (line: string) => line.split(/\s{2,}/).filter((x) => x !== "")
+    // Two tables of three measures each, a group's row of medians and its row of intervals beneath.
+    const rowsOf = (label: string) => lines.flatMap((l, i) => (l.startsWith(label) ? [[cells(l), cells(lines[i + 1])]] : []))
+    expect(rowsOf("mentalHealth: neither")).toEqual([
+      [["mentalHealth: neither", "3,300", "76.2%", "17.6%"], ["90% interval", "3,100 – 3,500", "74.1% – 77.9%", "16.3% – 19.0%"]],
+      [["mentalHealth: neither", "+2.90", "24.9%", "27.2%"], ["90% interval", "+2.68 – +3.04", "18.5% – 28.0%", "26.8% – 27.7%"]]
+    ])
+    // A group without a measure shows "-", and one over fewer replicates says how many, with a note saying what that is.
+    expect(rowsOf("ethnicity: Black")).toEqual([
+      [["ethnicity: Black", "431", "-", "-"], ["90% interval", "409 – 479", "-", "-"]],
+      [["ethnicity: Black", "-", "37.5% (17/20)", "-"], ["90% interval", "-", "29.9% – 39.7%", "-"]]
+    ])
+    expect(text).toContain("(k/n): over the k of n replicates that have the figure.")
+    // The note says what the interval is and what overlapping intervals do not show.
+    const prose = lines.join(" ")
+    expect(prose).toContain("90% interval: the 5th to 95th percentile of the group's figure over replicates")
+    expect(prose).toContain("Two groups' intervals that overlap do not by themselves show that the groups do not differ")
+    expect(prose).toContain("spsim compare --metric group.<dimension>.<group>.<measure> gives each group's paired difference")
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(100)
+    // Every replicate with every measure: no (k/n) and no note about it.
+    const whole = groupsTable({ ...summary, metrics: { ...metrics, "group.ethnicity.Black.onwardReferralFailureShare": band(0.299, 0.375, 0.397) } })
+    expect(whole).not.toContain("(k/n)")
+    expect(whole).not.toContain("/20)")
+  })
+
+  it("wrap notes at spaces to a width", () => {
+    expect(wrapText("one two three four", 9)).toEqual(["one two", "three", "four"])
+    expect(wrapText("  a  b ", 80)).toEqual(["a b"])
+    expect(wrapText("averyveryverylongword x", 5)).toEqual(["averyveryverylongword", "x"])
+    expect(wrapText("", 10)).toEqual([])
   })
 })
