@@ -5,7 +5,7 @@
  */
 import { Console, Effect } from "effect"
 import { defaultSweepMetrics } from "../analysis/defaultMetrics.ts"
-import { gridOf, parseAxis, type SweepAxis } from "../analysis/grid.ts"
+import { type AxisValue, gridOf, parseAxis, type SweepAxis } from "../analysis/grid.ts"
 import { type AnalysisOptions, metricsNotFound, runVariants, unknownMetrics } from "../analysis/runVariants.ts"
 import { checkOutDir, prepareOutDir } from "./outDir.ts"
 import { writeFileAtomic } from "../io/atomicWrite.ts"
@@ -29,8 +29,8 @@ export interface SweepOptions extends AnalysisOptions {
 }
 
 /** A grid point's values as its row is labelled: large whole numbers with thousands separators (a cap of 8,000,000), axes apart by "; ". */
-const pointLabel = (values: ReadonlyArray<number>): string =>
-  values.map((v) => (Number.isInteger(v) && Math.abs(v) >= 10000 ? v.toLocaleString("en-GB") : String(v))).join("; ")
+const pointLabel = (values: ReadonlyArray<AxisValue>): string =>
+  values.map((v) => (typeof v === "number" && Number.isInteger(v) && Math.abs(v) >= 10000 ? v.toLocaleString("en-GB") : String(v))).join("; ")
 
 export const sweepScenario = Effect.fn("sweepScenario")(function*(options: SweepOptions) {
   const base = yield* loadScenario(options.file)
@@ -44,6 +44,9 @@ export const sweepScenario = Effect.fn("sweepScenario")(function*(options: Sweep
   if (options.sets.length === 0) problems.push("give one or two --set PATH=v1,v2,… (e.g. --set linkWorkers.caseloadCapPerFte=40,60,80)")
   if (options.sets.length > 2) problems.push("a sweep takes one or two --set parameters")
   for (const axis of axes) {
+    // A choice the scenario may leave out (a financing facility) is swept wherever what holds it is there.
+    const holder = axis.path.slice(0, axis.path.lastIndexOf("."))
+    if (axis.optional === true && holder !== "" && isSetAt(base, holder)) continue
     if (!isSetAt(base, axis.path)) problems.push(`--set ${axis.path}: expected a value in the scenario to sweep, found none: ${unsetReason(base, axis.path)}`)
   }
   if (problems.length > 0) return yield* new InputError({ problems })

@@ -3,7 +3,7 @@
  * are the list's, each practice's area exists, and no two practices share a name (paths name them).
  */
 import type { ScenarioProblem } from "./errors.ts"
-import { withAtPath } from "./parameters.ts"
+import { getAtPath, isSetAt, withAtPath } from "./parameters.ts"
 import type { Scenario } from "./schema.ts"
 
 export const practiceProblems = (scenario: Scenario): ReadonlyArray<ScenarioProblem> => {
@@ -54,9 +54,16 @@ export const variantProblems = (variants: ReadonlyArray<{ readonly label: string
  * A scenario with the value at a path varied, as a sweep or sensitivity analysis varies it: a listed practice's list
  * size carries the population (the sum of the list's sizes) with it, so the variant still agrees with its list.
  */
-export const withVaried = <S extends Scenario>(scenario: S, path: string, value: number): S => {
-  const varied = withAtPath(scenario, path, value)
+export const withVaried = <S extends Scenario>(scenario: S, path: string, value: number | string): S => {
+  const varied = isSetAt(scenario, path) ? withAtPath(scenario, path, value) : withKeyAdded(scenario, path, value)
   const list = varied.practices.list
   if (list === undefined || !/^practices\.list\[[^\]]+\]\.listSize$/.test(path)) return varied
   return withAtPath(varied, "practices.population", list.reduce((sum, p) => sum + p.listSize, 0))
+}
+
+/** A copy with an optional key the scenario leaves out (a financing facility) set in the object that would hold it. */
+const withKeyAdded = <S extends Scenario>(scenario: S, path: string, value: number | string): S => {
+  const dot = path.lastIndexOf(".")
+  const holder = getAtPath(scenario, path.slice(0, dot))
+  return withAtPath(scenario, path.slice(0, dot), { ...(holder as object), [path.slice(dot + 1)]: value })
 }

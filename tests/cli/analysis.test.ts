@@ -248,6 +248,24 @@ describe("spsim sweep", () => {
     expect(every.stderr).toContain("name one by position or name, e.g. communityServices.funding.points[0].value")
   })
 
+  it("sweeps a contract's choices: its financing facility (left out of the file: fixed) and its payment period", () => {
+    const short = extending("ways-to-wellness", { name: "short", horizonWeeks: 156 })
+    const doc = json("sweep", short, "--set", "contracts[outcomes].financing.facility=fixed,revolving", "--set", "contracts[outcomes].period=quarterly,annual",
+      "--replicates", "2", "--metric", "outcomes.providerMinCash,outcomes.providerCashNeed,hybrid.providerCashNeed,engaged")
+    expect(doc.points.map((p: { values: Array<string> }) => p.values)).toEqual([["fixed", "quarterly"], ["fixed", "annual"], ["revolving", "quarterly"], ["revolving", "annual"]])
+    const [fixedQuarterly, fixedAnnual, revolvingQuarterly] = doc.points
+    // A revolving facility lends again what was repaid: the provider no longer runs out (its lowest cash rises) ...
+    expect(revolvingQuarterly.differencesFromFirst["outcomes.providerMinCash"].difference.mean).toBeGreaterThan(0)
+    // ... and payments once a year leave its costs further ahead of its income; nothing else changes.
+    expect(fixedAnnual.differencesFromFirst["outcomes.providerCashNeed"].difference.mean).toBeGreaterThan(0)
+    expect(revolvingQuarterly.metrics["outcomes.providerCashNeed"]).toEqual(fixedQuarterly.metrics["outcomes.providerCashNeed"])
+    expect(fixedAnnual.metrics["hybrid.providerCashNeed"]).toEqual(fixedQuarterly.metrics["hybrid.providerCashNeed"])
+    expect(fixedAnnual.metrics.engaged).toEqual(fixedQuarterly.metrics.engaged)
+    expectRefusal(spsim("sweep", short, "--set", "contracts[outcomes].period=quarterly,monthly"), 'contracts[outcomes].period is one of "quarterly", "six-monthly", "annual", found "monthly"')
+    // A contract without financing has no facility to choose.
+    expectRefusal(spsim("sweep", short, "--set", "contracts[blockGrant].financing.facility=fixed,revolving"), "the scenario leaves out \"contracts[blockGrant].financing\"")
+  })
+
   it("sweeps a term of one contract, named by position or name, and refuses a list path or an element there is not", () => {
     const short = extending("ways-to-wellness", { name: "short", horizonWeeks: 104 })
     const doc = json("sweep", short, "--set", "contracts[outcomes].metrics[wellbeing].tariff=90,180", "--replicates", "2", "--metric", "outcomes.outcomePaymentsByMetric.wellbeing,hybrid.outcomePaymentsByMetric.wellbeing,engaged")

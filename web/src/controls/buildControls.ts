@@ -14,7 +14,7 @@ import { coveringSources, scenarioProvenance, type ValueProvenance } from "../..
 import type { Schedule } from "../../../src/scenario/schedule.ts"
 import type { Scenario } from "../../../src/scenario/schema.ts"
 import { type Audience, catalogue, type CatalogueChoice, defaultOptionalWords, type OptionalWords } from "./catalogue.ts"
-import { type ChoiceInfo, findChoice } from "./choices.ts"
+import { type ChoiceInfo, findChoice } from "../../../src/scenario/choices.ts"
 import { type ConcretePath, expandPattern, getIn, keyOf, parameterPathOf } from "./paths.ts"
 import { markAt, marksByKey, scheduleDocumented, type ValueMark } from "./provenance.ts"
 

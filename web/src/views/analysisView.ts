@@ -106,7 +106,8 @@ export const analysisView = (context: AnalysisContext): HTMLElement => {
     const points = gridOf(base, [{ path: caseloadPath, values: sweepValues }])
     const n = replicateCount()
     const runs = await runVariantsInPool(context.pool, points.map((p) => p.scenario), context.seed(), n, progress("Caseload sweep"))
-    const results = points.map((p, i) => ({ value: p.values[0], metrics: summarise(runs[i]) }))
+    // The caseload cap is a number: every point's value is one of sweepValues.
+    const results = points.map((_, i) => ({ value: sweepValues[i], metrics: summarise(runs[i]) }))
     sweepOut.replaceChildren(sweepChart(results, metric.value, { parameter: parameterAxis(base, caseloadPath), metric: metricLabel(metric.value) }), h("p", { class: "chart-key" }, sweepKey(n)))
     sweepOut.dataset.points = String(results.length)
     sweepOut.dataset.metric = metric.value

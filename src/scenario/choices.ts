@@ -1,11 +1,12 @@
 /**
  * The scenario's choices, read from the Schema itself as `listParameters` reads its numbers: every value built with
  * `Schema.Literals([...])` (a contract's payment period, a financing facility) allows only the literals it lists, and
- * carries its meaning as the annotation `description`. The explorer offers them as lists to choose from, with no list
- * of options of its own to keep in step with the Schema.
+ * carries its meaning as the annotation `description`. The explorer offers them as lists to choose from, and `spsim
+ * sweep --set` takes them as values to sweep over, with no list of options of their own to keep in step with the Schema.
  */
 import { SchemaAST } from "effect"
-import { Scenario } from "../../../src/scenario/schema.ts"
+import { genericPath } from "./parameters.ts"
+import { Scenario } from "./schema.ts"
 
 /** One choice of a scenario: its place in the document, what it may be, and what it means. */
 export interface ChoiceInfo {
@@ -65,3 +66,10 @@ export const listChoices = (): ReadonlyArray<ChoiceInfo> => {
 
 /** The choice at a path, if there is one (a generic path: "[]" for every element of a list). */
 export const findChoice = (path: string): ChoiceInfo | undefined => listChoices().find((c) => c.path === path)
+
+/**
+ * The choice a concrete path names (`contracts[outcomes].financing.facility`: a list element by position or name),
+ * or undefined where none has that shape.
+ */
+export const resolveChoice = (path: string): ChoiceInfo | undefined =>
+  path.includes("[]") ? undefined : findChoice(genericPath(path))
