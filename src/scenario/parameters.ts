@@ -69,13 +69,40 @@ const parameterAt = (ast: SchemaAST.AST, path: string, optional: boolean): Param
   }
 }
 
+/**
+ * One of the scenario's choices: a value built with `Schema.Literals([...])` (a contract's payment period, a financing
+ * facility), which may be only one of the words it lists, and carries its meaning as the annotation `description`.
+ */
+export interface ChoiceInfo {
+  /** Dot path from the scenario root, "[]" for every element of a list, e.g. "contracts[].period". */
+  readonly path: string
+  /** The literals the Schema allows, in its order. */
+  readonly options: ReadonlyArray<string>
+  readonly description: string
+  /** True when a scenario may leave the key out (`Schema.optionalKey`), e.g. a contract's financing facility. */
+  readonly optional: boolean
+}
+
 interface Found {
   readonly parameters: Array<ParameterInfo>
   readonly schedules: Array<ScheduleInfo>
+  readonly choices: Array<ChoiceInfo>
+}
+
+/** The literals of a union of string literals (two or more), or undefined for anything else. */
+const literalsOf = (ast: SchemaAST.AST): ReadonlyArray<string> | undefined => {
+  if (ast._tag !== "Union" || ast.types.length < 2) return undefined
+  const literals = ast.types.map((t) => (t._tag === "Literal" && typeof t.literal === "string" ? t.literal : undefined))
+  return literals.every((l) => l !== undefined) ? literals as ReadonlyArray<string> : undefined
 }
 
 /** `optional`: the property signature that led here may be absent (read from the AST, not from a list). */
 const walk = (ast: SchemaAST.AST, path: string, found: Found, optional = false): void => {
+  const options = literalsOf(ast)
+  if (options !== undefined) {
+    found.choices.push({ path, options, description: SchemaAST.resolveDescription(ast) ?? "", optional })
+    return
+  }
   switch (ast._tag) {
     case "Number": {
       const info = parameterAt(ast, path, optional)
@@ -111,7 +138,7 @@ const walk = (ast: SchemaAST.AST, path: string, found: Found, optional = false):
 let cache: Found | undefined
 const found = (): Found => {
   if (cache === undefined) {
-    cache = { parameters: [], schedules: [] }
+    cache = { parameters: [], schedules: [], choices: [] }
     walk(SchemaAST.toType(Scenario.ast), "", cache)
   }
   return cache
@@ -122,6 +149,9 @@ export const listParameters = (): ReadonlyArray<ParameterInfo> => found().parame
 
 /** Every schedule (time-varying multiplier) of a scenario, in schema order. */
 export const listSchedules = (): ReadonlyArray<ScheduleInfo> => found().schedules
+
+/** Every choice of a scenario (a value the Schema lets be one of a few words), in schema order. */
+export const listChoices = (): ReadonlyArray<ChoiceInfo> => found().choices
 
 /** The parameter at a path, if there is one (a generic path: "[]" for every element of a list). */
 export const findParameter = (path: string): ParameterInfo | undefined =>
