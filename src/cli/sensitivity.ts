@@ -94,6 +94,9 @@ const sobolNotes = (r: {
   ]
 }
 
+/** Each parameter's default and the range a design spreads it over, for sensitivity.json (Morris and Sobol). */
+const swingRanges = (swings: ReadonlyArray<Swing>) => swings.map((s) => ({ path: s.parameter.path, base: s.base, low: s.low, high: s.high }))
+
 export const sensitivityAnalysis = Effect.fn("sensitivityAnalysis")(function*(options: SensitivityOptions) {
   const base = yield* loadScenario(options.file)
   const metric = options.metric ?? (base.contracts[0] !== undefined ? `${base.contracts[0].name}.outcomePayments` : "secondaryCareSaving")
@@ -151,7 +154,7 @@ export const sensitivityAnalysis = Effect.fn("sensitivityAnalysis")(function*(op
     document = {
       spsimVersion, scenario: base.name, method: "sobol", metric, swing: options.swing, samples: n, seed, replicates: options.replicates,
       points, runs: runCount, bootstrapResamples: sobolResamples,
-      parameters: swings.map((s) => ({ path: s.parameter.path, base: s.base, low: s.low, high: s.high })),
+      parameters: swingRanges(swings),
       rows: result.rows, variance: result.variance, noiseVariance, indices: result.indices
     }
     header = `${base.name}: sobol sensitivity of ${metric} to ${counted(k, "parameter")}, each uniform over its default ± ${options.swing * 100}% within its range; ` +
@@ -177,7 +180,10 @@ export const sensitivityAnalysis = Effect.fn("sensitivityAnalysis")(function*(op
     if (unknown !== undefined) return yield* unknown
     const values = design.map((walk, t) => walk.points.map((_, j) => meanIn(runs.summaries[t * walk.points.length + j], metric)))
     const effects = morrisEffects(swings.map((s) => s.parameter.path), design, values, options.levels)
-    document = { spsimVersion, scenario: base.name, method: "morris", metric, swing: options.swing, trajectories: options.trajectories, levels: options.levels, seed, replicates: options.replicates, effects }
+    document = {
+      spsimVersion, scenario: base.name, method: "morris", metric, swing: options.swing, trajectories: options.trajectories, levels: options.levels, seed, replicates: options.replicates,
+      points: variants.length, runs: variants.length * options.replicates, parameters: swingRanges(swings), effects
+    }
     table = textTable(
       ["parameter", "mu* (mean |effect| over its range)", "mu", "sigma"],
       // Effects are differences of the metric: of a week of the contract, in weeks; of a share, in percentage points.

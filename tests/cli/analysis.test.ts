@@ -346,6 +346,13 @@ describe("spsim sensitivity", () => {
     const doc = json("sensitivity", scenario("ways-to-wellness"), "--method", "morris", "--params", "linkWorkers.turnoverPerYear,wellbeing.gainEventsPerWeek", "--metric", "starChangeMean", "--trajectories", "3", "--replicates", "1")
     expect(doc.effects.map((e: { path: string }) => e.path)).toEqual(["wellbeing.gainEventsPerWeek", "linkWorkers.turnoverPerYear"])
     expect(doc.effects[0].muStar).toBeGreaterThan(doc.effects[1].muStar)
+    // What the design spread each parameter over, and its size: 3 trajectories of k + 1 = 3 points, one replicate each.
+    expect(doc.parameters.map((p: { path: string }) => p.path)).toEqual(["linkWorkers.turnoverPerYear", "wellbeing.gainEventsPerWeek"])
+    for (const p of doc.parameters) {
+      expect(p.low).toBeLessThan(p.base)
+      expect(p.high).toBeGreaterThan(p.base)
+    }
+    expect([doc.points, doc.runs]).toEqual([9, 9])
   })
 
   it("apportions the variance with Sobol indices, ranked by total index, each with its 95% interval", () => {
