@@ -34,9 +34,16 @@ const parameterAxis = (scenario: Scenario, path: string): string => {
   return unit === undefined ? parameterLabel(scenario, path) : `${parameterLabel(scenario, path)} (${unit})`
 }
 
-/** What the sweep draws (sweepChart: each point's `summarise` band, p05 to p95, around its p50). */
-export const sweepKey = (replicates: number): string =>
-  `Line and dots: the median over ${counted(replicates, "replicate")} at each caseload cap; band: their 5th to 95th percentile (the middle 90% of the replicates).`
+/**
+ * What the sweep draws (sweepChart: each point's `summarise` band, p05 to p95, around its p50), and for a figure some
+ * replicates leave out (the week the cap is reached, only where it is reached) over how many it is at each cap.
+ */
+export const sweepKey = (replicates: number, points: ReadonlyArray<{ readonly value: number; readonly band: { readonly replicates?: number } | undefined }> = []): string => {
+  const partly = points.filter((p) => p.band === undefined || p.band.replicates !== undefined)
+  const over = partly.map((p) => `${p.band?.replicates ?? 0} of ${replicates} at ${p.value}`).join(", ")
+  return `Line and dots: the median over ${counted(replicates, "replicate")} at each caseload cap; band: their 5th to 95th percentile (the middle 90% of the replicates).` +
+    (partly.length === 0 ? "" : ` This figure exists only in the replicates that have it (the cap's week: those that reach the cap): ${over}; no dot where none has it.`)
+}
 
 /** What the tornado draws (tornadoChart: each swing's mean at its low and high end, from the base run's mean). */
 export const tornadoKey = (replicates: number, shown: number, of: number): string =>
@@ -108,7 +115,7 @@ export const analysisView = (context: AnalysisContext): HTMLElement => {
     const runs = await runVariantsInPool(context.pool, points.map((p) => p.scenario), context.seed(), n, progress("Caseload sweep"))
     // The caseload cap is a number: every point's value is one of sweepValues.
     const results = points.map((_, i) => ({ value: sweepValues[i], metrics: summarise(runs[i]) }))
-    sweepOut.replaceChildren(sweepChart(results, metric.value, { parameter: parameterAxis(base, caseloadPath), metric: metricLabel(metric.value) }), h("p", { class: "chart-key" }, sweepKey(n)))
+    sweepOut.replaceChildren(sweepChart(results, metric.value, { parameter: parameterAxis(base, caseloadPath), metric: metricLabel(metric.value) }), h("p", { class: "chart-key" }, sweepKey(n, results.map((r) => ({ value: r.value, band: r.metrics[metric.value] })))))
     sweepOut.dataset.points = String(results.length)
     sweepOut.dataset.metric = metric.value
   }))
