@@ -38,7 +38,7 @@ export const parseAxis = (spec: string): SweepAxis | string => {
     return { path, values: texts, optional: choice.optional }
   }
   const info = resolveParameter(path)
-  if (info === undefined) return `--set ${spec}: ${unresolvedReason(path)}`
+  if (info === undefined) return `--set ${spec}: ${unresolvedReason(path, true)}`
   if (texts.length === 0) return `--set ${spec}: no values given`
   const values: Array<number> = []
   for (const t of texts) {

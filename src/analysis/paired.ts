@@ -4,7 +4,7 @@
  * separate runs would carry.
  */
 import type { Metrics } from "../results/metrics.ts"
-import { band, type Band, RunningSummary } from "../results/summary.ts"
+import { band, type Band, isChance, RunningSummary } from "../results/summary.ts"
 
 export interface PairedDifference {
   /** Band of the per-replicate differences (B − A): the spread of the effect across replicates. */
@@ -52,7 +52,7 @@ const meanInterval = (mean: number, sd: number, n: number): { readonly meanLow: 
  * t interval can run beyond, where no mean can be, and is cut there (other figures have no such bound).
  */
 const withinBounds = (metric: string, pairing: Pairing, interval: { readonly meanLow: number; readonly meanHigh: number }) =>
-  pairing === difference && metric.endsWith("Chance")
+  pairing === difference && isChance(metric)
     ? { meanLow: Math.max(-1, interval.meanLow), meanHigh: Math.min(1, interval.meanHigh) }
     : interval
 

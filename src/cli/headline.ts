@@ -50,7 +50,7 @@ export const contractRows: ReadonlyArray<readonly [label: string, metric: string
   ["Provider surplus", "providerSurplus"],
   ["Provider lowest cash", "providerMinCash", "spread"],
   ["Working capital the provider needs", "providerCashNeed", "spread"],
-  ["Investor capital drawn", "investorCapitalDrawn"],
+  ["Investor capital drawn (in all)", "investorCapitalDrawn"],
   ["  most outstanding at once", "investorPeakOutstanding"],
   ["Investor IRR (a year)", "investorIrr", "spread"],
   ["Investor money multiple", "investorMultiple"],
@@ -75,8 +75,7 @@ export const contractsTable = (summary: SummaryDocument): string => {
   const cell = (contract: string, metric: string): string => {
     const band = summary.metrics[`${contract}.${metric}`]
     if (band === undefined) return "-"
-    const value = centralText(metric, band)
-    return band.replicates === undefined ? value : `${value} (${band.replicates}/${summary.replicates})`
+    return `${centralText(metric, band)}${overReplicates(band, summary.replicates)}`
   }
   const spreadCell = (contract: string, metric: string): string => {
     const band = summary.metrics[`${contract}.${metric}`]

@@ -128,7 +128,7 @@ const sweep = Command.make(
   "sweep",
   {
     file: scenarioFile,
-    set: Flag.String("set").pipe(Flag.withDescription("PATH=v1,v2,… (once or twice); a list element by position or name, e.g. contracts[outcomes].capTotal=8e6,12e6"), Flag.atLeast(1)),
+    set: Flag.String("set").pipe(Flag.withDescription("PATH=v1,v2,… (once or twice); a list element by position or name, e.g. contracts[outcomes].capTotal=8e6,12e6; a choice by its words, e.g. contracts[outcomes].period=quarterly,annual"), Flag.atLeast(1)),
     ...analysisFlags
   },
   (o) => sweepScenario({ file: o.file, sets: o.set, ...analysisOptions(o) })
@@ -242,8 +242,10 @@ function exitCode(exit: Exit.Exit<unknown, unknown>): number {
   }
   const error = Cause.findErrorOption(exit.cause)
   if (Option.isSome(error) && isInputError(error.value)) {
-    const e = error.value as { render?: () => string }
+    const e = error.value as { render?: () => string; message?: unknown }
+    // Every refusal says why: its own rendering, or else its message.
     if (typeof e.render === "function") process.stderr.write(`${e.render()}\n`)
+    else if (typeof e.message === "string" && e.message !== "") process.stderr.write(`${e.message}\n`)
     return 2
   }
   process.stderr.write(`${Cause.pretty(exit.cause)}\n`)

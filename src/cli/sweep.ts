@@ -3,7 +3,7 @@
  * numbers, with each KPI's median and 90% interval at every point, and each point's paired difference from the
  * first (replicate i of every point meets the same people), with the 95% interval of its mean.
  */
-import { Console, Effect } from "effect"
+import { Console, Effect, Result } from "effect"
 import { defaultSweepMetrics } from "../analysis/defaultMetrics.ts"
 import { type AxisValue, gridOf, parseAxis, type SweepAxis } from "../analysis/grid.ts"
 import { type AnalysisOptions, metricsNotFound, runVariants, unknownMetrics } from "../analysis/runVariants.ts"
@@ -12,6 +12,7 @@ import { writeFileAtomic } from "../io/atomicWrite.ts"
 import { csvRow } from "../io/csv.ts"
 import { loadScenario } from "../scenario/loadScenario.ts"
 import { variantProblems } from "../scenario/practiceList.ts"
+import { compileContracts } from "../contract/compile.ts"
 import { isSetAt, unsetReason } from "../scenario/parameters.ts"
 import { spsimVersion } from "../version.ts"
 import { centralText, counted, coversFewerPairs, formatDifference, formatMetric, monteCarloError, overReplicates, overReplicatesLegend, pairedCondition, textTable } from "./format.ts"
@@ -51,7 +52,15 @@ export const sweepScenario = Effect.fn("sweepScenario")(function*(options: Sweep
   }
   if (problems.length > 0) return yield* new InputError({ problems })
   const points = gridOf(base, axes)
-  const ruledOut = variantProblems(points.map((p) => ({ label: `--set ${axes.map((a, j) => `${a.path}=${p.values[j]}`).join(" ")}`, scenario: p.scenario })))
+  const labelled = points.map((p) => ({ label: `--set ${axes.map((a, j) => `${a.path}=${p.values[j]}`).join(" ")}`, scenario: p.scenario }))
+  // A choice can leave a contract's formulas meaningless (a metric's basis without the variables its formula reads).
+  const contractProblems = axes.some((a) => a.values.some((v) => typeof v === "string"))
+    ? [...new Set(labelled.flatMap((v) => {
+      const compiled = compileContracts(v.scenario)
+      return Result.isFailure(compiled) ? compiled.failure.map((q) => `${v.label}: ${q}`) : []
+    }))]
+    : []
+  const ruledOut = [...variantProblems(labelled), ...contractProblems]
   if (ruledOut.length > 0) return yield* new InputError({ problems: ruledOut })
   const seed = options.seed ?? base.seed
   const notFound = metricsNotFound(options.metrics, [base])
@@ -69,7 +78,7 @@ export const sweepScenario = Effect.fn("sweepScenario")(function*(options: Sweep
     metrics: runs.summaries[i].bands(),
     ...(i > 0 ? { differencesFromFirst: runs.paired![i].results() } : {})
   }))
-  const document = { spsimVersion, scenario: base.name, seed, replicates: options.replicates, axes, points: results }
+  const document = { spsimVersion, scenario: base.name, seed, replicates: options.replicates, axes: axes.map(({ path, values }) => ({ path, values })), points: results }
   if (options.out !== undefined) {
     yield* prepareOutDir(options.out)
     // After the columns it always had: how many replicates the point's figures are over (fewer than all for a figure

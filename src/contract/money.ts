@@ -43,6 +43,8 @@ export interface Money {
   readonly investorReceived: number
   /** The most capital outstanding at once: the size of facility the provider used. */
   readonly investorPeakOutstanding: number
+  /** Capital drawn and not repaid by the end. */
+  readonly investorOutstanding: number
   /** Quarterly net flows: the investor's (−drawn + received) and the commissioner's (saving − payments). */
   readonly investorFlows: Float64Array
   readonly commissionerFlows: Float64Array
@@ -63,6 +65,9 @@ export const providerCostPerWeek = (scenario: Scenario, sim: Sim): Float64Array 
   }
   return out
 }
+
+/** Whether a contract's financing is a revolving facility (its limit on the capital outstanding, not drawn in all). */
+export const isRevolving = (contract: Contract): boolean => contract.financing?.facility === "revolving"
 
 export const contractMoney = (contract: Contract, sim: Sim, paid: ReadonlyArray<PaymentRow>, costs: Float64Array): Money => {
   const H = sim.weekly.weeks
@@ -102,7 +107,7 @@ export const contractMoney = (contract: Contract, sim: Sim, paid: ReadonlyArray<
   let received = 0
   // A revolving facility caps the capital outstanding and pays its return on the most outstanding at once (the
   // capital at risk); a fixed one caps the capital drawn in all, and its return is on that.
-  const revolving = f?.facility === "revolving"
+  const revolving = isRevolving(contract)
   let principalRepaid = 0
   let providerCost = 0
   // Contract income less costs to date, before starting cash and any investment; its lowest point.
@@ -184,6 +189,7 @@ export const contractMoney = (contract: Contract, sim: Sim, paid: ReadonlyArray<
     investorDrawn: drawn,
     investorReceived: received,
     investorPeakOutstanding: peakOutstanding,
+    investorOutstanding: outstanding,
     investorFlows,
     commissionerFlows,
     commissionerPayments: commissionerPayments.amounts.map((x) => -x),

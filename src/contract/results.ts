@@ -8,7 +8,7 @@ import type { Scenario } from "../scenario/schema.ts"
 import type { CompiledContract } from "./compile.ts"
 import { blockStream, type ContractPayments, evaluateContract, feesStream } from "./evaluate.ts"
 import { irr, npv } from "./finance.ts"
-import { contractMoney, type Money, providerCostPerWeek } from "./money.ts"
+import { contractMoney, isRevolving, type Money, providerCostPerWeek } from "./money.ts"
 import { weeksPerQuarter } from "./periods.ts"
 
 export interface ContractRun {
@@ -112,7 +112,7 @@ export const contractMetrics = (
     else notes[n("investorIrr")] = r.reason
     // On the capital at risk: what was drawn, or for a revolving facility (whose repaid capital is drawn again, so
     // that the sum drawn overstates it) the most outstanding at once, plus what was received beyond the principal.
-    m[n("investorMultiple")] = compiled.contract.financing?.facility === "revolving"
+    m[n("investorMultiple")] = isRevolving(compiled.contract)
       ? (money.investorPeakOutstanding + money.investorReceived - money.investorDrawn) / money.investorPeakOutstanding
       : money.investorReceived / money.investorDrawn
     m[n("investorLossChance")] = money.investorReceived < money.investorDrawn ? 1 : 0

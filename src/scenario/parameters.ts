@@ -219,26 +219,28 @@ export const resolveParameter = (path: string): ParameterInfo | undefined => {
  * Why `resolveParameter` found nothing at a path, for a message after the flag that gave it: a list path that names
  * every element ("[]") gets an example naming one; another gets the paths it may have meant (`pathSuggestions`).
  */
-export const unresolvedReason = (path: string): string => {
-  if (path.includes("[]") && resolveParameter(path.replaceAll("[]", "[0]")) !== undefined) {
+export const unresolvedReason = (path: string, choices = false): string => {
+  const first = path.replaceAll("[]", "[0]")
+  if (path.includes("[]") && (resolveParameter(first) !== undefined || (choices && listChoices().some((c) => c.path === genericPath(first))))) {
     return `"${path}" has one value per element; name one by position or name, e.g. ${path.replace("[]", "[0]")}`
   }
-  const suggestion = didYouMean(pathSuggestions(path))
-  return `"${path}" is not a numeric parameter of the scenario (see docs/parameters.md)${suggestion === "" ? "" : `; ${suggestion}`}`
+  const suggestion = didYouMean(pathSuggestions(path, choices))
+  const what = choices ? "a numeric parameter or a choice" : "a numeric parameter"
+  return `"${path}" is not ${what} of the scenario (see docs/parameters.md)${suggestion === "" ? "" : `; ${suggestion}`}`
 }
 
 /** Every path `resolveParameter` knows, generic ("[]" for a list element): the parameters and each schedule's points' values. */
-const knownPaths = (): ReadonlyArray<string> =>
-  [...listParameters().map((p) => p.path), ...listSchedules().map((s) => `${s.path}.points[].value`)]
+const knownPaths = (choices = false): ReadonlyArray<string> =>
+  [...listParameters().map((p) => p.path), ...listSchedules().map((s) => `${s.path}.points[].value`), ...(choices ? listChoices().map((c) => c.path) : [])]
 
 /**
  * The parameter paths a path that names none may have meant (`suggestNames` over the generic paths), each with the
  * path's own list selectors put back in order ("contracts[outcomes].capTotl" → "contracts[outcomes].capTotal"), and
  * "[0]" where it gave none.
  */
-export const pathSuggestions = (path: string): Suggestions => {
+export const pathSuggestions = (path: string, choices = false): Suggestions => {
   const selectors = path.match(/\[[^\]]*\]/g) ?? []
-  const found = suggestNames(genericPath(path), knownPaths())
+  const found = suggestNames(genericPath(path), knownPaths(choices))
   const concrete = (generic: string): string => {
     let k = 0
     return generic.replace(/\[\]/g, () => selectors[k++] ?? "[0]")

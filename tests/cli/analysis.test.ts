@@ -250,9 +250,14 @@ describe("spsim sweep", () => {
 
   it("sweeps a contract's choices: its financing facility (left out of the file: fixed) and its payment period", () => {
     const short = extending("ways-to-wellness", { name: "short", horizonWeeks: 156 })
+    const dir = mkdtempSync(join(tmpdir(), "spsim-choices-"))
     const doc = json("sweep", short, "--set", "contracts[outcomes].financing.facility=fixed,revolving", "--set", "contracts[outcomes].period=quarterly,annual",
-      "--replicates", "2", "--metric", "outcomes.providerMinCash,outcomes.providerCashNeed,hybrid.providerCashNeed,engaged")
+      "--replicates", "2", "--metric", "outcomes.providerMinCash,outcomes.providerCashNeed,hybrid.providerCashNeed,engaged", "--out", join(dir, "out"))
+    expect(doc.axes).toEqual([{ path: "contracts[outcomes].financing.facility", values: ["fixed", "revolving"] }, { path: "contracts[outcomes].period", values: ["quarterly", "annual"] }])
     expect(doc.points.map((p: { values: Array<string> }) => p.values)).toEqual([["fixed", "quarterly"], ["fixed", "annual"], ["revolving", "quarterly"], ["revolving", "annual"]])
+    const csv = readFileSync(join(dir, "out", "sweep.csv"), "utf8").trim().split("\n").map((l) => l.split(","))
+    expect(csv[0].slice(0, 3)).toEqual(["contracts[outcomes].financing.facility", "contracts[outcomes].period", "metric"])
+    expect(csv.filter((r) => r[0] === "revolving" && r[1] === "annual" && r[2] === "engaged")).toHaveLength(1)
     const [fixedQuarterly, fixedAnnual, revolvingQuarterly] = doc.points
     // A revolving facility lends again what was repaid: the provider no longer runs out (its lowest cash rises) ...
     expect(revolvingQuarterly.differencesFromFirst["outcomes.providerMinCash"].difference.mean).toBeGreaterThan(0)
@@ -262,6 +267,9 @@ describe("spsim sweep", () => {
     expect(fixedAnnual.metrics["hybrid.providerCashNeed"]).toEqual(fixedQuarterly.metrics["hybrid.providerCashNeed"])
     expect(fixedAnnual.metrics.engaged).toEqual(fixedQuarterly.metrics.engaged)
     expectRefusal(spsim("sweep", short, "--set", "contracts[outcomes].period=quarterly,monthly"), 'contracts[outcomes].period is one of "quarterly", "six-monthly", "annual", found "monthly"')
+    // A metric's basis is a choice too, but the Star tariff's formula reads what only a review measures.
+    expectRefusal(spsim("sweep", short, "--set", "contracts[outcomes].metrics[wellbeing].basis=review,exit"),
+      '--set contracts[outcomes].metrics[wellbeing].basis=exit: contract "outcomes", metric "wellbeing", quantity: unknown variable "bestPreviousChange"')
     // A contract without financing has no facility to choose.
     expectRefusal(spsim("sweep", short, "--set", "contracts[blockGrant].financing.facility=fixed,revolving"), "the scenario leaves out \"contracts[blockGrant].financing\"")
   })
@@ -425,7 +433,9 @@ describe("spsim sensitivity", () => {
 
   it("refuse a parameter path that names nothing suggesting the path or the list element meant", () => {
     const many = ["--replicates", "100000", "--quiet"]
-    expectRefusal(spsim("sweep", scenario("ways-to-wellness"), "--set", "linkWorkers.caseloadCap=40,60", ...many), '"linkWorkers.caseloadCap" is not a numeric parameter of the scenario (see docs/parameters.md); did you mean "linkWorkers.caseloadCapPerFte"?')
+    expectRefusal(spsim("sweep", scenario("ways-to-wellness"), "--set", "linkWorkers.caseloadCap=40,60", ...many), '"linkWorkers.caseloadCap" is not a numeric parameter or a choice of the scenario (see docs/parameters.md); did you mean "linkWorkers.caseloadCapPerFte"?')
+    // A sweep also takes choices, and suggests them.
+    expectRefusal(spsim("sweep", scenario("ways-to-wellness"), "--set", "contracts[outcomes].facility=fixed,revolving", ...many), 'did you mean "contracts[outcomes].financing.facility"?')
     expectRefusal(spsim("sweep", scenario("ways-to-wellness"), "--set", "contracts[outcome].capTotal=8e6,12e6", ...many),
       '--set contracts[outcome].capTotal: expected a value in the scenario to sweep, found none: no element named "outcome" in contracts (it has 4: by position [0] to [3], or by name: outcomes, blockGrant, feeForService, hybrid); did you mean "contracts[outcomes].capTotal"?')
     const params = spsim("sensitivity", scenario("ways-to-wellness"), "--params", "linkWorkers.caseloadCap,contracts[outcome].capTotal,contracts[hybrid].capTotl", ...many)

@@ -278,8 +278,10 @@ const checkMoney = (c: Contract, r: ContractPayments, money: Money, costs: Array
     atMost(money.investorPeakOutstanding, Math.min(money.investorDrawn, f.capitalCommitted), "most outstanding ≤ drawn and committed")
     if (!revolving) atMost(money.investorDrawn, f.capitalCommitted, "capital drawn ≤ committed")
     atMost(money.investorReceived, f.returnCapMultiple * money.investorDrawn, "investor receives ≤ cap multiple × drawn")
-    // The return beyond the principal is capped on the capital at risk.
-    atMost(money.investorReceived - money.investorDrawn, (f.returnCapMultiple - 1) * (revolving ? money.investorPeakOutstanding : money.investorDrawn), "return ≤ (cap multiple - 1) × capital")
+    // The return beyond the principal repaid (drawn less still outstanding) is capped on the capital at risk.
+    const principalRepaid = money.investorDrawn - money.investorOutstanding
+    atMost(principalRepaid, money.investorReceived, "principal repaid ≤ received")
+    atMost(money.investorReceived - principalRepaid, (f.returnCapMultiple - 1) * (revolving ? money.investorPeakOutstanding : money.investorDrawn), "return ≤ (cap multiple - 1) × capital")
     // Cash only falls below the floor once all the committed capital is drawn (outstanding, for a revolving facility).
     if (money.providerMinCash < Math.min(start, f.cashFloor) - 1e-6) {
       close(revolving ? money.investorPeakOutstanding : money.investorDrawn, f.capitalCommitted, "all capital drawn before cash falls below the floor")
