@@ -4,9 +4,10 @@
  *   2. cost against size: england.json scaled to 1/40 and 1/10 of its population (ms per referred person);
  *   3. england.json in full in a fresh process: wall time and peak memory;
  *   4. an ensemble of ways-to-wellness.json with its contracts, 1 worker and 2, through the bundled CLI as a
- *      user runs it: wall time, peak memory and the parallel speed-up, bracketed by a machine check (the run of
- *      1. pinned to each CPU in turn), since a shared machine's CPUs are not always equally fast.
- * `npm run bench -- --quick` skips the national run and runs 100 replicates instead of 1,000.
+ *      user runs it, three pairs taking turns: wall time (medians), peak memory and the parallel speed-up (the
+ *      median of the pairs' ratios), bracketed by a machine check (the run of 1. pinned to each CPU in turn), since
+ *      a shared machine's CPUs are not always equally fast.
+ * `npm run bench -- --quick` skips the national run and runs one pair of 100 replicates instead of three of 1,000.
  */
 import { spawnSync } from "node:child_process"
 import { existsSync } from "node:fs"
@@ -141,12 +142,27 @@ const printCheck = (when: string, ms: Array<number> | undefined): void => {
 }
 
 const memory = (gb: number | undefined) => (gb === undefined ? "" : `, peak memory ${fmt(gb, 2)} GB`)
+// Pairs of runs, 1 worker and 2 taking turns at going first: one pair's ratio moves by ±20% with the machine
+// (one run may meet a slow minute the other does not), so the figures are medians over the pairs.
+const pairs = process.argv.includes("--quick") ? 1 : 3
 const before = machineCheck()
-const one = ensemble(1)
-const two = ensemble(2)
+const ones: Array<{ seconds: number; peakGb: number | undefined }> = []
+const twos: Array<{ seconds: number; peakGb: number | undefined }> = []
+for (let pair = 0; pair < pairs; pair++) {
+  if (pair % 2 === 0) {
+    ones.push(ensemble(1))
+    twos.push(ensemble(2))
+  } else {
+    twos.push(ensemble(2))
+    ones.push(ensemble(1))
+  }
+}
 const after = machineCheck()
 printCheck("before", before)
-console.log(`  1 worker:  ${fmt(one.seconds)} s${memory(one.peakGb)}`)
-console.log(`  2 workers: ${fmt(two.seconds)} s${memory(two.peakGb)}`)
-console.log(`  speed-up on 2 cores: ${fmt(one.seconds / two.seconds, 2)}x`)
+const peak = (runs: typeof ones) => (runs.some((r) => r.peakGb === undefined) ? undefined : Math.max(...runs.map((r) => r.peakGb!)))
+const secondsOf = (runs: typeof ones) => runs.map((r) => fmt(r.seconds)).join(", ")
+const ratios = ones.map((one, i) => one.seconds / twos[i].seconds)
+console.log(`  1 worker:  median ${fmt(median(ones.map((r) => r.seconds)))} s (${secondsOf(ones)})${memory(peak(ones))}`)
+console.log(`  2 workers: median ${fmt(median(twos.map((r) => r.seconds)))} s (${secondsOf(twos)})${memory(peak(twos))}`)
+console.log(`  speed-up on 2 cores: median ${fmt(median(ratios), 2)}x over ${pairs} pair${pairs === 1 ? "" : "s"} (${ratios.map((r) => `${fmt(r, 2)}x`).join(", ")})`)
 printCheck("after", after)
