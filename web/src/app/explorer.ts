@@ -7,9 +7,10 @@ import { Result } from "effect"
 import { scenarioProvenance } from "../../../src/scenario/provenance.ts"
 import type { Scenario } from "../../../src/scenario/schema.ts"
 import { spsimVersion } from "../../../src/version.ts"
-import { buildControls } from "../controls/buildControls.ts"
+import { buildControls, type ControlGroup } from "../controls/buildControls.ts"
 import type { ConcretePath } from "../controls/paths.ts"
 import { provenanceLine, withEdit } from "../controls/provenance.ts"
+import { differsFromFile, fileValueAt, withFileSources } from "../controls/reset.ts"
 import { bandsCsv, replicatesCsv, saveFile, scenarioJson, summaryJson } from "../download/resultFiles.ts"
 import { EnsembleResults } from "../run/ensembleResults.ts"
 import { startPool } from "../run/startWorkers.ts"
@@ -18,7 +19,7 @@ import { defaultScenarioName, shippedNames, shippedTexts } from "../scenario/shi
 import { analysisView } from "../views/analysisView.ts"
 import { chartsView } from "../views/chartsView.ts"
 import { compareView } from "../views/compareView.ts"
-import { controlsPanel, showMarks, showProblemsAtControls } from "../views/controlsPanel.ts"
+import { controlsPanel, type ControlsHandlers, rebuildControl, showMarks, showProblemsAtControls, showResets } from "../views/controlsPanel.ts"
 import { h } from "../views/dom.ts"
 import { headlineView } from "../views/headline.ts"
 import { problemsView } from "../views/problemsView.ts"
@@ -153,19 +154,45 @@ export const startExplorer = (root: HTMLElement): void => {
 
   /** How many of the scenario's values are assumed, under the panel's title; updated as the user edits. */
   const provenanceCount = h("p", { class: "help", id: "provenance-count" })
-  const renderControls = () => {
-    const contract = view.scenario.contracts.findIndex((c) => c.name === view.contract)
-    const values = scenarioProvenance(view.scenario)
-    provenanceCount.textContent = provenanceLine(values)
-    controlsHost.replaceChildren(h("h2", {}, "Parameters"), h("p", { class: "help" }, "Values marked assumed have no published source: results that move with them rest on assumptions."), provenanceCount,
-      controlsPanel(buildControls(view.scenario, contract, values), { onValue: edit, onChoice: edit, onSchedule: edit, timeline: view.scenario }))
+  /**
+   * Puts every parameter back as the scenario was loaded or opened (`view.loaded`). Disabled with `aria-disabled`, so
+   * that it stays in the tab order and its reason beside it is read with it.
+   */
+  const fileReset = h("button", { type: "button", id: "reset-file", "aria-describedby": "reset-file-why" }, "Reset to the file's values")
+  const fileResetWhy = h("span", { class: "help", id: "reset-file-why" })
+  fileReset.addEventListener("click", () => resetAll())
+  const showFileReset = () => {
+    const differs = differsFromFile(view.loaded, view.scenario)
+    fileReset.setAttribute("aria-disabled", String(!differs))
+    fileResetWhy.textContent = differs
+      ? `Puts every parameter back as ${view.origin} had it when opened (the seed, replicates and contract in view stay).`
+      : `Nothing to reset: every parameter is as ${view.origin} had it when opened.`
   }
-  /** After an edit: the marks and the count in place, keeping the panel's inputs, focus and open sections. */
-  const showProvenance = () => {
+  const handlers: ControlsHandlers = { onValue: edit, onChoice: edit, onSchedule: edit, onReset: resetValue, get timeline() { return view.scenario } }
+  const controlGroups = (): Array<ControlGroup> => {
     const contract = view.scenario.contracts.findIndex((c) => c.name === view.contract)
     const values = scenarioProvenance(view.scenario)
     provenanceCount.textContent = provenanceLine(values)
-    showMarks(controlsHost, buildControls(view.scenario, contract, values))
+    return buildControls(view.scenario, contract, values)
+  }
+  /** The panel built afresh; `keepOpen`: the audiences the user had open stay open (after a reset, not a new scenario). */
+  const renderControls = (keepOpen = false) => {
+    const open = new Set([...controlsHost.querySelectorAll<HTMLDetailsElement>("details.audience")].filter((d) => d.open).map((d) => d.dataset.audience))
+    const focused = document.activeElement === fileReset
+    const groups = controlGroups()
+    const panel = controlsPanel(groups, handlers)
+    if (keepOpen) for (const d of panel.querySelectorAll<HTMLDetailsElement>("details.audience")) d.open = open.has(d.dataset.audience)
+    controlsHost.replaceChildren(h("h2", {}, "Parameters"), h("p", { class: "help" }, "Values marked assumed have no published source: results that move with them rest on assumptions."), provenanceCount,
+      h("p", { class: "reset-file" }, fileReset, " ", fileResetWhy), panel)
+    showResets(controlsHost, groups, view.loaded, view.scenario)
+    if (focused) fileReset.focus()
+  }
+  /** After an edit: the marks, the reset buttons and the count in place, keeping the panel's inputs, focus and open sections. */
+  const showProvenance = (): Array<ControlGroup> => {
+    const groups = controlGroups()
+    showMarks(controlsHost, groups)
+    showResets(controlsHost, groups, view.loaded, view.scenario)
+    return groups
   }
 
   const bar = toolbar(shippedNames, {
@@ -189,6 +216,7 @@ export const startExplorer = (root: HTMLElement): void => {
   const refresh = (controls: boolean, rerun: boolean) => {
     history.replaceState(null, "", urlOf(view))
     bar.shareLink.value = location.href
+    showFileReset()
     bar.show({ origin: view.origin, shipped: shippedNames.includes(view.origin), seed: view.seed, replicates: view.replicates, contract: view.contract, contracts: view.scenario.contracts.map((c) => c.name), pinned: pinned !== undefined })
     if (controls) renderControls()
     if (rerun) run()
@@ -201,16 +229,46 @@ export const startExplorer = (root: HTMLElement): void => {
   }
 
   /**
+   * Every change of the scenario's values goes this way (an edit, a reset of one value, the reset of all): the
+   * file's stated sources come back for what is again as the file has it (the file itself when everything is), the
+   * Schema checks the result, and the view changes (the share URL, the run). Whether it could.
+   */
+  function change(document: Scenario, rebuild: boolean): boolean {
+    const next = withFileSources(view.loaded, document)
+    const decoded = next === view.loaded ? Result.succeed(next) : scenarioFromDocument(next, "scenario")
+    if (Result.isFailure(decoded)) {
+      showProblems("This change cannot run", problemsOf(decoded.failure), true)
+      return false
+    }
+    showProblemsAtControls(controlsHost, [])
+    view = { ...view, scenario: decoded.success }
+    problems.replaceChildren()
+    refresh(false, true)
+    if (rebuild) renderControls(true)
+    return true
+  }
+
+  /**
    * Sets the value at `path`, or leaves the (optional) key out when the value is undefined, dropping the stated
-   * sources that covered it (the new value is the editor's: assumed until given a source); the Schema checks the
-   * result. The run starts before the marks are redrawn, so the workers are not kept waiting.
+   * sources that covered it (the new value is the editor's: assumed until given a source, or until it is the file's
+   * again); the Schema checks the result. The run starts before the marks are redrawn, so the workers are not kept waiting.
    */
   function edit(path: ConcretePath, value: unknown): void {
-    const decoded = scenarioFromDocument(withEdit(view.scenario, path, value), "scenario")
-    if (Result.isFailure(decoded)) return showProblems("This change cannot run", problemsOf(decoded.failure), true)
-    showProblemsAtControls(controlsHost, [])
-    setView({ ...view, scenario: decoded.success }, false)
-    showProvenance()
+    if (change(withEdit(view.scenario, path, value), false)) showProvenance()
+  }
+
+  /** One value back as the file has it: an edit like any other, then that control rebuilt to show it, keeping focus there. */
+  function resetValue(path: ConcretePath): void {
+    if (!change(withEdit(view.scenario, path, fileValueAt(view.loaded, path)), false)) return
+    const groups = showProvenance()
+    const rebuilt = rebuildControl(controlsHost, groups, path.join("."), handlers)
+    showResets(controlsHost, groups, view.loaded, view.scenario)
+    rebuilt?.querySelector<HTMLElement>('input[type=number]:not(:disabled), select, input[type=checkbox]')?.focus()
+  }
+
+  /** Every value back as the scenario was loaded or opened; the panel rebuilt, keeping the sections open that were. */
+  function resetAll(): void {
+    if (differsFromFile(view.loaded, view.scenario)) change(view.loaded, true)
   }
 
   const upload = (name: string, text: string) => {
@@ -218,7 +276,7 @@ export const startExplorer = (root: HTMLElement): void => {
     if (Result.isFailure(decoded)) return showProblems(`${name} cannot be used`, problemsOf(decoded.failure))
     const scenario: Scenario = decoded.success
     const base = view.baseName === defaultScenarioName ? view.base : Result.getOrThrow(loadShipped(defaultScenarioName, shippedTexts))
-    setView({ baseName: defaultScenarioName, base, scenario, origin: `upload: ${name}`, seed: scenario.seed, replicates: view.replicates, contract: contractFor(scenario, view.contract) }, true)
+    setView({ baseName: defaultScenarioName, base, scenario, loaded: scenario, origin: `upload: ${name}`, seed: scenario.seed, replicates: view.replicates, contract: contractFor(scenario, view.contract) }, true)
   }
 
   const act = async (action: ToolbarAction) => {

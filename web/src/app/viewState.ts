@@ -14,6 +14,11 @@ export interface ViewState {
   readonly baseName: string
   readonly base: Scenario
   readonly scenario: Scenario
+  /**
+   * The scenario as the page last loaded or opened it, before any edit: the shipped one picked, the file uploaded,
+   * or the scenario a share link opened (its changes applied). What "Reset to the file's values" puts back.
+   */
+  readonly loaded: Scenario
   /** Where the scenario came from, for the page: a shipped name or an uploaded file. */
   readonly origin: string
   readonly seed: number
@@ -34,6 +39,7 @@ export const initialView = (name: string, base: Scenario, replicates = defaultRe
   baseName: name,
   base,
   scenario: base,
+  loaded: base,
   origin: name,
   seed: base.seed,
   replicates,
@@ -75,6 +81,7 @@ export const viewFromUrl = (hash: string, shipped: ShippedTexts): Result.Result<
       baseName: shared.base,
       base: base.success,
       scenario: scenario.success,
+      loaded: scenario.success,
       origin: shared.changes === undefined ? shared.base : `${shared.base} (changed)`,
       seed: shared.seed ?? scenario.success.seed,
       replicates: Math.min(maxReplicates, Math.max(1, shared.replicates)),

@@ -9,14 +9,19 @@
  * one the scenario may leave out shows what leaving it out amounts to ("fixed"), and choosing that leaves it out again.
  * Optional schedules (a kind of service's own funding) sit together in a group closed until one is set, each
  * with a box to tick to add it and untick to leave it out.
+ * Each control, choice and schedule has a "reset" button beside it, shown only while its value differs from the
+ * file's (`showResets` shows and hides them in place after each edit); it asks for the file's value back through
+ * `onReset`, and the page rebuilds that one control (`rebuildControl`) to show it.
  */
 import { renderPath } from "../../../src/scenario/issues.ts"
 import type { Schedule } from "../../../src/scenario/schedule.ts"
-import type { ChoiceSpec, ControlGroup, ControlSpec, ScheduleGroupSpec } from "../controls/buildControls.ts"
+import type { ChoiceSpec, ControlGroup, ControlSpec, ScheduleGroupSpec, ScheduleSpec } from "../controls/buildControls.ts"
 import type { ConcretePath } from "../controls/paths.ts"
 import { freshId, h } from "./dom.ts"
 import { optionalScheduleEditor, scheduleEditor, scheduleHelp, type Timeline } from "./scheduleEditor.ts"
 import { showMark, sourceSentence } from "./valueMark.ts"
+import { allChoices, allControls, allSchedules } from "../controls/buildControls.ts"
+import { fileValueAt, fileValueWords, valueDiffers } from "../controls/reset.ts"
 
 export interface ControlsHandlers {
   /** A new value, or undefined to leave an optional key out. */
@@ -25,6 +30,8 @@ export interface ControlsHandlers {
   readonly onChoice: (path: ConcretePath, value: string | undefined) => void
   /** A new schedule, or undefined to leave an optional schedule out. */
   readonly onSchedule: (path: ConcretePath, schedule: Schedule | undefined) => void
+  /** Put the value at `path` back as the file has it. */
+  readonly onReset: (path: ConcretePath) => void
   readonly timeline: Timeline
 }
 
@@ -67,6 +74,13 @@ const setSliderRange = (slider: HTMLInputElement, range: { min: number; max: num
   slider.min = String(range.min)
   slider.max = String(range.max)
   slider.step = String(range.step)
+}
+
+/** A control's "reset" button: hidden until `showResets` finds its value differs from the file's. */
+const resetButton = (path: ConcretePath, handlers: ControlsHandlers): HTMLButtonElement => {
+  const button = h("button", { type: "button", class: "reset-value", hidden: true }, "reset")
+  button.addEventListener("click", () => handlers.onReset(path))
+  return button
 }
 
 const control = (c: ControlSpec, handlers: ControlsHandlers): HTMLElement => {
@@ -145,7 +159,7 @@ const control = (c: ControlSpec, handlers: ControlsHandlers): HTMLElement => {
     h("label", { for: id }, c.label, " ", h("span", { class: "unit" }, `(${c.info.unit})`)),
     h("div", { class: "inputs" },
       toggle === undefined ? null : h("span", { class: "toggle" }, toggle, h("label", { for: toggle.id }, c.optional?.toggle)),
-      slider, box),
+      slider, box, resetButton(c.path, handlers)),
     h("p", { class: "help", id: `${id}-help` }),
     problem)
   showMark(host, c.mark, help(c))
@@ -174,7 +188,7 @@ const choice = (c: ChoiceSpec, handlers: ControlsHandlers): HTMLElement => {
   })
   host.append(
     h("label", { for: id }, c.label),
-    h("div", { class: "inputs" }, select),
+    h("div", { class: "inputs" }, select, resetButton(c.path, handlers)),
     h("p", { class: "help", id: `${id}-help` }, choiceHelp(c)))
   return host
 }
@@ -182,21 +196,39 @@ const choice = (c: ChoiceSpec, handlers: ControlsHandlers): HTMLElement => {
 /** The heading's count of a schedule group, e.g. "2 of 7 with their own schedule". */
 export const scheduleGroupCount = (g: ScheduleGroupSpec, set: number): string => (set === 0 ? g.none : `${set} of ${g.schedules.length} ${g.some}`)
 
+/** Each schedule group's recount of its heading, by its element: a rebuilt editor in it recounts too. */
+const recounts = new WeakMap<Element, () => void>()
+
+/** A schedule's editor (an optional one with its box to tick), with its reset button; an optional one recounts its group first. */
+const scheduleControl = (sc: ScheduleSpec, handlers: ControlsHandlers): HTMLElement => {
+  const reset = resetButton(sc.path, handlers)
+  if (sc.optional === undefined && sc.value !== undefined) {
+    const editor = scheduleEditor(sc, sc.value, handlers.timeline, (schedule) => handlers.onSchedule(sc.path, schedule))
+    editor.querySelector(":scope > label")?.after(reset)
+    return editor
+  }
+  const editor: HTMLElement = optionalScheduleEditor(sc, handlers.timeline, (schedule) => {
+    const group = editor.closest("details.schedule-group")
+    if (group !== null) recounts.get(group)?.()
+    handlers.onSchedule(sc.path, schedule)
+  })
+  editor.querySelector(":scope > .inputs")?.append(reset)
+  return editor
+}
+
 /** A group of optional schedules: open when one is set (so an uploaded scenario's are in view), its heading counting those set. */
 const scheduleGroup = (g: ScheduleGroupSpec, handlers: ControlsHandlers): HTMLElement => {
   const count = h("span", { class: "question" })
-  const editors = g.schedules.map((sc) => optionalScheduleEditor(sc, handlers.timeline, (schedule) => {
-    showCount()
-    handlers.onSchedule(sc.path, schedule)
-  }))
-  function showCount(): void {
-    count.textContent = scheduleGroupCount(g, editors.filter((el) => el.dataset.set === "true").length)
-  }
-  showCount()
-  return h("details", { class: "schedule-group", open: g.schedules.some((sc) => sc.value !== undefined) },
+  const group = h("details", { class: "schedule-group", open: g.schedules.some((sc) => sc.value !== undefined) },
     h("summary", {}, g.title, " ", count),
     h("p", { class: "help" }, g.help),
-    editors)
+    g.schedules.map((sc) => scheduleControl(sc, handlers)))
+  const showCount = () => {
+    count.textContent = scheduleGroupCount(g, group.querySelectorAll('.schedule[data-set="true"]').length)
+  }
+  recounts.set(group, showCount)
+  showCount()
+  return group
 }
 
 export const controlsPanel = (groups: ReadonlyArray<ControlGroup>, handlers: ControlsHandlers): HTMLElement =>
@@ -209,7 +241,7 @@ export const controlsPanel = (groups: ReadonlyArray<ControlGroup>, handlers: Con
             h("legend", {}, s.title),
             s.choices.map((c) => choice(c, handlers)),
             s.controls.map((c) => control(c, handlers)),
-            s.schedules.flatMap((sc) => (sc.value === undefined ? [] : [scheduleEditor(sc, sc.value, handlers.timeline, (schedule) => handlers.onSchedule(sc.path, schedule))])),
+            s.schedules.flatMap((sc) => (sc.value === undefined ? [] : [scheduleControl(sc, handlers)])),
             s.scheduleGroups.map((g) => scheduleGroup(g, handlers)))))))
 
 /**
@@ -228,6 +260,41 @@ export const showMarks = (root: HTMLElement, groups: ReadonlyArray<ControlGroup>
       if (host !== undefined) showMark(host, sc.mark, scheduleHelp(sc))
     }
   }
+}
+
+/**
+ * Shows each control's, choice's and schedule's reset button where its value in `current` differs from the file's,
+ * naming the file's value; hides the others. In place, as `showMarks`.
+ */
+export const showResets = (root: HTMLElement, groups: ReadonlyArray<ControlGroup>, file: unknown, current: unknown): void => {
+  const hosts = new Map([...root.querySelectorAll<HTMLElement>(".control[data-key], .schedule[data-key]")].map((el) => [el.dataset.key ?? "", el]))
+  for (const spec of [...allChoices(groups), ...allControls(groups), ...allSchedules(groups)]) {
+    const button = hosts.get(spec.key)?.querySelector<HTMLButtonElement>("button.reset-value")
+    if (button === undefined || button === null) continue
+    const differs = valueDiffers(file, current, spec.path)
+    button.hidden = !differs
+    const words = `Reset ${spec.label} to the file's value (${fileValueWords(fileValueAt(file, spec.path))})`
+    button.setAttribute("aria-label", words)
+    button.title = words
+  }
+}
+
+/**
+ * Replaces the control, choice or schedule editor at `key` with one built afresh from `groups` (after its value was
+ * reset: its inputs, slider range and checkbox as the file has them); returns it, or undefined if there is none.
+ */
+export const rebuildControl = (root: HTMLElement, groups: ReadonlyArray<ControlGroup>, key: string, handlers: ControlsHandlers): HTMLElement | undefined => {
+  const host = [...root.querySelectorAll<HTMLElement>(".control[data-key], .schedule[data-key]")].find((el) => el.dataset.key === key)
+  if (host === undefined) return undefined
+  const c = allControls(groups).find((x) => x.key === key)
+  const ch = allChoices(groups).find((x) => x.key === key)
+  const sc = allSchedules(groups).find((x) => x.key === key)
+  const next = c !== undefined ? control(c, handlers) : ch !== undefined ? choice(ch, handlers) : sc !== undefined ? scheduleControl(sc, handlers) : undefined
+  if (next === undefined) return undefined
+  host.replaceWith(next)
+  const group = next.closest("details.schedule-group")
+  if (group !== null) recounts.get(group)?.()
+  return next
 }
 
 /** Shows each problem beside the control or schedule editor whose path it names; returns the problems shown nowhere. */
