@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from "node:fs"
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { renderPath } from "../../src/scenario/issues.ts"
@@ -17,16 +16,11 @@ import { spsimVersion } from "../../src/version.ts"
 import { initialView, loadShipped, urlOf, viewFromUrl } from "../../web/src/app/viewState.ts"
 import { choiceHelp, choiceShown, choiceValue } from "../../web/src/views/controlsPanel.ts"
 import { runMetrics } from "../support/scenarios.ts"
+import { shipped, decoded } from "./shipped.ts"
 
-const shipped = Object.fromEntries(readdirSync("scenarios").filter((f) => f.endsWith(".json")).map((f) => [f, readFileSync(`scenarios/${f}`, "utf8")]))
 const wtw = Result.getOrThrow(loadShipped("ways-to-wellness", shipped))
 const contractIndex = (name: string): number => wtw.contracts.findIndex((c) => c.name === name)
 
-const decoded = (doc: unknown): Scenario => {
-  const result = scenarioFromDocument(doc, "scenario")
-  if (Result.isFailure(result)) throw new Error(JSON.stringify(problemsOf(result.failure)))
-  return result.success
-}
 
 /** The section of the commissioner's group that holds a choice, by its title. */
 const section = (s: Scenario, contract: number, title: string) =>

@@ -12,6 +12,7 @@ import { scheduleGroupCount, sliderRange, valueProblem } from "../../web/src/vie
 import { emptySchedule, parseAt, scheduleHelp } from "../../web/src/views/scheduleEditor.ts"
 import { tornadoParameters } from "../../web/src/views/analysisView.ts"
 import { shippedScenario } from "../support/scenarios.ts"
+import { decoded } from "./shipped.ts"
 
 const wtw = shippedScenario()
 
@@ -93,11 +94,6 @@ describe("the controls", () => {
   it("add, change and remove an optional cap, the Schema checking each change and naming the control's path", () => {
     const path: ConcretePath = ["contracts", 0, "capPerYear"]
     const control = (s: Scenario): ControlSpec => allControls(buildControls(s, 0)).find((c) => c.key === "contracts.0.capPerYear")!
-    const decoded = (doc: Scenario): Scenario => {
-      const result = scenarioFromDocument(doc, "scenario")
-      if (Result.isFailure(result)) throw new Error(JSON.stringify(problemsOf(result.failure)))
-      return result.success
-    }
     const added = decoded(setIn(wtw, path, 400_000))
     expect(added.contracts[0].capPerYear).toBe(400_000)
     expect(control(added).value).toBe(400_000)
@@ -185,11 +181,6 @@ describe("each kind of service's own funding schedule", () => {
     return section.scheduleGroups[0]
   }
   const byKind = (s: Scenario): Map<string, ScheduleSpec> => new Map(group(s).schedules.map((sc) => [sc.key, sc]))
-  const decoded = (doc: Scenario): Scenario => {
-    const result = scenarioFromDocument(doc, "scenario")
-    if (Result.isFailure(result)) throw new Error(JSON.stringify(problemsOf(result.failure)))
-    return result.success
-  }
   const halved = { interpolation: "step" as const, points: [{ at: "2016-04-01", value: 0.5 }] }
   const withTwo = decoded(setIn(setIn(wtw, pathOf("welfareAdvice"), halved), pathOf("artsSocial"), { interpolation: "linear", points: [{ at: 0, value: 1 }, { at: 104, value: 0.8 }] }))
 

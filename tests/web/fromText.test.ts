@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync } from "node:fs"
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { problemsOf, scenarioFromText } from "../../web/src/scenario/fromText.ts"
+import { shipped } from "./shipped.ts"
 
-const shipped = Object.fromEntries(readdirSync("scenarios").filter((f) => f.endsWith(".json")).map((f) => [f, readFileSync(`scenarios/${f}`, "utf8")]))
 
 const problems = (text: string) => {
   const r = scenarioFromText(text, "upload.json", shipped)

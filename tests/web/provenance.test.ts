@@ -1,5 +1,4 @@
 /** The explorer's marks: each control's "assumed" badge and hover text from the scenario's per-value provenance, and an edit dropping the stated source that covered the value. */
-import { readdirSync, readFileSync } from "node:fs"
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { provenanceSummary, scenarioProvenance } from "../../src/scenario/provenance.ts"
@@ -7,18 +6,12 @@ import type { Scenario } from "../../src/scenario/schema.ts"
 import { allControls, allSchedules, buildControls, type ControlSpec, type ScheduleSpec } from "../../web/src/controls/buildControls.ts"
 import { type ConcretePath, setIn } from "../../web/src/controls/paths.ts"
 import { markTitle, provenanceLine, withEdit } from "../../web/src/controls/provenance.ts"
-import { initialView, loadShipped, urlOf, viewFromUrl } from "../../web/src/app/viewState.ts"
-import { problemsOf, scenarioFromDocument } from "../../web/src/scenario/fromText.ts"
+import { initialView, urlOf, viewFromUrl } from "../../web/src/app/viewState.ts"
 import { tornadoParameters } from "../../web/src/views/analysisView.ts"
 import { emptySchedule } from "../../web/src/views/scheduleEditor.ts"
+import { shipped, pickedScenario, decoded } from "./shipped.ts"
 
-const shipped = Object.fromEntries(readdirSync("scenarios").filter((f) => f.endsWith(".json")).map((f) => [f, readFileSync(`scenarios/${f}`, "utf8")]))
-const scenario = (name: string): Scenario => Result.getOrThrow(loadShipped(name, shipped))
-const decoded = (doc: Scenario): Scenario => {
-  const result = scenarioFromDocument(doc, "scenario")
-  if (Result.isFailure(result)) throw new Error(JSON.stringify(problemsOf(result.failure)))
-  return result.success
-}
+const scenario = pickedScenario
 /** An edit as the page makes it: the value set (or left out), the covering sources dropped, the Schema checking the result. */
 const edited = (s: Scenario, path: ConcretePath, value: unknown): Scenario => decoded(withEdit(s, path, value))
 

@@ -3,26 +3,19 @@
  * stated sources come back for what is the file's again), or all of them (the file itself), and the share URL and
  * the "reset" buttons that follow from it.
  */
-import { readdirSync, readFileSync } from "node:fs"
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { canonicalJson } from "../../src/scenario/canonicalJson.ts"
 import { scenarioProvenance } from "../../src/scenario/provenance.ts"
 import type { Scenario } from "../../src/scenario/schema.ts"
-import { initialView, loadShipped, urlOf, viewFromUrl } from "../../web/src/app/viewState.ts"
+import { initialView, urlOf, viewFromUrl } from "../../web/src/app/viewState.ts"
 import { allChoices, allControls, allSchedules, buildControls } from "../../web/src/controls/buildControls.ts"
 import type { ConcretePath } from "../../web/src/controls/paths.ts"
 import { withEdit } from "../../web/src/controls/provenance.ts"
 import { differsFromFile, fileValueAt, fileValueWords, sameValues, valueDiffers, withFileSources } from "../../web/src/controls/reset.ts"
-import { problemsOf, scenarioFromDocument } from "../../web/src/scenario/fromText.ts"
+import { shipped, pickedScenario, decoded } from "./shipped.ts"
 
-const shipped = Object.fromEntries(readdirSync("scenarios").filter((f) => f.endsWith(".json")).map((f) => [f, readFileSync(`scenarios/${f}`, "utf8")]))
-const scenario = (name: string): Scenario => Result.getOrThrow(loadShipped(name, shipped))
-const decoded = (doc: Scenario): Scenario => {
-  const result = scenarioFromDocument(doc, "scenario")
-  if (Result.isFailure(result)) throw new Error(JSON.stringify(problemsOf(result.failure)))
-  return result.success
-}
+const scenario = pickedScenario
 /** A change as the page makes it: the edit (covering sources dropped), the file's sources back where the values are the file's, the Schema. */
 const change = (file: Scenario, current: Scenario, path: ConcretePath, value: unknown): Scenario => {
   const next = withFileSources(file, withEdit(current, path, value))

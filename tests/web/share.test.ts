@@ -1,17 +1,16 @@
-import { readdirSync, readFileSync } from "node:fs"
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { applyChanges, scenarioChanges } from "../../web/src/share/scenarioChanges.ts"
 import { decodeView, encodeView } from "../../web/src/share/shareUrl.ts"
-import { initialView, loadShipped, urlOf, viewFromUrl } from "../../web/src/app/viewState.ts"
+import { initialView, urlOf, viewFromUrl } from "../../web/src/app/viewState.ts"
 import { removeIn, setIn } from "../../web/src/controls/paths.ts"
 import { allSchedules, buildControls } from "../../web/src/controls/buildControls.ts"
 import { withEdit } from "../../web/src/controls/provenance.ts"
 import { emptySchedule } from "../../web/src/views/scheduleEditor.ts"
 import { spsimVersion } from "../../src/version.ts"
+import { shipped, pickedScenario } from "./shipped.ts"
 
-const shipped = Object.fromEntries(readdirSync("scenarios").filter((f) => f.endsWith(".json")).map((f) => [f, readFileSync(`scenarios/${f}`, "utf8")]))
-const scenario = (name: string) => Result.getOrThrow(loadShipped(name, shipped))
+const scenario = pickedScenario
 
 describe("a scenario as changes from a shipped one", () => {
   it("is nothing when nothing changed, and only the changed keys otherwise", () => {

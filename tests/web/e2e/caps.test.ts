@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type Browser, launchBrowser } from "./browser.ts"
-import { contractFigure, openExplorer, waitForRun } from "./explorerPage.ts"
+import { contractFigure, openExplorer, reopen, waitForRun } from "./explorerPage.ts"
 
 const replicates = 4
 let browser: Browser
@@ -67,10 +67,7 @@ describe("an optional contract cap", () => {
     await page.close()
 
     // The share link reopens the capped contract, number for number, with the control set.
-    const again = await browser.context.newPage()
-    again.on("pageerror", (e) => errors.push(e.message))
-    await again.goto(url)
-    await waitForRun(again, replicates)
+    const again = await reopen(browser.context, url, replicates, errors)
     const reopened = again.locator('.control[data-key="contracts.0.capPerYear"]')
     expect(await contractFigure(again, "outcomes", "outcomePayments")).toBe(capped)
     expect(await reopened.getAttribute("data-set")).toBe("true")

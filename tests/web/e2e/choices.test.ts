@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Page } from "playwright-core"
 import { type Browser, launchBrowser } from "./browser.ts"
-import { contractFigure, openExplorer, waitForRun } from "./explorerPage.ts"
+import { contractFigure, openExplorer, reopen, waitForRun } from "./explorerPage.ts"
 
 const replicates = 4
 let browser: Browser
@@ -68,10 +68,7 @@ describe("a contract's choices", () => {
     await page.close()
 
     // The share link reopens it, number for number, with the list showing revolving.
-    const again = await browser.context.newPage()
-    again.on("pageerror", (e) => errors.push(e.message))
-    await again.goto(url)
-    await waitForRun(again, replicates)
+    const again = await reopen(browser.context, url, replicates, errors)
     expect(await again.locator("table.contracts").textContent()).toBe(contracts)
     const reopened = await choiceAt(again, "contracts.0.financing.facility")
     expect(await reopened.select.inputValue()).toBe("revolving")
@@ -121,10 +118,7 @@ describe("a contract's choices", () => {
     const url = page.url()
     const contracts = await page.locator("table.contracts").textContent()
     await page.close()
-    const again = await browser.context.newPage()
-    again.on("pageerror", (e) => errors.push(e.message))
-    await again.goto(url)
-    await waitForRun(again, replicates)
+    const again = await reopen(browser.context, url, replicates, errors)
     expect(await (await choiceAt(again, "contracts.0.period")).select.inputValue()).toBe("annual")
     expect(await again.locator("table.contracts").textContent()).toBe(contracts)
     expect(errors).toEqual([])

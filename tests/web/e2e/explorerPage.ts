@@ -22,6 +22,15 @@ export const openExplorer = async (context: BrowserContext, hash: string, replic
   return { page, errors }
 }
 
+/** A share link (a whole URL) opened in a fresh page, its uncaught exceptions added to `errors`, once its run is done. */
+export const reopen = async (context: BrowserContext, url: string, replicates: number, errors: Array<string>): Promise<Page> => {
+  const page = await context.newPage()
+  page.on("pageerror", (e) => errors.push(e.message))
+  await page.goto(url)
+  await waitForRun(page, replicates)
+  return page
+}
+
 /**
  * Waits until a run of `replicates` has finished and every chart, the headline tables and the comparison have
  * drawn all of them from this run (`data-run`: the previous run's drawings stay up until the new one is drawn).

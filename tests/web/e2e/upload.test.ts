@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Page } from "playwright-core"
 import { type Browser, launchBrowser } from "./browser.ts"
-import { openExplorer, type OpenPage, waitForRun } from "./explorerPage.ts"
+import { openExplorer, reopen, type OpenPage, waitForRun } from "./explorerPage.ts"
 import { decodeView } from "../../../web/src/share/shareUrl.ts"
 
 let browser: Browser
@@ -106,10 +106,7 @@ describe("uploading a scenario", () => {
     expect(categories.communityServices.categories).toEqual({ welfareAdvice: { funding: { interpolation: "step", points: [{ at: 52, value: 0.5 }] } } })
 
     // The link reopens both: welfare advice with its own schedule, arts and social groups following the overall funding.
-    const again = await browser.context.newPage()
-    again.on("pageerror", (e) => errors.push(e.message))
-    await again.goto(page.url())
-    await waitForRun(again, 3)
+    const again = await reopen(browser.context, page.url(), 3, errors)
     expect(await again.locator(`.schedule[data-key="${key("welfareAdvice")}"]`).getAttribute("data-set")).toBe("true")
     expect(await again.locator(`.schedule[data-key="${key("welfareAdvice")}"] input[type=number]`).inputValue()).toBe("0.5")
     expect(await again.locator(`.schedule[data-key="${key("artsSocial")}"]`).getAttribute("data-set")).toBe("false")

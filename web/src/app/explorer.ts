@@ -188,11 +188,9 @@ export const startExplorer = (root: HTMLElement): void => {
     if (focused) fileReset.focus()
   }
   /** After an edit: the marks, the reset buttons and the count in place, keeping the panel's inputs, focus and open sections. */
-  const showProvenance = (): Array<ControlGroup> => {
-    const groups = controlGroups()
+  const showProvenance = (groups: Array<ControlGroup> = controlGroups()): void => {
     showMarks(controlsHost, groups)
     showResets(controlsHost, groups, view.loaded, view.scenario)
-    return groups
   }
 
   const bar = toolbar(shippedNames, {
@@ -260,9 +258,9 @@ export const startExplorer = (root: HTMLElement): void => {
   /** One value back as the file has it: an edit like any other, then that control rebuilt to show it, keeping focus there. */
   function resetValue(path: ConcretePath): void {
     if (!change(withEdit(view.scenario, path, fileValueAt(view.loaded, path)), false)) return
-    const groups = showProvenance()
+    const groups = controlGroups()
     const rebuilt = rebuildControl(controlsHost, groups, path.join("."), handlers)
-    showResets(controlsHost, groups, view.loaded, view.scenario)
+    showProvenance(groups)
     rebuilt?.querySelector<HTMLElement>('input[type=number]:not(:disabled), select, input[type=checkbox]')?.focus()
   }
 

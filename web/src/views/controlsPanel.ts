@@ -15,12 +15,11 @@
  */
 import { renderPath } from "../../../src/scenario/issues.ts"
 import type { Schedule } from "../../../src/scenario/schedule.ts"
-import type { ChoiceSpec, ControlGroup, ControlSpec, ScheduleGroupSpec, ScheduleSpec } from "../controls/buildControls.ts"
+import { allChoices, allControls, allSchedules, type ChoiceSpec, type ControlGroup, type ControlSpec, type ScheduleGroupSpec, type ScheduleSpec } from "../controls/buildControls.ts"
 import type { ConcretePath } from "../controls/paths.ts"
 import { freshId, h } from "./dom.ts"
 import { optionalScheduleEditor, scheduleEditor, scheduleHelp, type Timeline } from "./scheduleEditor.ts"
 import { showMark, sourceSentence } from "./valueMark.ts"
-import { allChoices, allControls, allSchedules } from "../controls/buildControls.ts"
 import { fileValueAt, fileValueWords, valueDiffers } from "../controls/reset.ts"
 
 export interface ControlsHandlers {
