@@ -6,7 +6,7 @@
  */
 import type { Sim } from "../model/sim.ts"
 import type { ContractRecords } from "../model/eventLog.ts"
-import type { CompiledContract, CompiledMetric } from "./compile.ts"
+import type { CapsBooking, CompiledContract, CompiledMetric, PricedEvents } from "./compile.ts"
 import { periodTotalNames, periodTotals, weeksPerYear } from "./periods.ts"
 import { allocateToPayers, type PaymentRow } from "./payers.ts"
 
@@ -31,30 +31,32 @@ export const blockStream = "block"
 export const feesStream = "fees"
 
 /** Running totals of outcome payments for the caps. */
-class Caps {
+class Caps implements CapsBooking {
   total = 0
   readonly byMetric: Float64Array
   readonly byYear: Float64Array
   reachedWeek: number | undefined = undefined
-  constructor(readonly compiled: CompiledContract, horizonWeeks: number) {
+  /** Each metric's cap, and the contract's per year and in total (Infinity for none): read for every event priced. */
+  private readonly metricCap: Float64Array
+  private readonly capPerYear: number
+  private readonly capTotal: number
+  constructor(compiled: CompiledContract, horizonWeeks: number) {
     this.byMetric = new Float64Array(compiled.metrics.length)
     this.byYear = new Float64Array(Math.ceil(horizonWeeks / weeksPerYear) + 2)
+    this.metricCap = Float64Array.from(compiled.metrics, (m) => m.metric.cap ?? Infinity)
+    this.capPerYear = compiled.contract.capPerYear ?? Infinity
+    this.capTotal = compiled.contract.capTotal ?? Infinity
   }
 
   /** The part of `amount` that fits under the caps, booked. */
   take(m: number, amount: number, week: number): number {
-    const c = this.compiled.contract
-    const metric = this.compiled.metrics[m].metric
     const year = Math.floor(week / weeksPerYear) + 1
-    let room = amount
-    if (metric.cap !== undefined) room = Math.min(room, metric.cap - this.byMetric[m])
-    if (c.capPerYear !== undefined) room = Math.min(room, c.capPerYear - this.byYear[year])
-    if (c.capTotal !== undefined) room = Math.min(room, c.capTotal - this.total)
+    const room = Math.min(amount, this.metricCap[m] - this.byMetric[m], this.capPerYear - this.byYear[year], this.capTotal - this.total)
     const paid = Math.max(0, room)
     this.byMetric[m] += paid
     this.byYear[year] += paid
     this.total += paid
-    if (c.capTotal !== undefined && this.reachedWeek === undefined && this.total >= c.capTotal - 1e-6) this.reachedWeek = week
+    if (this.reachedWeek === undefined && this.total >= this.capTotal - 1e-6) this.reachedWeek = week
     return paid
   }
 }
@@ -75,6 +77,7 @@ export const evaluateContract = (compiled: CompiledContract, sim: Sim): Contract
   const paidPerPerson = compiled.metrics.map((m) => (m.metric.perPersonCap !== undefined ? new Float64Array(sim.people.count) : undefined))
   const due: Array<DueRow> = []
   let invalidResults = 0
+  const priced: PricedEvents = { next: 0, invalid: 0 }
   const price = (cm: CompiledMetric, scope: Record<string, number>): number => {
     const quantity = cm.quantity.evaluate(scope)
     scope.quantity = quantity
@@ -105,22 +108,8 @@ export const evaluateContract = (compiled: CompiledContract, sim: Sim): Contract
         amount = caps.take(m, price(cm, scope), end - 1)
       } else {
         const log = eventLog(sim.records, cm)
-        const cols = log.columns
-        const perPerson = paidPerPerson[m]
-        const cap = cm.metric.perPersonCap ?? Infinity
-        const scope = cm.scope
-        let i = cursors[m]
-        for (; i < log.count && cols.week[i] < end; i++) {
-          cm.loadEvent(scope, cols, a, i)
-          const person = cols.person[i]
-          let x = price(cm, scope)
-          if (perPerson !== undefined) x = Math.max(0, Math.min(x, cap - perPerson[person]))
-          // Only what the contract's caps let through counts against the person's own cap.
-          const taken = caps.take(m, x, cols.week[i])
-          if (perPerson !== undefined) perPerson[person] += taken
-          amount += taken
-        }
-        cursors[m] = i
+        amount = cm.priceEvents!(log.columns, a, cursors[m], log.count, end, paidPerPerson[m], cm.metric.perPersonCap ?? Infinity, caps, m, priced)
+        cursors[m] = priced.next
       }
       if (amount > 0) due.push({ period: p, stream: cm.metric.name, amount })
     })
@@ -129,7 +118,7 @@ export const evaluateContract = (compiled: CompiledContract, sim: Sim): Contract
     due,
     paid: allocateToPayers(c, due, L),
     capReachedWeek: caps.reachedWeek,
-    invalidResults,
+    invalidResults: invalidResults + priced.invalid,
     periodLength: L
   }
 }

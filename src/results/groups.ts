@@ -14,10 +14,9 @@
  * over their comparison counterparts' cost. A measure with nobody to measure in a replicate (no one engaged,
  * no onward referral) is left out of that replicate, so its summary says how many replicates it is over.
  */
-import { ageBands, State } from "../model/constants.ts"
+import { ageBands, starAreas, State } from "../model/constants.ts"
 import type { Sim } from "../model/sim.ts"
 import type { Scenario } from "../scenario/schema.ts"
-import { personStarChange } from "../model/wellbeing.ts"
 import type { Metrics } from "./metrics.ts"
 
 /** The dimensions and their groups, in the order summary.json lists them. */
@@ -67,24 +66,28 @@ export const groupMetrics = (sim: Sim): Metrics => {
     cells *= sizes[i]
   }
   const sums = new Float64Array(cells * fields)
-  const a = sim.people.arrays
+  const { ageBand, female, ethnicity, conditions, mentalHealth, isolated, onwardReferrals, onwardFailures, everEngaged, state, saving, comparisonCost, reviews, starLastReview, starBaseline } = sim.people.arrays
   const [sAge, sSex, sEthnic, sConditions, sMental] = strides
-  for (let id = 0; id < sim.people.count; id++) {
-    const cell = a.ageBand[id] * sAge + (1 - a.female[id]) * sSex + a.ethnicity[id] * sEthnic +
-      (Math.min(a.conditions[id], 3) - 1) * sConditions + (1 - a.mentalHealth[id]) * sMental + (1 - a.isolated[id])
+  const count = sim.people.count
+  for (let id = 0; id < count; id++) {
+    const cell = ageBand[id] * sAge + (1 - female[id]) * sSex + ethnicity[id] * sEthnic +
+      (Math.min(conditions[id], 3) - 1) * sConditions + (1 - mentalHealth[id]) * sMental + (1 - isolated[id])
     const k = cell * fields
     sums[k + F.people] += 1
-    sums[k + F.onward] += a.onwardReferrals[id]
-    sums[k + F.onwardFailed] += a.onwardFailures[id]
-    if (a.everEngaged[id] === 1) {
+    sums[k + F.onward] += onwardReferrals[id]
+    sums[k + F.onwardFailed] += onwardFailures[id]
+    if (everEngaged[id] === 1) {
       sums[k + F.engaged] += 1
-      if (a.state[id] === State.disengaged) sums[k + F.disengaged] += 1
-      sums[k + F.saving] += a.saving[id]
-      sums[k + F.comparison] += a.comparisonCost[id]
+      if (state[id] === State.disengaged) sums[k + F.disengaged] += 1
+      sums[k + F.saving] += saving[id]
+      sums[k + F.comparison] += comparisonCost[id]
     }
-    if (a.reviews[id] >= 2) {
+    if (reviews[id] >= 2) {
       sums[k + F.reviewed] += 1
-      sums[k + F.starChange] += personStarChange(a, id)
+      // The Star change: last review minus baseline, 8 areas (`personStarChange`).
+      let d = 0
+      for (let j = id * starAreas, end = j + starAreas; j < end; j++) d += starLastReview[j] - starBaseline[j]
+      sums[k + F.starChange] += d
     }
   }
   const m: Metrics = {}

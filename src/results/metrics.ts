@@ -30,25 +30,28 @@ const engagedCohortSaving = (sim: Sim): number => {
 
 /** Star change (last review minus baseline, total of 8 areas) of people with two or more reviews, and their mean baseline total. */
 export const starOutcomes = (sim: Sim): { reviewed: number; changeMean: number; improvedShare: number; baselineMean: number } => {
-  const a = sim.people.arrays
+  const { reviews, starBaseline, starLastReview } = sim.people.arrays
+  const count = sim.people.count
   let reviewed = 0
   let change = 0
   let improved = 0
   let baseline = 0
-  for (let id = 0; id < sim.people.count; id++) {
-    if (a.reviews[id] < 2) continue
+  for (let id = 0; id < count; id++) {
+    if (reviews[id] < 2) continue
     reviewed++
     let d = 0
+    let from = 0
     let better = 0
-    for (let k = id * starAreas; k < (id + 1) * starAreas; k++) {
-      const from = a.starBaseline[k]
-      const last = a.starLastReview[k]
-      d += last - from
-      baseline += from
-      // Branch-free: the sign bit of from − last is 1 where the area improved.
-      better |= (from - last) >>> 31
+    for (let k = id * starAreas, end = k + starAreas; k < end; k++) {
+      const b = starBaseline[k]
+      const last = starLastReview[k]
+      d += last
+      from += b
+      // Branch-free: the sign bit of b − last is 1 where the area improved.
+      better |= (b - last) >>> 31
     }
-    change += d
+    change += d - from
+    baseline += from
     improved += better
   }
   return { reviewed, changeMean: ratio(change, reviewed), improvedShare: ratio(improved, reviewed), baselineMean: ratio(baseline, reviewed) }
