@@ -1,17 +1,12 @@
 /** The caseload sweep and the tornado, run on demand in the page. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type Browser, launchBrowser } from "./browser.ts"
-import { openExplorer, type OpenPage } from "./explorerPage.ts"
+import { beforeAll, describe, expect, it } from "vitest"
+import { openExplorer, type OpenPage, useBrowser } from "./explorerPage.ts"
 
-let browser: Browser
+const browser = useBrowser()
 let opened: OpenPage
 
 beforeAll(async () => {
-  browser = await launchBrowser()
   opened = await openExplorer(browser.context, "#s=ways-to-wellness&n=2", 2)
-})
-afterAll(async () => {
-  await browser?.close()
 })
 
 describe("sweep and tornado", () => {

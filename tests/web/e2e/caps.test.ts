@@ -2,19 +2,11 @@
  * A contract cap the scenario leaves out can be added from the keyboard, changes what the contract pays, survives
  * the share link, and can be removed again.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type Browser, launchBrowser } from "./browser.ts"
-import { contractFigure, openExplorer, reopen, waitForRun } from "./explorerPage.ts"
+import { describe, expect, it } from "vitest"
+import { contractFigure, openExplorer, reopen, useBrowser, waitForRun } from "./explorerPage.ts"
 
 const replicates = 4
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useBrowser()
 
 /** "£6.99m" → 6_990_000; "£812,000" → 812000. */
 const pounds = (text: string): number => {

@@ -3,21 +3,12 @@
  * the keyboard they change the results, the share link and the downloaded scenario carry them, and choosing the
  * facility the file left out leaves the key out again.
  */
-import { readFileSync } from "node:fs"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { Page } from "playwright-core"
-import { type Browser, launchBrowser } from "./browser.ts"
-import { contractFigure, openExplorer, reopen, waitForRun } from "./explorerPage.ts"
+import { contractFigure, download, openExplorer, reopen, useBrowser, waitForRun } from "./explorerPage.ts"
 
 const replicates = 4
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useBrowser()
 
 /** The choice's host and its list, with the group it is in opened. */
 const choiceAt = async (page: Page, key: string) => {
@@ -27,10 +18,8 @@ const choiceAt = async (page: Page, key: string) => {
 }
 
 /** The scenario the "Download scenario" button gives. */
-const downloadedScenario = async (page: Page): Promise<{ contracts: Array<{ period: string; financing?: Record<string, unknown> }> }> => {
-  const [file] = await Promise.all([page.waitForEvent("download"), page.click("#action-scenario")])
-  return JSON.parse(readFileSync((await file.path())!, "utf8"))
-}
+const downloadedScenario = async (page: Page): Promise<{ contracts: Array<{ period: string; financing?: Record<string, unknown> }> }> =>
+  JSON.parse((await download(page, "scenario")).text)
 
 describe("a contract's choices", () => {
   it("turn the outcomes contract's facility revolving from the keyboard, keeping the provider at its floor, and back to fixed", async () => {

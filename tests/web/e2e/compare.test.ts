@@ -1,17 +1,9 @@
 /** Pin A, change it into B: both side by side, their paired difference and B as a share of A on common random numbers. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type Browser, launchBrowser } from "./browser.ts"
-import { openExplorer, setControl, waitForRun } from "./explorerPage.ts"
+import { describe, expect, it } from "vitest"
+import { openExplorer, setControl, useBrowser, waitForRun } from "./explorerPage.ts"
 
 const replicates = 5
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useBrowser()
 
 const differenceOf = (page: import("playwright-core").Page, metric: string) =>
   page.locator(`.compare tr[data-metric="${metric}"] td.difference`).textContent()

@@ -1,6 +1,34 @@
 /** Opening the explorer in a fresh page, collecting console errors, and waiting for runs to finish. */
-import { inject } from "vitest"
+import { readFileSync } from "node:fs"
+import { afterAll, beforeAll, inject } from "vitest"
 import type { BrowserContext, Page } from "playwright-core"
+import { type Browser, launchBrowser } from "./browser.ts"
+
+/**
+ * One browser for a test file: launched before its tests (and before the file's own `beforeAll`, registered after
+ * this), closed after them. Its context is read once the browser is up.
+ */
+export const useBrowser = (options?: Parameters<typeof launchBrowser>[0]): { readonly context: BrowserContext } => {
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    browser = await launchBrowser(options)
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  return {
+    get context(): BrowserContext {
+      if (browser === undefined) throw new Error("the browser is not launched yet: use it inside a test or a beforeAll")
+      return browser.context
+    }
+  }
+}
+
+/** What the page's download button `#action-<action>` gives: the file's suggested name and its text. */
+export const download = async (page: Page, action: string): Promise<{ name: string; text: string }> => {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.click(`#action-${action}`)])
+  return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, "utf8") }
+}
 
 export interface OpenPage {
   readonly page: Page

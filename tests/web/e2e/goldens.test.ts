@@ -5,26 +5,21 @@
  * deliberate change.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import { mainCharts } from "../../../web/src/charts/registry.ts"
-import { type Browser, launchBrowser } from "./browser.ts"
-import { explorerUrl } from "./explorerPage.ts"
+import { explorerUrl, useBrowser } from "./explorerPage.ts"
 
 const dir = "tests/web/goldens"
 const update = process.env.UPDATE_GOLDENS === "1"
-let browser: Browser
+const browser = useBrowser()
 let rendered: Record<string, string>
 
 beforeAll(async () => {
-  browser = await launchBrowser()
   const page = await browser.context.newPage()
   await page.goto(explorerUrl("", "goldens.html"))
   await page.waitForSelector("#goldens[data-ready=true]")
   rendered = Object.fromEntries(await page.$$eval("#goldens figure", (figures) =>
     figures.map((f) => [(f as HTMLElement).dataset.chart ?? "", f.innerHTML] as const)))
-})
-afterAll(async () => {
-  await browser?.close()
 })
 
 describe("golden charts", () => {

@@ -1,19 +1,14 @@
 /** The explorer on a phone (390 × 844): nothing pushes the page sideways; wide tables scroll in their own boxes. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import type { Page } from "playwright-core"
-import { type Browser, launchBrowser } from "./browser.ts"
-import { openExplorer, type OpenPage } from "./explorerPage.ts"
+import { openExplorer, type OpenPage, useBrowser } from "./explorerPage.ts"
 
 const replicates = 3
-let browser: Browser
+const browser = useBrowser({ width: 390, height: 844 })
 let opened: OpenPage
 
 beforeAll(async () => {
-  browser = await launchBrowser({ width: 390, height: 844 })
   opened = await openExplorer(browser.context, `#s=ways-to-wellness&n=${replicates}`, replicates)
-})
-afterAll(async () => {
-  await browser?.close()
 })
 
 /** How far the page scrolls sideways, and the widest elements sticking out of the window (to say what overflows). */

@@ -1,18 +1,13 @@
 /** The explorer opens cleanly, runs the default scenario, draws every chart, and answers its controls. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type Browser, launchBrowser } from "./browser.ts"
-import { contractFigure, headlineMedians, openExplorer, type OpenPage, setControl, waitForRun } from "./explorerPage.ts"
+import { beforeAll, describe, expect, it } from "vitest"
+import { contractFigure, headlineMedians, openExplorer, type OpenPage, setControl, useBrowser, waitForRun } from "./explorerPage.ts"
 
 const replicates = 6
-let browser: Browser
+const browser = useBrowser()
 let opened: OpenPage
 
 beforeAll(async () => {
-  browser = await launchBrowser()
   opened = await openExplorer(browser.context, `#s=ways-to-wellness&n=${replicates}`, replicates)
-})
-afterAll(async () => {
-  await browser?.close()
 })
 
 describe("the explorer page", () => {

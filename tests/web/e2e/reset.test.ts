@@ -3,30 +3,18 @@
  * results, the share URL and the downloaded scenario with it), and a control's own "reset" button, shown only
  * while its value differs from the file's, puts that one value back.
  */
-import { readFileSync } from "node:fs"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { Page } from "playwright-core"
-import { type Browser, launchBrowser } from "./browser.ts"
-import { contractFigure, openExplorer, setControl, waitForRun } from "./explorerPage.ts"
+import { contractFigure, download, openExplorer, setControl, useBrowser, waitForRun } from "./explorerPage.ts"
 
 const replicates = 4
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useBrowser()
 
 const caseload = "linkWorkers.caseloadCapPerFte"
 const facility = "contracts.0.financing.facility"
 
 /** The scenario the "Download scenario" button gives, as text. */
-const downloadedScenario = async (page: Page): Promise<string> => {
-  const [file] = await Promise.all([page.waitForEvent("download"), page.click("#action-scenario")])
-  return readFileSync((await file.path())!, "utf8")
-}
+const downloadedScenario = async (page: Page): Promise<string> => (await download(page, "scenario")).text
 
 const chooseFacility = async (page: Page, option: string): Promise<void> => {
   const select = page.locator(`.control[data-key="${facility}"] select`)

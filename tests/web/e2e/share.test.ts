@@ -3,28 +3,14 @@
  * and the downloads are the CLI's files.
  */
 import { execFileSync } from "node:child_process"
-import { readFileSync } from "node:fs"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { Page } from "playwright-core"
 import { bandsHeader } from "../../../src/results/weeklyBands.ts"
 import { weeklyColumns } from "../../../src/model/weekly.ts"
-import { type Browser, launchBrowser } from "./browser.ts"
-import { headlineMedians, openExplorer, setControl, waitForRun } from "./explorerPage.ts"
+import { download, headlineMedians, openExplorer, setControl, useBrowser, waitForRun } from "./explorerPage.ts"
 
 const replicates = 5
-let browser: Browser
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-
-const download = async (page: Page, action: string): Promise<{ name: string; text: string }> => {
-  const [file] = await Promise.all([page.waitForEvent("download"), page.click(`#action-${action}`)])
-  return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, "utf8") }
-}
+const browser = useBrowser()
 
 describe("sharing and downloads", () => {
   it("gives the CLI's summary medians for the same scenario and seed", async () => {

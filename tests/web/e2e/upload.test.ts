@@ -1,19 +1,14 @@
 /** Uploading a scenario file: bad files are reported field by field beside the page, never a blank page; good ones run. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import type { Page } from "playwright-core"
-import { type Browser, launchBrowser } from "./browser.ts"
-import { openExplorer, reopen, type OpenPage, waitForRun } from "./explorerPage.ts"
+import { openExplorer, type OpenPage, reopen, useBrowser, waitForRun } from "./explorerPage.ts"
 import { decodeView } from "../../../web/src/share/shareUrl.ts"
 
-let browser: Browser
+const browser = useBrowser()
 let opened: OpenPage
 
 beforeAll(async () => {
-  browser = await launchBrowser()
   opened = await openExplorer(browser.context, "#s=ways-to-wellness&n=3", 3)
-})
-afterAll(async () => {
-  await browser?.close()
 })
 
 const upload = (page: Page, name: string, text: string) =>
