@@ -11,11 +11,24 @@
  * took 2.3–3.0 s instead of 1.8–2.0. So the budget is raised only for runs long enough to gain from it
  * (docs/architecture.md, "Where the time goes"). Outputs are the same to the bit either way: the JIT does not
  * change the arithmetic. The browser explorer cannot set V8 flags and runs without it.
+ *
+ * With the budget, the per-function limit comes down from 460 to 300 bytes of bytecode
+ * (`--max-inlined-bytecode-size`): the weekly step (~325) and the engaged pass (~400) are then compiled on their
+ * own, once, instead of again inside each caller that takes them in (the step with the engaged pass, `simulate`
+ * with both), each copy of the engaged pass with every handler in it. A thread compiles ~1.3 s of TurboFan code
+ * in its first 40 replicates instead of ~4.2 s, which in a two-lane ensemble is CPU the lanes no longer share with
+ * their compilers; a replicate takes the same time once compiled (docs/architecture.md, "What limits a replicate
+ * now"). The few handlers of 300–460 bytes (`leave`, `startSetback`, the engaged pass's two event lists, …) are
+ * calls instead.
  */
 import { setFlagsFromString } from "node:v8"
 import type { Scenario } from "../scenario/schema.ts"
 
-export const engineV8Flags = ["--max-inlined-bytecode-size-cumulative=30000", "--max-inlined-bytecode-size-absolute=60000"]
+export const engineV8Flags = [
+  "--max-inlined-bytecode-size-cumulative=30000",
+  "--max-inlined-bytecode-size-absolute=60000",
+  "--max-inlined-bytecode-size=300"
+]
 
 /**
  * Catchment person-weeks (population × weeks × replicates) from which a run raises the budget: about 400
