@@ -62,7 +62,8 @@ try {
   const total = rows.reduce((sum, r) => sum + r.perReplicate, 0)
   const fmt = (x: number, digits = 1) => x.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits })
   console.log(`${scenario}.json: instructions a replicate in V8's optimized code (replicates ${replicates + 1}–${2 * replicates} of a run, counted; flags ${engineV8Flags.join(" ")})`)
-  console.log(`  total ${fmt(total / 1e6)} million; ${fmt(total / long.personWeeks, 0)} per person-week on the pathway (${fmt(long.personWeeks, 0)})`)
+  const personWeeks = (long.personWeeks - short.personWeeks) / replicates
+  console.log(`  total ${fmt(total / 1e6)} million; ${fmt(total / personWeeks, 0)} per person-week on the pathway (${fmt(personWeeks, 0)} a replicate)`)
   for (const r of rows.slice(0, functions)) console.log(`  ${fmt(r.perReplicate / 1e6, 2).padStart(8)} M  ${fmt((100 * r.perReplicate) / total).padStart(5)}%  ${r.name}`)
 } finally {
   rmSync(bundle, { force: true })

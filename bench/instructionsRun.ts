@@ -1,7 +1,7 @@
 /**
  * The child of `bench/instructions.ts`: runs the seven-year replicates of a shipped scenario one after another in
  * one thread, with the person table recycled as an ensemble lane does, and prints the person-weeks on the pathway
- * (waiting, being contacted or supported, as `npm run bench` counts them) of the last. V8's basic-block counts (`--turbo-profiling-verbose`) are printed by V8 at exit.
+ * (waiting, being contacted or supported, as `npm run bench` counts them) of all of them. V8's basic-block counts (`--turbo-profiling-verbose`) are printed by V8 at exit.
  *
  *   node --turbo-profiling-verbose … instructionsRun.mjs <scenario> <replicates>
  */
@@ -18,7 +18,6 @@ const recycler = new SimRecycler()
 let personWeeks = 0
 for (let r = 0; r < replicates; r++) {
   const sim = simulate(params, scenario.seed, r, recycler)
-  personWeeks = 0
   const c = sim.weekly.columns
   for (let w = 0; w < sim.weekly.weeks; w++) personWeeks += c.waiting[w] + c.contacting[w] + c.active[w]
   recycler.give(sim)
