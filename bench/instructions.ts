@@ -5,7 +5,8 @@
  *
  *   npm run bench:instructions -- [scenario=ways-to-wellness] [replicates=20] [functions=25]
  *
- * Two child processes run `replicates` and 2 × `replicates` replicates of the scenario, with the long run's V8
+ * Two child processes run `replicates` and 2 × `replicates` replicates of the scenario, bundled as the CLI is
+ * (scripts/bundle.mjs), with the long run's V8
  * flags (`src/ensemble/v8Flags.ts`) and `--turbo-profiling-verbose`: TurboFan counts how often each basic block of
  * its code runs and prints, at exit, the counts and each function's machine code. Each block's instructions times
  * its count, less the counter's own 8 instructions, summed by function (a function V8 inlined counts in its
@@ -18,8 +19,8 @@ import { execFileSync } from "node:child_process"
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { build } from "esbuild"
 import { engineV8Flags } from "../src/ensemble/v8Flags.ts"
+import { bundleFile } from "../scripts/bundle.mjs"
 import { instructionsByFunction } from "./instructionCounts.ts"
 
 const [scenario = "ways-to-wellness", replicatesArg = "20", functionsArg = "25"] = process.argv.slice(2)
@@ -32,17 +33,7 @@ mkdirSync(join(root, "dist"), { recursive: true })
 const bundle = join(root, "dist", "instructions-run.mjs")
 const report = join(root, "dist", "instructions-report.txt")
 try {
-  await build({
-    absWorkingDir: root,
-    entryPoints: ["bench/instructionsRun.ts"],
-    outfile: bundle,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    banner: { js: "import { createRequire as __spsimCreateRequire } from \"node:module\"; const require = __spsimCreateRequire(import.meta.url);" },
-    logLevel: "warning"
-  })
+  await bundleFile(root, "bench/instructionsRun.ts", bundle)
   const run = (n: number) => {
     // Into a file: through a pipe, V8's report at exit is cut short (a few of ~140 functions).
     const fd = openSync(report, "w")

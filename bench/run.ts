@@ -7,6 +7,8 @@
  *      user runs it, three pairs taking turns: wall time (medians), peak memory and the parallel speed-up (the
  *      median of the pairs' ratios), bracketed by a machine check (the run of 1. pinned to each CPU in turn), since
  *      a shared machine's CPUs are not always equally fast.
+ * Parts 1–3 run from a bundle made as the CLI's is (scripts/build-bench.mjs), as a user's runs are; `tsx
+ * bench/run.ts` runs them from the sources instead, ~12% slower (scripts/constBindings.mjs).
  * `npm run bench -- --quick` skips the national run and runs one pair of 100 replicates instead of three of 1,000.
  */
 import { spawnSync } from "node:child_process"
@@ -19,6 +21,15 @@ import type { Scenario } from "../src/scenario/schema.ts"
 import { quantileSorted } from "../src/results/summary.ts"
 import { loadShipped } from "./scenarios.ts"
 import { raiseInliningBudget } from "../src/ensemble/v8Flags.ts"
+
+/**
+ * Node's arguments to run bench/NAME.ts as this file runs: from its bundle beside this one (dist/bench-NAME.mjs,
+ * `npm run bench`: scripts/build-bench.mjs), or through tsx (`tsx bench/run.ts`).
+ */
+const sibling = (name: string): Array<string> =>
+  import.meta.url.endsWith(".mjs")
+    ? [fileURLToPath(new URL(`./bench-${name}.mjs`, import.meta.url))]
+    : ["--import", "tsx", fileURLToPath(new URL(`./${name}.ts`, import.meta.url))]
 
 const median = (xs: Array<number>): number => quantileSorted(Float64Array.from(xs).sort(), 0.5)
 
@@ -91,7 +102,7 @@ console.log(`  cost per person at 4x the size: ${fmt(ratio, 2)}x (1.00 = linear)
 
 if (!process.argv.includes("--quick")) {
   console.log("\nengland.json in full, one seven-year run in a fresh process")
-  const child = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./england.ts", import.meta.url))], { encoding: "utf8" })
+  const child = spawnSync(process.execPath, sibling("england"), { encoding: "utf8" })
   process.stdout.write(child.stdout)
   if (child.status !== 0) process.stderr.write(child.stderr)
 }
@@ -122,9 +133,9 @@ const ensemble = (workers: number): { seconds: number; peakGb: number | undefine
  */
 const machineCheck = (): Array<number> | undefined => {
   if (!existsSync("/usr/bin/taskset")) return undefined
-  const probe = fileURLToPath(new URL("./probe.ts", import.meta.url))
+
   return cpus().map((_, cpu) => {
-    const child = spawnSync("/usr/bin/taskset", ["-c", String(cpu), process.execPath, "--import", "tsx", probe], { encoding: "utf8" })
+    const child = spawnSync("/usr/bin/taskset", ["-c", String(cpu), process.execPath, ...sibling("probe")], { encoding: "utf8" })
     if (child.status !== 0) throw new Error(child.stderr)
     return Number(child.stdout.trim())
   })
