@@ -7,6 +7,7 @@
 import { build } from "esbuild"
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
+import { banner } from "./bundle.mjs"
 import { restoreConstBindings } from "./constBindings.mjs"
 
 const root = fileURLToPath(new URL("..", import.meta.url))
@@ -22,7 +23,7 @@ await build({
   format: "esm",
   target: "node20",
   // CommonJS packages bundled into ESM still call require(): give them Node's.
-  banner: { js: "import { createRequire as __spsimCreateRequire } from \"node:module\"; const require = __spsimCreateRequire(import.meta.url);" },
+  banner: { js: banner },
   logLevel: "warning"
 })
 

@@ -5,6 +5,7 @@ import { build } from "esbuild"
 import { writeFileSync } from "node:fs"
 import { restoreConstBindings } from "./constBindings.mjs"
 
+/** CommonJS packages bundled into ESM still call require(): the bundle gives them Node's. */
 export const banner = "import { createRequire as __spsimCreateRequire } from \"node:module\"; const require = __spsimCreateRequire(import.meta.url);"
 
 /** Bundles `entry` (relative to `root`) into `outfile`. */
@@ -17,7 +18,6 @@ export const bundleFile = async (root, entry, outfile) => {
     platform: "node",
     format: "esm",
     target: "node20",
-    // CommonJS packages bundled into ESM still call require(): give them Node's.
     banner: { js: banner },
     logLevel: "warning"
   })
