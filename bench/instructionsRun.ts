@@ -1,7 +1,8 @@
 /**
  * The child of `bench/instructions.ts`: runs the seven-year replicates of a shipped scenario one after another in
  * one thread, with the person table recycled as an ensemble lane does, and prints the person-weeks on the pathway
- * (waiting, being contacted or supported, as `npm run bench` counts them) of all of them. V8's basic-block counts (`--turbo-profiling-verbose`) are printed by V8 at exit.
+ * (waiting, being contacted or supported, as `npm run bench` counts them) of all of them. V8 prints its basic-block
+ * counts (`--turbo-profiling-verbose`) at exit.
  *
  *   node --turbo-profiling-verbose … instructionsRun.mjs <scenario> <replicates>
  */

@@ -133,7 +133,6 @@ const ensemble = (workers: number): { seconds: number; peakGb: number | undefine
  */
 const machineCheck = (): Array<number> | undefined => {
   if (!existsSync("/usr/bin/taskset")) return undefined
-
   return cpus().map((_, cpu) => {
     const child = spawnSync("/usr/bin/taskset", ["-c", String(cpu), process.execPath, ...sibling("probe")], { encoding: "utf8" })
     if (child.status !== 0) throw new Error(child.stderr)

@@ -7,24 +7,18 @@
 import { build } from "esbuild"
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
-import { banner } from "./bundle.mjs"
+import { nodeBundle } from "./bundle.mjs"
 import { restoreConstBindings } from "./constBindings.mjs"
 
 const root = fileURLToPath(new URL("..", import.meta.url))
 rmSync(new URL("../dist/cli", import.meta.url), { recursive: true, force: true })
 await build({
+  ...nodeBundle,
   absWorkingDir: root,
   entryPoints: { main: "src/cli/main.ts", worker: "src/ensemble/worker.ts" },
   outdir: "dist/cli",
   outExtension: { ".js": ".mjs" },
-  bundle: true,
-  splitting: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  // CommonJS packages bundled into ESM still call require(): give them Node's.
-  banner: { js: banner },
-  logLevel: "warning"
+  splitting: true
 })
 
 // Our modules' top-level bindings as the sources declare them, `const` (esbuild writes them `var`): ~12% of a

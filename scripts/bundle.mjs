@@ -5,21 +5,19 @@ import { build } from "esbuild"
 import { writeFileSync } from "node:fs"
 import { restoreConstBindings } from "./constBindings.mjs"
 
-/** CommonJS packages bundled into ESM still call require(): the bundle gives them Node's. */
-export const banner = "import { createRequire as __spsimCreateRequire } from \"node:module\"; const require = __spsimCreateRequire(import.meta.url);"
+/** esbuild's options for a bundle Node runs, the CLI's and the benches' alike (add entry points and where to write). */
+export const nodeBundle = {
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  // CommonJS packages bundled into ESM still call require(): give them Node's.
+  banner: { js: "import { createRequire as __spsimCreateRequire } from \"node:module\"; const require = __spsimCreateRequire(import.meta.url);" },
+  logLevel: "warning"
+}
 
 /** Bundles `entry` (relative to `root`) into `outfile`. */
 export const bundleFile = async (root, entry, outfile) => {
-  const result = await build({
-    absWorkingDir: root,
-    entryPoints: [entry],
-    bundle: true,
-    write: false,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    banner: { js: banner },
-    logLevel: "warning"
-  })
+  const result = await build({ ...nodeBundle, absWorkingDir: root, entryPoints: [entry], write: false })
   writeFileSync(outfile, restoreConstBindings(result.outputFiles[0].text).code)
 }

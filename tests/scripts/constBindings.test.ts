@@ -1,4 +1,7 @@
+import { build } from "esbuild"
+import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "vitest"
+import { nodeBundle } from "../../scripts/bundle.mjs"
 import { restoreConstBindings } from "../../scripts/constBindings.mjs"
 
 const bundle = [
@@ -50,5 +53,22 @@ describe("restoring const to our modules' top-level bindings in a bundle", () =>
     const run = new Function(`${code}\nbump(); fill(); return [step(), counter, total, cache instanceof Map, later];`)
     // step: mix32(2048) + 2 = 2048 + 2.
     expect(run()).toEqual([2050, 1, 2, true, 3])
+  })
+})
+
+describe("restoring const in a bundle esbuild makes of the engine, as the CLI's build does", () => {
+  it("finds our modules by esbuild's markers and makes the engine's hot functions and constants const", async () => {
+    const root = fileURLToPath(new URL("../..", import.meta.url))
+    const result = await build({ ...nodeBundle, absWorkingDir: root, entryPoints: ["src/model/simulate.ts"], write: false })
+    const text = result.outputFiles[0].text
+    // esbuild still writes them as var (were it not to, this would no longer be needed).
+    expect(text).toMatch(/^var negLogUniform = /m)
+    const { code, names } = restoreConstBindings(text)
+    for (const name of ["negLogUniform", "mix32", "personExponential", "engagedWeeks", "findNextEvent"]) {
+      expect(names).toContain(name)
+      expect(code).toMatch(new RegExp(`^const ${name} = `, "m"))
+    }
+    // Packages (seedrandom, effect) are left as esbuild wrote them.
+    expect(code).not.toMatch(/^const require_seedrandom/m)
   })
 })
