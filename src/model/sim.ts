@@ -44,6 +44,9 @@ export interface Sim {
    */
   starReviewedToDate: number
   starChangeSumToDate: number
+  /** Of those people: how many improved in at least one area, and the sum of their baseline totals. */
+  starImprovedToDate: number
+  starBaselineSumToDate: number
   /** People on the pathway whose link worker left and who have no other yet. */
   unassigned: number
   keptEffectSum: number
@@ -131,6 +134,8 @@ export const createSim = (params: ModelParams, seed: number, replicate: number, 
     starSumActive: 0,
     starReviewedToDate: 0,
     starChangeSumToDate: 0,
+    starImprovedToDate: 0,
+    starBaselineSumToDate: 0,
     unassigned: 0,
     keptEffectSum: 0,
     keptEffectNew: 0,

@@ -14,7 +14,7 @@ import { endEffect, onExit, onFirstReferral, onReReferral, startEffect } from ".
 import { scheduleReReferral } from "./referral.ts"
 import { noPlaceEndWeek, releasePlace } from "./services.ts"
 import { timeNextSetback } from "./setbacks.ts"
-import { personStarChange } from "./wellbeing.ts"
+import { forgetLastReview, personStarChange } from "./wellbeing.ts"
 import { workloadOf } from "./workforce.ts"
 
 const engaged = (state: number): boolean => state === State.intensive || state === State.maintenance
@@ -56,11 +56,7 @@ export const enterWaiting = (sim: Sim, id: number, week: number): void => {
     moveState(sim, id, State.waiting)
     onReReferral(sim, id, week)
   }
-  // A new episode: the last one's Star change no longer counts to date, as at the horizon (`starOutcomes`).
-  if (a.episodes[id] > 0 && a.reviews[id] >= 2) {
-    sim.starReviewedToDate--
-    sim.starChangeSumToDate -= personStarChange(a, id)
-  }
+  if (a.episodes[id] > 0) forgetLastReview(sim, id)
   a.episodes[id]++
   a.referredWeek[id] = week
   a.allocatedWeek[id] = -1

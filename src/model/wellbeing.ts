@@ -50,6 +50,28 @@ export const personStarChange = (a: PeopleArrays, id: number): number => {
   return d
 }
 
+/**
+ * A new episode: the person's last review no longer counts in the Star outcomes to date (`starOutcomes` counts
+ * each person's last episode with two or more reviews).
+ */
+export const forgetLastReview = (sim: Sim, id: number): void => {
+  const a = sim.people.arrays
+  if (a.reviews[id] < 2) return
+  let change = 0
+  let baseline = 0
+  let improved = 0
+  for (let k = id * starAreas; k < (id + 1) * starAreas; k++) {
+    const from = a.starBaseline[k]
+    change += a.starLastReview[k] - from
+    baseline += from
+    improved |= (from - a.starLastReview[k]) >>> 31
+  }
+  sim.starReviewedToDate--
+  sim.starChangeSumToDate -= change
+  sim.starImprovedToDate -= improved
+  sim.starBaselineSumToDate -= baseline
+}
+
 /** A Star review: the current scores are recorded (and logged for contracts that pay on them). */
 export const review = (sim: Sim, id: number, week: number): void => {
   const a = sim.people.arrays
@@ -58,22 +80,31 @@ export const review = (sim: Sim, id: number, week: number): void => {
   let previous = 0
   let baseline = 0
   let areasImproved = 0
+  let improvedBefore = 0
   const { star, starLastReview, starBaseline } = a
   for (let k = base; k < base + starAreas; k++) {
     const now = star[k]
     const from = starBaseline[k]
+    const last = starLastReview[k]
     score += now
-    previous += starLastReview[k]
+    previous += last
     baseline += from
     // Branch-free (an area's improvement is a coin toss to the branch predictor): the sign bit of from − now.
     areasImproved += (from - now) >>> 31
+    improvedBefore |= (from - last) >>> 31
     starLastReview[k] = now
   }
-  // The Star change to date: this review replaces the person's last (or is their first after the baseline).
+  // The Star outcomes to date: this review replaces the person's last (or is their first after the baseline).
+  const improved = areasImproved > 0 ? 1 : 0
   if (a.reviews[id] === 1) {
     sim.starReviewedToDate++
     sim.starChangeSumToDate += score - baseline
-  } else sim.starChangeSumToDate += score - previous
+    sim.starImprovedToDate += improved
+    sim.starBaselineSumToDate += baseline
+  } else {
+    sim.starChangeSumToDate += score - previous
+    sim.starImprovedToDate += improved - improvedBefore
+  }
   a.reviews[id]++
   a.nextReviewWeek[id] = week + Math.max(1, sim.scenario.wellbeing.reviewIntervalWeeks)
   schedule(a, id, Due.review, a.nextReviewWeek[id])

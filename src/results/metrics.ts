@@ -3,7 +3,7 @@
  * episode counts (engaged, disengaged, ...) count each referral episode, so a re-referred person counts
  * once per episode.
  */
-import { onwardFailureNames, starAreas, State } from "../model/constants.ts"
+import { onwardFailureNames, State } from "../model/constants.ts"
 import type { Sim } from "../model/sim.ts"
 import { serviceCategories } from "../scenario/sections/community.ts"
 import { groupMetrics } from "./groups.ts"
@@ -28,33 +28,19 @@ const engagedCohortSaving = (sim: Sim): number => {
   return ratio(saving, comparison)
 }
 
-/** Star change (last review minus baseline, total of 8 areas) of people with two or more reviews, and their mean baseline total. */
+/**
+ * Star change (last review minus baseline, total of 8 areas) of people with two or more reviews in their last
+ * episode, the share of them improved in at least one area, and their mean baseline total: kept as the run goes
+ * (`review` and `forgetLastReview` in wellbeing.ts), so reading them costs nothing.
+ */
 export const starOutcomes = (sim: Sim): { reviewed: number; changeMean: number; improvedShare: number; baselineMean: number } => {
-  const { reviews, starBaseline, starLastReview } = sim.people.arrays
-  const count = sim.people.count
-  let reviewed = 0
-  let change = 0
-  let improved = 0
-  let baseline = 0
-  for (let id = 0; id < count; id++) {
-    if (reviews[id] < 2) continue
-    reviewed++
-    let d = 0
-    let from = 0
-    let better = 0
-    for (let k = id * starAreas, end = k + starAreas; k < end; k++) {
-      const b = starBaseline[k]
-      const last = starLastReview[k]
-      d += last
-      from += b
-      // Branch-free: the sign bit of b − last is 1 where the area improved.
-      better |= (b - last) >>> 31
-    }
-    change += d - from
-    baseline += from
-    improved += better
+  const reviewed = sim.starReviewedToDate
+  return {
+    reviewed,
+    changeMean: ratio(sim.starChangeSumToDate, reviewed),
+    improvedShare: ratio(sim.starImprovedToDate, reviewed),
+    baselineMean: ratio(sim.starBaselineSumToDate, reviewed)
   }
-  return { reviewed, changeMean: ratio(change, reviewed), improvedShare: ratio(improved, reviewed), baselineMean: ratio(baseline, reviewed) }
 }
 
 /** The parts of the hospital-cost saving, in the order of the scenario's component shares and effects. */

@@ -137,11 +137,39 @@ const weekProblems = (sim: Sim, week: number): Array<string> => {
   const starMean = active > 0 ? starSum / active : 0
   check(Math.abs(col.starMeanActive[week] - starMean) < 1e-9, `starMeanActive ${col.starMeanActive[week]} vs ${starMean}`)
 
-  // The Star change to date: what the horizon's starChangeMean would be if the run ended this week.
+  // The Star outcomes to date, kept as the run goes: what the horizon's would be if the run ended this week, as
+  // counted person by person.
   const star = starOutcomes(sim)
-  check(col.starReviewedToDate[week] === star.reviewed, `starReviewedToDate ${col.starReviewedToDate[week]} vs ${star.reviewed} people reviewed twice or more`)
-  check(Math.abs(col.starChangeMeanToDate[week] - star.changeMean) < 1e-9, `starChangeMeanToDate ${col.starChangeMeanToDate[week]} vs ${star.changeMean}`)
+  const counted = starOutcomesCounted(sim)
+  check(star.reviewed === counted.reviewed, `${star.reviewed} people reviewed twice or more kept, ${counted.reviewed} counted`)
+  for (const name of ["changeMean", "improvedShare", "baselineMean"] as const) {
+    check(star[name] === counted[name], `Star ${name} ${star[name]} kept, ${counted[name]} counted`)
+  }
+  check(col.starReviewedToDate[week] === counted.reviewed, `starReviewedToDate ${col.starReviewedToDate[week]} vs ${counted.reviewed} people reviewed twice or more`)
+  check(Math.abs(col.starChangeMeanToDate[week] - counted.changeMean) < 1e-9, `starChangeMeanToDate ${col.starChangeMeanToDate[week]} vs ${counted.changeMean}`)
   return problems
+}
+
+/** The Star outcomes person by person: last review against baseline of everyone with two or more reviews. */
+const starOutcomesCounted = (sim: Sim) => {
+  const { reviews, starBaseline, starLastReview } = sim.people.arrays
+  let reviewed = 0
+  let change = 0
+  let improved = 0
+  let baseline = 0
+  for (let id = 0; id < sim.people.count; id++) {
+    if (reviews[id] < 2) continue
+    reviewed++
+    let better = false
+    for (let k = id * starAreas; k < (id + 1) * starAreas; k++) {
+      change += starLastReview[k] - starBaseline[k]
+      baseline += starBaseline[k]
+      if (starLastReview[k] > starBaseline[k]) better = true
+    }
+    if (better) improved++
+  }
+  const ratio = (x: number) => (reviewed > 0 ? x / reviewed : 0)
+  return { reviewed, changeMean: ratio(change), improvedShare: ratio(improved), baselineMean: ratio(baseline) }
 }
 
 /**
