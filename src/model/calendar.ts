@@ -5,12 +5,14 @@
  * only the two clocks whose rates move every week with their link worker's caseload (wellbeing gains and
  * dropout, counted down in `engagedWeek.ts`) and one look at their next event's week.
  *
- * One due week per person and kind (`due`), and the earliest of them (`nextEvent`). Rescheduling writes the
- * new week; the weekly loop looks at a person's events only in the week `nextEvent` names, handles the kinds
- * due then, in the order below, and finds the next. Nothing is kept outside the person's own arrays, so the
- * loop reads each person's calendar when it reaches them, in list order, as it reads their clocks.
+ * One due week per person and kind (`due`), and, for the engaged, the earliest of them (`nextEvent`, kept in the
+ * list of the engaged by place, `engagedTable.ts`). Rescheduling writes the new week; the weekly loop looks at a
+ * person's events only in the week `nextEvent` names, handles the kinds due then, in the order below, and finds
+ * the next. Nothing is kept outside the person's own entries, so the loop reads each person's calendar when it
+ * reaches them, in list order, as it reads their clocks.
  */
 import type { PeopleArrays } from "./people.ts"
+import type { Sim } from "./sim.ts"
 
 /** What is due, in the order the kinds are handled within a person's week. */
 export const Due = {
@@ -45,10 +47,13 @@ export const runOutWeek = (from: number, clock: number, rate: number): number =>
 }
 
 /** Person `id`'s event of kind `kind` is now due in week `week` (`never` for none). */
-export const schedule = (a: PeopleArrays, id: number, kind: number, week: number): void => {
+export const schedule = (sim: Sim, id: number, kind: number, week: number): void => {
+  const a = sim.people.arrays
   const w = week < never ? week : never
   a.due[id * dueKinds + kind] = w
-  if (w < a.nextEvent[id]) a.nextEvent[id] = w
+  // Engaged: the loop's next look comes no later (before engaging, `engage` finds the earliest).
+  const at = a.engagedAt[id] - 1
+  if (at >= 0 && w < sim.engaged.nextEvent[at]) sim.engaged.nextEvent[at] = w
 }
 
 /** Nothing of this kind is due for the person any more (`nextEvent` may stay early: a look that finds nothing). */
@@ -56,13 +61,11 @@ export const cancel = (a: PeopleArrays, id: number, kind: number): void => {
   a.due[id * dueKinds + kind] = never
 }
 
-/** The earliest week anything is due for the person (written out for the ten kinds). */
-export const findNextEvent = (a: PeopleArrays, id: number): void => {
-  const due = a.due
+/** The earliest week anything is due for person `id` (written out for the ten kinds). */
+export const nextEventOf = (due: Int16Array, id: number): number => {
   const k = id * dueKinds
-  let next = Math.min(due[k], due[k + 1], due[k + 2], due[k + 3], due[k + 4])
-  next = Math.min(next, due[k + 5], due[k + 6], due[k + 7], due[k + 8], due[k + 9])
-  a.nextEvent[id] = next
+  const next = Math.min(due[k], due[k + 1], due[k + 2], due[k + 3], due[k + 4])
+  return Math.min(next, due[k + 5], due[k + 6], due[k + 7], due[k + 8], due[k + 9])
 }
 
 /** No event of any kind due for this person (they left the pathway). */
@@ -70,5 +73,4 @@ export const clearDue = (a: PeopleArrays, id: number): void => {
   const due = a.due
   // Written out: `fill` on ten entries costs a builtin call each time.
   for (let k = id * dueKinds; k < (id + 1) * dueKinds; k++) due[k] = never
-  a.nextEvent[id] = never
 }

@@ -19,7 +19,7 @@ export const atSupportLimit = (sim: Sim, id: number, week: number): boolean => {
     a.extended[id] = 1
     a.supportLimitWeeks[id] += d.extensionWeeks
     sim.tally.extensions++
-    schedule(a, id, Due.supportLimit, a.engagedWeek[id] + a.supportLimitWeeks[id])
+    schedule(sim, id, Due.supportLimit, a.engagedWeek[id] + a.supportLimitWeeks[id])
     return false
   }
   sim.tally.dischargedAtLimit++

@@ -5,12 +5,15 @@
  * their calendar names (`calendar.ts`), the events due then, each handled by its process's module: the effect
  * reaching its maximum, a service place ending, a setback ending or starting, a raised risk ending, then the
  * week's gains, then a review, an onward referral, the support limit, reaching goals or settling, and last
- * dropout, at the risk the week's events left. Returns this week's hospital-cost saving.
+ * dropout, at the risk the week's events left. What the loop reads every week is kept by place in the list of
+ * the engaged (`engagedTable.ts`); the handlers find a person's place through `engagedAt`. Returns this week's
+ * hospital-cost saving.
  */
-import { Due, dueKinds, findNextEvent, never } from "./calendar.ts"
+import { Due, dueKinds, never, nextEventOf } from "./calendar.ts"
 import { State } from "./constants.ts"
 import { atSupportLimit, dischargeSettled } from "./discharge.ts"
 import { disengage } from "./disengagement.ts"
+import { closeUpEngaged } from "./engagedTable.ts"
 import { retimeOnward, startOnwardReferral } from "./onwardReferral.ts"
 import { refreshRates } from "./rates.ts"
 import { engagedSaving, reachPlateau } from "./secondaryCare.ts"
@@ -22,36 +25,49 @@ import { gainPoints, review } from "./wellbeing.ts"
 
 export const engagedWeeks = (sim: Sim, week: number): number => {
   const a = sim.people.arrays
-  const { nextEvent, gainClock, gainRate, disengageClock, hazardRate, slot, state } = a
+  const t = sim.engaged
+  // The list's arrays by place (`engagedTable.ts`); nobody joins it during the pass, so they stay these.
+  const { ids, nextEvent, slot, gainClock, gainRate, dropoutClock, hazardRate } = t
   const { gainTable, hazardTable } = sim.posts
   // Closed services rarely hold anyone: only then is each person's place looked at.
   const closures = closedServiceOccupied(sim.services)
-  const ids = sim.engaged.ids
-  const count = sim.engaged.count
-  let kept = 0
+  const count = t.count
   for (let j = 0; j < count; j++) {
+    // A run of quiet weeks, front to back through the list's arrays: no event due, neither clock runs out, no call
+    // (so TurboFan's code keeps what it knows about the arrays from one place to the next). The first person who
+    // needs more (or a hole) stops it with their clocks untouched and takes the whole week below, the same sums.
+    if (!closures) {
+      for (; j < count; j++) {
+        if (week >= nextEvent[j]) break
+        const s = slot[j]
+        const gain = gainClock[j] - gainTable[s >> 1] * gainRate[j]
+        const dropout = dropoutClock[j] - hazardTable[s] * hazardRate[j]
+        if (gain <= 0 || dropout <= 0) break
+        gainClock[j] = gain
+        dropoutClock[j] = dropout
+      }
+      if (j === count) break
+    }
     const id = ids[j]
+    // A hole: someone who left.
+    if (id < 0) continue
     if (closures) leaveClosedService(sim, id, week)
-    const eventful = week >= nextEvent[id]
+    const eventful = week >= nextEvent[j]
     if (eventful) eventsBeforeGains(sim, id, week)
-    const gain = gainClock[id] - gainTable[slot[id] >> 1] * gainRate[id]
-    gainClock[id] = gain
+    const gain = gainClock[j] - gainTable[slot[j] >> 1] * gainRate[j]
+    gainClock[j] = gain
     if (gain <= 0) gainPoints(sim, id)
     if (eventful) {
       eventsAfterGains(sim, id, week)
-      // Discharged: dropped from the list.
-      if (state[id] > State.maintenance) continue
-      findNextEvent(a, id)
+      // Discharged: a hole now.
+      if (ids[j] < 0) continue
+      nextEvent[j] = nextEventOf(a.due, id)
     }
-    const dropout = disengageClock[id] - hazardTable[slot[id]] * hazardRate[id]
-    disengageClock[id] = dropout
-    if (dropout <= 0) {
-      disengage(sim, id, week)
-      continue
-    }
-    ids[kept++] = id
+    const dropout = dropoutClock[j] - hazardTable[slot[j]] * hazardRate[j]
+    dropoutClock[j] = dropout
+    if (dropout <= 0) disengage(sim, id, week)
   }
-  sim.engaged.count = kept
+  closeUpEngaged(t, a)
   return engagedSaving(sim, week)
 }
 

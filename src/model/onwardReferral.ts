@@ -94,13 +94,13 @@ export const referOnward = (sim: Sim, id: number, week: number): void => {
     sim.services.occupied[found]++
     a.serviceId[id] = found
     a.serviceEndWeek[id] = Math.min(32000, week + Math.max(1, Math.round(sim.params.categories.useWeeksMean[k] * personExponential(a, id, Draw.serviceUse))))
-    schedule(a, id, Due.serviceEnd, a.serviceEndWeek[id])
+    schedule(sim, id, Due.serviceEnd, a.serviceEndWeek[id])
   } else {
     sim.tally.onwardFailures++
     sim.tally.onwardFailuresByReason[-found - 1]++
     a.onwardFailures[id]++
     a.noServiceUntil[id] = week + sim.scenario.disengagement.noSuitableServiceWeeks
-    if (a.noServiceUntil[id] > week) schedule(a, id, Due.noServiceEnd, a.noServiceUntil[id])
+    if (a.noServiceUntil[id] > week) schedule(sim, id, Due.noServiceEnd, a.noServiceUntil[id])
   }
   refreshRates(sim, id, week)
 }
@@ -120,7 +120,7 @@ export const retimeOnward = (sim: Sim, id: number, week: number): void => {
   a.onwardClock[id] = clock
   a.onwardFrom[id] = from
   a.onwardRate[id] = rate
-  schedule(a, id, Due.onward, runOutWeek(from, clock, rate))
+  schedule(sim, id, Due.onward, runOutWeek(from, clock, rate))
 }
 
 /** The onward-referral clock ran out in week `week`: refer, and start the clock for the next one from next week. */

@@ -3,7 +3,7 @@
  * per person). Index = person id, in order of first referral. Fields are declared one by one so that the
  * engine's property accesses stay monomorphic and fast, and only assigned in the constructor (tsconfig's
  * `useDefineForClassFields: false`): each field's first value is then its typed array, which V8 records as the
- * field's type, so a read of `a.gainClock[id]` needs no check of what kind of array `a.gainClock` is.
+ * field's type, so a read of `a.setbackClock[id]` needs no check of what kind of array `a.setbackClock` is.
  */
 import { drawProcesses } from "./random.ts"
 import { starAreas } from "./constants.ts"
@@ -23,10 +23,10 @@ export class PeopleArrays {
   readonly nextInHandover: Int32Array
   readonly serviceId: Int32Array
   /**
-   * The person's entry in the link-worker tables of this week's gain and dropout factors: 2 × post + (1 with
-   * anxiety or depression), the post being one past the last for no link worker.
+   * While engaged, the person's place in the list of the engaged plus one (0: not engaged), where their next event's
+   * week, link-worker slot and weekly clocks are kept (`engagedTable.ts`).
    */
-  readonly slot: Int32Array
+  readonly engagedAt: Int32Array
   readonly nextInBucket: Int32Array
   readonly firstReferredWeek: Int16Array
   readonly referredWeek: Int16Array
@@ -41,8 +41,6 @@ export class PeopleArrays {
   readonly supportLimitWeeks: Int16Array
   /** The week each calendar event is due, by kind (`calendar.ts`): entry id × dueKinds + kind; `never` for none. */
   readonly due: Int16Array
-  /** The earliest of the person's due weeks. */
-  readonly nextEvent: Int16Array
   /** The onward-referral clock has counted down at `onwardRate` since the start of this week. */
   readonly onwardFrom: Int16Array
   readonly bestStarChange: Int16Array
@@ -70,19 +68,11 @@ export class PeopleArrays {
   readonly setbacks: Uint16Array
   /** The effect has reached its maximum this episode. */
   readonly plateaued: Uint8Array
-  readonly disengageClock: Float64Array
   readonly setbackClock: Float64Array
-  readonly gainClock: Float64Array
   /** Reaching goals in intensive support, then settling in maintenance: one clock, redrawn at the step down. */
   readonly phaseClock: Float64Array
   readonly onwardClock: Float64Array
   readonly onwardRate: Float64Array
-  /**
-   * The person's own factors of the weekly gain rate and dropout hazard (state, service place, setback, a recent
-   * change of link worker, a failed onward referral), multiplied by their link worker's factors of the week.
-   */
-  readonly gainRate: Float64Array
-  readonly hazardRate: Float64Array
   readonly hospitalBaseWeek: Float64Array
   readonly setbackHazard: Float64Array
   /** The hospital-cost effect when this episode's support began (then it ramps up), or when the person left. */
@@ -106,7 +96,7 @@ export class PeopleArrays {
     this.nextInQueue = new Int32Array(n)
     this.nextInHandover = new Int32Array(n)
     this.serviceId = new Int32Array(n)
-    this.slot = new Int32Array(n)
+    this.engagedAt = new Int32Array(n)
     this.nextInBucket = new Int32Array(n)
     this.firstReferredWeek = new Int16Array(n)
     this.referredWeek = new Int16Array(n)
@@ -120,7 +110,6 @@ export class PeopleArrays {
     this.nextReviewWeek = new Int16Array(n)
     this.supportLimitWeeks = new Int16Array(n)
     this.due = new Int16Array(n * dueKinds).fill(never)
-    this.nextEvent = new Int16Array(n).fill(never)
     this.onwardFrom = new Int16Array(n)
     this.bestStarChange = new Int16Array(n)
     this.ageBand = new Uint8Array(n)
@@ -146,14 +135,10 @@ export class PeopleArrays {
     this.onwardFailures = new Uint16Array(n)
     this.setbacks = new Uint16Array(n)
     this.plateaued = new Uint8Array(n)
-    this.disengageClock = new Float64Array(n)
     this.setbackClock = new Float64Array(n)
-    this.gainClock = new Float64Array(n)
     this.phaseClock = new Float64Array(n)
     this.onwardClock = new Float64Array(n)
     this.onwardRate = new Float64Array(n)
-    this.gainRate = new Float64Array(n)
-    this.hazardRate = new Float64Array(n)
     this.hospitalBaseWeek = new Float64Array(n)
     this.setbackHazard = new Float64Array(n)
     this.effect = new Float64Array(n)
@@ -177,7 +162,6 @@ export class PeopleArrays {
       if (ArrayBuffer.isView(field)) (field as Uint8Array).fill(0, 0, n * ((field as Uint8Array).length / this.capacity))
     }
     this.due.fill(never, 0, n * dueKinds)
-    this.nextEvent.fill(never, 0, n)
   }
 
   /** Copies every field of a smaller table into this one. */

@@ -35,9 +35,9 @@ export class Queues {
 }
 
 /**
- * A list of people on the pathway, nearly in id order (people are appended as they join), so that a pass over it
- * walks the person arrays forwards: those waiting or being contacted (compacted by the contact pass), and those
- * engaged (compacted by the weekly loop). People who leave are dropped when the list is next compacted.
+ * The people waiting or being contacted, nearly in id order (people are appended as they join), so that a pass
+ * over it walks the person arrays forwards; compacted by the contact pass, which drops those who engaged or left.
+ * (The engaged have a list of their own, `engagedTable.ts`.)
  */
 export class PersonList {
   ids = new Int32Array(1024)

@@ -8,12 +8,14 @@ import { personalHazard } from "./disengagement.ts"
 import type { Sim } from "./sim.ts"
 import { personalGainRate } from "./wellbeing.ts"
 
-/** Recomputes the person's rates and link-worker table entry as they stand in week `week`. */
+/** Recomputes the (engaged) person's rates and link-worker table entry as they stand in week `week`. */
 export const refreshRates = (sim: Sim, id: number, week: number): void => {
   const a = sim.people.arrays
+  const t = sim.engaged
   const hot = sim.params.hot
   const lw = a.lw[id]
-  a.slot[id] = 2 * (lw >= 0 ? lw : sim.posts.count) + a.mentalHealth[id]
-  a.gainRate[id] = personalGainRate(a, hot, id, week)
-  a.hazardRate[id] = personalHazard(a, hot, id, week)
+  const at = a.engagedAt[id] - 1
+  t.slot[at] = 2 * (lw >= 0 ? lw : sim.posts.count) + a.mentalHealth[id]
+  t.gainRate[at] = personalGainRate(a, hot, id, week)
+  t.hazardRate[at] = personalHazard(a, hot, id, week)
 }

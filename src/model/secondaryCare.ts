@@ -68,7 +68,7 @@ export const startEffect = (sim: Sim, id: number, week: number): void => {
     a.plateaued[id] = 0
     sim.effectRampSum += base * (a.effect[id] - sim.params.hot.effectStepWeek * a.engagedWeek[id])
     sim.effectRampBase += base
-    schedule(a, id, Due.plateau, p)
+    schedule(sim, id, Due.plateau, p)
   }
 }
 
@@ -134,7 +134,7 @@ export const endEffect = (sim: Sim, id: number, week: number): void => {
 export const closeEngagedSavings = (sim: Sim): void => {
   const ids = sim.engaged.ids
   const last = sim.params.horizonWeeks - 1
-  for (let j = 0; j < sim.engaged.count; j++) sim.people.arrays.saving[ids[j]] += engagedSavingOf(sim, ids[j], last)
+  for (let j = 0; j < sim.engaged.count; j++) if (ids[j] >= 0) sim.people.arrays.saving[ids[j]] += engagedSavingOf(sim, ids[j], last)
 }
 
 /** First referral: the counterpart's cost from now to the horizon, and the cohort's weekly baseline. */

@@ -17,7 +17,7 @@ export const startSetback = (sim: Sim, id: number, week: number): void => {
   a.setbackUntil[id] = Math.min(32000, week + Math.max(1, Math.round(sb.durationWeeksMean * personExponential(a, id, Draw.setbackLength))))
   a.setbacks[id]++
   sim.tally.setbacks++
-  schedule(a, id, Due.setbackEnd, a.setbackUntil[id])
+  schedule(sim, id, Due.setbackEnd, a.setbackUntil[id])
   const base = id * starAreas
   for (let n = 0; n < sb.starLossPoints; n++) {
     const k = Math.floor(personUniform(a, id, Draw.starLoss) * starAreas)
@@ -35,7 +35,7 @@ export const startSetback = (sim: Sim, id: number, week: number): void => {
  */
 export const timeNextSetback = (sim: Sim, id: number, week: number): void => {
   const a = sim.people.arrays
-  schedule(a, id, Due.setback, runOutWeek(week, a.setbackClock[id], a.setbackHazard[id]))
+  schedule(sim, id, Due.setback, runOutWeek(week, a.setbackClock[id], a.setbackHazard[id]))
 }
 
 /** The setback is over: gains resume, the dropout risk falls back, and the clock for the next one runs. */

@@ -2,6 +2,7 @@
 import type { Scenario } from "../scenario/schema.ts"
 import type { ModelParams } from "./params.ts"
 import { People, PeopleArrays } from "./people.ts"
+import { EngagedTable } from "./engagedTable.ts"
 import { PersonList, Queues } from "./queue.ts"
 import { makeStreams, type Streams } from "./random.ts"
 import { createPractices, type Practices } from "./referral.ts"
@@ -23,7 +24,7 @@ export interface Sim {
   readonly people: People
   /** Waiting or being contacted; and in intensive support or maintenance. */
   readonly live: PersonList
-  readonly engaged: PersonList
+  readonly engaged: EngagedTable
   /** Waiting for a first link worker, and (ahead of them) people whose link worker left. */
   readonly waiting: Queues
   readonly handover: Queues
@@ -122,7 +123,7 @@ export const createSim = (params: ModelParams, seed: number, replicate: number, 
     services,
     people: new People(capacity, recycler?.takePeople(capacity)),
     live: new PersonList(),
-    engaged: new PersonList(),
+    engaged: new EngagedTable(),
     waiting: new Queues(clusters),
     handover: new Queues(clusters),
     reReferralDue: new Int32Array(params.horizonWeeks).fill(-1),

@@ -3,7 +3,8 @@
  * caseloads, community-service places and the secondary-care accounts. Processes decide *when*; these
  * functions do *what*.
  */
-import { cancel, clearDue, Due, findNextEvent, runOutWeek, schedule } from "./calendar.ts"
+import { cancel, clearDue, Due, nextEventOf, runOutWeek, schedule } from "./calendar.ts"
+import { joinEngaged, leaveEngaged } from "./engagedTable.ts"
 import { Draw } from "./random.ts"
 import { personExponential } from "./personRandom.ts"
 import { State, starAreas } from "./constants.ts"
@@ -99,7 +100,7 @@ export const assign = (sim: Sim, id: number, lw: number, week: number): void => 
     sim.tally.handovers++
     if (a.handoverManaged[id]) sim.tally.handoversManaged++
     // The raised dropout risk after the change ends (it matters once engaged, if it has not ended by then).
-    schedule(a, id, Due.changeEnd, week + sim.params.hot.changeEffectWeeks)
+    schedule(sim, id, Due.changeEnd, week + sim.params.hot.changeEffectWeeks)
     if (engaged(a.state[id])) {
       refreshRates(sim, id, week)
       retimeOnward(sim, id, week)
@@ -147,13 +148,13 @@ export const engage = (sim: Sim, id: number, week: number): void => {
   const a = sim.people.arrays
   const hot = sim.params.hot
   moveState(sim, id, State.intensive)
-  sim.engaged.add(id)
+  const at = joinEngaged(sim.engaged, a, id)
   a.engagedWeek[id] = week
   a.everEngaged[id] = 1
   a.supportLimitWeeks[id] = sim.scenario.discharge.maxSupportWeeks
-  a.disengageClock[id] = personExponential(a, id, Draw.disengage)
+  sim.engaged.dropoutClock[at] = personExponential(a, id, Draw.disengage)
   a.setbackClock[id] = personExponential(a, id, Draw.setback)
-  a.gainClock[id] = personExponential(a, id, Draw.gain)
+  sim.engaged.gainClock[at] = personExponential(a, id, Draw.gain)
   a.phaseClock[id] = personExponential(a, id, Draw.goal)
   a.onwardClock[id] = personExponential(a, id, Draw.onward)
   const base = id * starAreas
@@ -175,10 +176,10 @@ export const engage = (sim: Sim, id: number, week: number): void => {
   sim.tally.engaged++
   const next = week + 1
   a.nextReviewWeek[id] = week + Math.max(1, sim.scenario.wellbeing.reviewIntervalWeeks)
-  schedule(a, id, Due.review, a.nextReviewWeek[id])
-  schedule(a, id, Due.supportLimit, week + Math.max(1, a.supportLimitWeeks[id]))
+  schedule(sim, id, Due.review, a.nextReviewWeek[id])
+  schedule(sim, id, Due.supportLimit, week + Math.max(1, a.supportLimitWeeks[id]))
   // Goals can be reached once intensive support has lasted its minimum.
-  schedule(a, id, Due.phase, runOutWeek(week + Math.max(1, hot.intensiveWeeksMin), a.phaseClock[id], hot.phaseRateByState[State.intensive]))
+  schedule(sim, id, Due.phase, runOutWeek(week + Math.max(1, hot.intensiveWeeksMin), a.phaseClock[id], hot.phaseRateByState[State.intensive]))
   timeNextSetback(sim, id, next)
   a.onwardFrom[id] = next
   a.onwardRate[id] = 0
@@ -187,7 +188,7 @@ export const engage = (sim: Sim, id: number, week: number): void => {
   if (a.lwChangeWeek[id] < 0 || a.lwChangeWeek[id] + hot.changeEffectWeeks <= next) cancel(a, id, Due.changeEnd)
   refreshRates(sim, id, next)
   startEffect(sim, id, week)
-  findNextEvent(a, id)
+  sim.engaged.nextEvent[at] = nextEventOf(a.due, id)
 }
 
 /**
@@ -198,7 +199,7 @@ export const stepDown = (sim: Sim, id: number, week: number): void => {
   const a = sim.people.arrays
   moveState(sim, id, State.maintenance)
   a.phaseClock[id] = personExponential(a, id, Draw.settle)
-  schedule(a, id, Due.phase, runOutWeek(week + 1, a.phaseClock[id], sim.params.hot.phaseRateByState[State.maintenance]))
+  schedule(sim, id, Due.phase, runOutWeek(week + 1, a.phaseClock[id], sim.params.hot.phaseRateByState[State.maintenance]))
   sim.tally.maintenanceEntries++
   refreshRates(sim, id, week)
   retimeOnward(sim, id, week + 1)
@@ -221,6 +222,7 @@ export const leave = (sim: Sim, id: number, week: number, reason: number): void 
   if (engaged(a.state[id])) {
     sim.starSumActive -= starTotal(sim, id)
     endEffect(sim, id, week)
+    leaveEngaged(sim.engaged, a, id)
   }
   clearDue(a, id)
   onExit(sim, id, week, reason)

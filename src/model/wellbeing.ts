@@ -31,9 +31,11 @@ export const personalGainRate = (a: PeopleArrays, hot: HotConstants, id: number,
 /** One-point gains until the clock is positive again (usually one). */
 export const gainPoints = (sim: Sim, id: number): void => {
   const a = sim.people.arrays
+  const clock = sim.engaged.gainClock
+  const at = a.engagedAt[id] - 1
   const base = id * starAreas
-  while (a.gainClock[id] <= 0) {
-    a.gainClock[id] += personExponential(a, id, Draw.gain)
+  while (clock[at] <= 0) {
+    clock[at] += personExponential(a, id, Draw.gain)
     let k = Math.floor(personUniform(a, id, Draw.gainArea) * starAreas)
     for (let tries = 0; tries < starAreas && a.star[base + k] >= starMax; tries++) k = (k + 1) % starAreas
     if (a.star[base + k] < starMax) {
@@ -107,7 +109,7 @@ export const review = (sim: Sim, id: number, week: number): void => {
   }
   a.reviews[id]++
   a.nextReviewWeek[id] = week + Math.max(1, sim.scenario.wellbeing.reviewIntervalWeeks)
-  schedule(a, id, Due.review, a.nextReviewWeek[id])
+  schedule(sim, id, Due.review, a.nextReviewWeek[id])
   sim.tally.reviews++
   const change = score - baseline
   const log = sim.records?.reviews

@@ -1,11 +1,24 @@
 /**
  * A person's calendar behind the weekly loop: an event is due in the week it was set for and taken once, a
  * rescheduled or cancelled event is not due at its old week, the next event is the earliest due, and a clock's
- * run-out week is the week the weekly count-down would reach zero.
+ * run-out week is the week the weekly count-down would reach zero. And the list of the engaged, where the loop
+ * finds each person's next event and clocks by place.
  */
 import { describe, expect, it } from "vitest"
-import { cancel, clearDue, Due, dueKinds, findNextEvent, never, runOutWeek, schedule } from "../../src/model/calendar.ts"
+import { cancel, clearDue, Due, dueKinds, never, nextEventOf, runOutWeek, schedule } from "../../src/model/calendar.ts"
+import { closeUpEngaged, EngagedTable, joinEngaged, leaveEngaged } from "../../src/model/engagedTable.ts"
 import { PeopleArrays } from "../../src/model/people.ts"
+import type { Sim } from "../../src/model/sim.ts"
+
+/** A person table and engaged list, and what of a replicate the calendar reads. */
+const calendarOf = (n: number) => {
+  const a = new PeopleArrays(n)
+  const engaged = new EngagedTable(4)
+  const sim = { people: { arrays: a }, engaged } as unknown as Sim
+  /** The week the loop next looks at an engaged person's calendar. */
+  const nextLook = (id: number): number => engaged.nextEvent[a.engagedAt[id] - 1]
+  return { a, engaged, sim, nextLook }
+}
 
 /** What the weekly loop does with a person's event of one kind in a week: due then? Taken off if so. */
 const takeDue = (a: PeopleArrays, id: number, kind: number, week: number): boolean => {
@@ -16,46 +29,80 @@ const takeDue = (a: PeopleArrays, id: number, kind: number, week: number): boole
 
 describe("a person's calendar", () => {
   it("is due in the week set, once, and says which week comes next", () => {
-    const a = new PeopleArrays(4)
-    expect(a.nextEvent[2]).toBe(never)
-    schedule(a, 2, Due.review, 9)
-    schedule(a, 2, Due.setback, 4)
-    schedule(a, 3, Due.review, 1)
-    expect(a.nextEvent[2]).toBe(4)
+    const { a, engaged, sim, nextLook } = calendarOf(4)
+    joinEngaged(engaged, a, 2)
+    joinEngaged(engaged, a, 3)
+    expect(nextLook(2)).toBe(never)
+    schedule(sim, 2, Due.review, 9)
+    schedule(sim, 2, Due.setback, 4)
+    schedule(sim, 3, Due.review, 1)
+    expect(nextLook(2)).toBe(4)
     expect(takeDue(a, 2, Due.review, 4)).toBe(false)
     expect(takeDue(a, 2, Due.setback, 4)).toBe(true)
     expect(takeDue(a, 2, Due.setback, 4)).toBe(false)
-    findNextEvent(a, 2)
-    expect(a.nextEvent[2]).toBe(9)
+    expect(nextEventOf(a.due, 2)).toBe(9)
     // Every kind counts.
     for (let kind = 0; kind < dueKinds; kind++) {
-      schedule(a, 0, kind, 100 - kind)
-      findNextEvent(a, 0)
-      expect(a.nextEvent[0]).toBe(100 - kind)
+      schedule(sim, 0, kind, 100 - kind)
+      expect(nextEventOf(a.due, 0)).toBe(100 - kind)
     }
-    expect(a.nextEvent[3]).toBe(1)
+    expect(nextLook(3)).toBe(1)
   })
 
   it("forgets the old week of a rescheduled or cancelled event, and everything when the person leaves", () => {
-    const a = new PeopleArrays(4)
-    schedule(a, 1, Due.onward, 3)
-    schedule(a, 1, Due.onward, 6)
-    schedule(a, 1, Due.serviceEnd, 5)
+    const { a, sim } = calendarOf(4)
+    schedule(sim, 1, Due.onward, 3)
+    schedule(sim, 1, Due.onward, 6)
+    schedule(sim, 1, Due.serviceEnd, 5)
     cancel(a, 1, Due.serviceEnd)
     expect(takeDue(a, 1, Due.onward, 3)).toBe(false)
     expect(takeDue(a, 1, Due.serviceEnd, 5)).toBe(false)
-    findNextEvent(a, 1)
-    expect(a.nextEvent[1]).toBe(6)
+    expect(nextEventOf(a.due, 1)).toBe(6)
     clearDue(a, 1)
-    expect(a.nextEvent[1]).toBe(never)
+    expect(nextEventOf(a.due, 1)).toBe(never)
     expect(takeDue(a, 1, Due.onward, 6)).toBe(false)
   })
 
   it("holds a week past any horizon as never", () => {
-    const a = new PeopleArrays(2)
-    schedule(a, 0, Due.phase, 1e9)
-    expect(a.nextEvent[0]).toBe(never)
+    const { a, engaged, sim, nextLook } = calendarOf(2)
+    joinEngaged(engaged, a, 0)
+    schedule(sim, 0, Due.phase, 1e9)
+    expect(nextLook(0)).toBe(never)
     expect(runOutWeek(3, 1e6, 1e-6)).toBe(never)
+  })
+})
+
+describe("the list of the engaged", () => {
+  it("keeps each person's entries at their place, leaves holes, and closes up in order once holes are an eighth", () => {
+    const { a, engaged: t } = calendarOf(40)
+    for (let id = 0; id < 20; id++) {
+      const at = joinEngaged(t, a, id)
+      t.gainClock[at] = id + 0.5
+      t.slot[at] = 2 * id
+    }
+    // Grown past its first 4 places, with everything kept.
+    expect(t.count).toBe(20)
+    expect(t.ids.length).toBeGreaterThanOrEqual(20)
+    for (let id = 0; id < 20; id++) expect(t.gainClock[a.engagedAt[id] - 1]).toBe(id + 0.5)
+    leaveEngaged(t, a, 3)
+    leaveEngaged(t, a, 7)
+    expect(a.engagedAt[3]).toBe(0)
+    expect([t.ids[3], t.nextEvent[3], t.holes]).toEqual([-1, 0, 2])
+    // 2 holes in 20: not yet an eighth.
+    closeUpEngaged(t, a)
+    expect(t.count).toBe(20)
+    leaveEngaged(t, a, 0)
+    closeUpEngaged(t, a)
+    expect([t.count, t.holes]).toEqual([17, 0])
+    const order = [...t.ids.subarray(0, t.count)]
+    expect(order).toEqual([1, 2, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19])
+    for (const id of order) {
+      const at = a.engagedAt[id] - 1
+      expect([t.ids[at], t.gainClock[at], t.slot[at]]).toEqual([id, id + 0.5, 2 * id])
+    }
+    // A newcomer joins at the end, with nothing due yet.
+    const at = joinEngaged(t, a, 30)
+    expect([at, t.nextEvent[at]]).toEqual([17, never])
   })
 })
 

@@ -97,8 +97,14 @@ const weekProblems = (sim: Sim, week: number): Array<string> => {
         check(a.due[id * dueKinds + k] > week, `engaged person ${id} has an event of kind ${k} due in week ${a.due[id * dueKinds + k]}, not after week ${week}`)
         earliest = Math.min(earliest, a.due[id * dueKinds + k])
       }
-      check(a.nextEvent[id] > week && a.nextEvent[id] <= earliest, `engaged person ${id}: next look in week ${a.nextEvent[id]}, earliest due ${earliest}`)
+      const at = a.engagedAt[id] - 1
+      const t = sim.engaged
+      check(at >= 0 && at < t.count && t.ids[at] === id, `engaged person ${id} is not at place ${at} of the engaged list`)
+      check(t.nextEvent[at] > week && t.nextEvent[at] <= earliest, `engaged person ${id}: next look in week ${t.nextEvent[at]}, earliest due ${earliest}`)
+      const lw = a.lw[id]
+      check(t.slot[at] === 2 * (lw >= 0 ? lw : sim.posts.count) + a.mentalHealth[id], `engaged person ${id} has link-worker slot ${t.slot[at]} with link worker ${lw}`)
     } else {
+      check(a.engagedAt[id] === 0, `person ${id} in state ${state} has a place in the engaged list`)
       for (let k = 0; k < dueKinds; k++) if (k !== Due.changeEnd) check(a.due[id * dueKinds + k] === never, `person ${id} in state ${state} has events of kind ${k} due`)
     }
   }
@@ -114,8 +120,12 @@ const weekProblems = (sim: Sim, week: number): Array<string> => {
   check(col.active[week] === col.intensive[week] + col.maintenance[week], "active = intensive + maintenance")
   check(sim.waiting.total() === counts[State.waiting], `waiting lists hold ${sim.waiting.total()}, ${counts[State.waiting]} people waiting`)
   check(sim.live.count === counts[State.waiting] + counts[State.contacting], "live list = people waiting or being contacted")
-  const inEngagedList = new Set(sim.engaged.ids.subarray(0, sim.engaged.count))
-  check(inEngagedList.size === sim.engaged.count && sim.engaged.count === engagedPeople && [...inEngagedList].every((id) => a.state[id] === State.intensive || a.state[id] === State.maintenance), "engaged list = people engaged, once each")
+  // The engaged list: the people engaged, once each, in the order they engaged, and holes (left, not yet closed up).
+  const listed = [...sim.engaged.ids.subarray(0, sim.engaged.count)].filter((id) => id >= 0)
+  const inEngagedList = new Set(listed)
+  check(inEngagedList.size === listed.length && listed.length === engagedPeople && listed.every((id) => a.state[id] === State.intensive || a.state[id] === State.maintenance), "engaged list = people engaged, once each")
+  check(sim.engaged.count - listed.length === sim.engaged.holes && sim.engaged.holes * 8 <= sim.engaged.count, `engaged list: ${sim.engaged.holes} holes counted, ${sim.engaged.count - listed.length} found, of ${sim.engaged.count}`)
+  check(listed.every((id, i) => i === 0 || a.engagedWeek[listed[i - 1]] <= a.engagedWeek[id]), "engaged list in the order people engaged")
 
   // Caseloads: the posts' own counts and workloads match the people who name them; nobody over the cap.
   const cap = sc.linkWorkers.caseloadCapPerFte

@@ -64,7 +64,7 @@ describe("restoring const in a bundle esbuild makes of the engine, as the CLI's 
     // esbuild still writes them as var (were it not to, this would no longer be needed).
     expect(text).toMatch(/^var negLogUniform = /m)
     const { code, names } = restoreConstBindings(text)
-    for (const name of ["negLogUniform", "mix32", "personExponential", "engagedWeeks", "findNextEvent"]) {
+    for (const name of ["negLogUniform", "mix32", "personExponential", "engagedWeeks", "nextEventOf"]) {
       expect(names).toContain(name)
       expect(code).toMatch(new RegExp(`^const ${name} = `, "m"))
     }

@@ -1,0 +1,101 @@
+/**
+ * The people engaged (intensive support or maintenance), in list order, with what the weekly loop reads of each of
+ * them every week kept by their place in the list rather than by person id: the week of their next calendar event,
+ * their link-worker slot, and their two clocks whose rates move every week (wellbeing gains and dropout) with the
+ * person's own factors of those rates. A quiet week then reads six short arrays front to back, which the CPU streams
+ * from its caches, instead of one entry in each of six arrays as long as everyone ever referred (a cache miss each
+ * once the person table outgrows the caches: `docs/architecture.md`, *What limits a replicate now*).
+ *
+ * A person's place is `engagedAt[id] − 1` in the person table (0: not engaged). People join at the end. One who
+ * leaves leaves a hole (id −1, next event week 0, so the loop stops there and steps over it), and the list closes
+ * up, in order, once holes are an eighth of it: the order is the order people engaged, as it was when the list closed
+ * up every week.
+ */
+import { never } from "./calendar.ts"
+import type { PeopleArrays } from "./people.ts"
+
+export class EngagedTable {
+  /** Places in use, holes included, and how many of them are holes. */
+  count: number
+  holes: number
+  ids: Int32Array
+  /** The earliest week anything is due on the person's calendar (`calendar.ts`); 0 for a hole. */
+  nextEvent: Int16Array
+  /** The person's entry in the link-worker tables of the week's gain and dropout factors (`rates.ts`). */
+  slot: Int32Array
+  /** What is left of each clock (an exponential threshold less the weeks' rates so far), and the person's factors. */
+  gainClock: Float64Array
+  gainRate: Float64Array
+  dropoutClock: Float64Array
+  hazardRate: Float64Array
+
+  constructor(capacity = 1024) {
+    this.count = 0
+    this.holes = 0
+    this.ids = new Int32Array(capacity)
+    this.nextEvent = new Int16Array(capacity)
+    this.slot = new Int32Array(capacity)
+    this.gainClock = new Float64Array(capacity)
+    this.gainRate = new Float64Array(capacity)
+    this.dropoutClock = new Float64Array(capacity)
+    this.hazardRate = new Float64Array(capacity)
+  }
+}
+
+/** Person `id` joins the end of the list (their fields are set by the caller); returns their place. */
+export const joinEngaged = (t: EngagedTable, a: PeopleArrays, id: number): number => {
+  if (t.count === t.ids.length) grow(t)
+  const at = t.count++
+  t.ids[at] = id
+  t.nextEvent[at] = never
+  a.engagedAt[id] = at + 1
+  return at
+}
+
+/** Person `id` leaves the list: a hole in their place until the list next closes up. */
+export const leaveEngaged = (t: EngagedTable, a: PeopleArrays, id: number): void => {
+  const at = a.engagedAt[id] - 1
+  t.ids[at] = -1
+  t.nextEvent[at] = 0
+  t.holes++
+  a.engagedAt[id] = 0
+}
+
+/** Closes up the holes, keeping the order, once they are an eighth of the list. */
+export const closeUpEngaged = (t: EngagedTable, a: PeopleArrays): void => {
+  if (t.holes * 8 <= t.count) return
+  const { ids, nextEvent, slot, gainClock, gainRate, dropoutClock, hazardRate } = t
+  let kept = 0
+  for (let j = 0; j < t.count; j++) {
+    const id = ids[j]
+    if (id < 0) continue
+    ids[kept] = id
+    nextEvent[kept] = nextEvent[j]
+    slot[kept] = slot[j]
+    gainClock[kept] = gainClock[j]
+    gainRate[kept] = gainRate[j]
+    dropoutClock[kept] = dropoutClock[j]
+    hazardRate[kept] = hazardRate[j]
+    a.engagedAt[id] = ++kept
+  }
+  t.count = kept
+  t.holes = 0
+}
+
+const grow = (t: EngagedTable): void => {
+  const n = 2 * t.ids.length
+  const ids = new Int32Array(n)
+  ids.set(t.ids)
+  t.ids = ids
+  const nextEvent = new Int16Array(n)
+  nextEvent.set(t.nextEvent)
+  t.nextEvent = nextEvent
+  const slot = new Int32Array(n)
+  slot.set(t.slot)
+  t.slot = slot
+  for (const name of ["gainClock", "gainRate", "dropoutClock", "hazardRate"] as const) {
+    const grown = new Float64Array(n)
+    grown.set(t[name])
+    t[name] = grown
+  }
+}
