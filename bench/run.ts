@@ -17,9 +17,9 @@ import { cpus } from "node:os"
 import { fileURLToPath } from "node:url"
 import { compileParams } from "../src/model/params.ts"
 import { simulate } from "../src/model/simulate.ts"
-import { SimRecycler } from "../src/model/sim.ts"
 import type { Scenario } from "../src/scenario/schema.ts"
 import { quantileSorted } from "../src/results/summary.ts"
+import { pathwayPersonWeeks, runRecycled } from "./replicates.ts"
 import { loadShipped } from "./scenarios.ts"
 import { raiseInliningBudget } from "../src/ensemble/v8Flags.ts"
 
@@ -34,31 +34,17 @@ const sibling = (name: string): Array<string> =>
 
 const median = (xs: Array<number>): number => quantileSorted(Float64Array.from(xs).sort(), 0.5)
 
-/**
- * Runs one after another as a lane of the CLI's ensembles runs them (src/ensemble/respond.ts): each run's person
- * table and event logs are cleared and used again by the next (`SimRecycler`), instead of ~4 MB of fresh typed
- * arrays a run, whose allocation and collection took runs 6–35 a median of ~37 ms against ~26 (2026-12-06). The
- * warm-up covers V8's compiling, done by the third run or so. Person-weeks simulated: weeks each referred person
- * spent on the pathway (waiting to discharge).
- */
+/** Runs one after another as an ensemble lane runs them (`runRecycled`); the warm-up covers V8's compiling. */
 const timeRuns = (scenario: Scenario, runs: number, warmup: number) => {
-  const params = compileParams(scenario)
-  const recycler = new SimRecycler()
   const ms: Array<number> = []
   let personWeeks = 0
   let people = 0
-  for (let r = 0; r < warmup + runs; r++) {
-    const t0 = performance.now()
-    const sim = simulate(params, scenario.seed, r, recycler)
-    const t = performance.now() - t0
-    if (r >= warmup) {
-      ms.push(t)
-      const c = sim.weekly.columns
-      for (let w = 0; w < sim.weekly.weeks; w++) personWeeks += c.waiting[w] + c.contacting[w] + c.active[w]
-      people += sim.people.count
-    }
-    recycler.give(sim)
-  }
+  runRecycled(compileParams(scenario), scenario.seed, warmup + runs, (sim, r, t) => {
+    if (r < warmup) return
+    ms.push(t)
+    personWeeks += pathwayPersonWeeks(sim)
+    people += sim.people.count
+  })
   return { medianMs: median(ms), minMs: Math.min(...ms), personWeeksPerRun: personWeeks / runs, peoplePerRun: people / runs }
 }
 

@@ -4,8 +4,8 @@
 // to turn it off: https://esbuild.github.io/faq/#top-level-var). To V8 a `var` is a binding that may change, so
 // TurboFan's code checks, at every call to a function it has inlined (`personExponential`, `mix32`, …) and at
 // every read of a module constant (`logTable`, `starAreas`, …), that the binding still holds what it held when the
-// code was compiled; a `const` it can take as fixed. In a replicate of Ways to Wellness that is ~17% of the
-// engine's instructions (`npm run bench:instructions`: ~344 against ~287 million) and ~12% of its time
+// code was compiled; a `const` it can take as fixed. In a replicate of Ways to Wellness that was ~17% of the
+// engine's instructions (`npm run bench:instructions`: 320 against 264 million) and ~12% of its time
 // (docs/architecture.md, "What limits a replicate now").
 //
 // Only declarations at the top of a module from `src/` (esbuild marks each module's code with a `// src/…` line),
