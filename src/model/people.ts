@@ -85,6 +85,10 @@ export class PeopleArrays {
   readonly star: Uint8Array
   readonly starBaseline: Uint8Array
   readonly starLastReview: Uint8Array
+  /** The same memory as `star`, `starBaseline` and `starLastReview`, four areas a word (`starWords.ts`). */
+  readonly starWords: Int32Array
+  readonly starBaselineWords: Int32Array
+  readonly starLastReviewWords: Int32Array
 
   constructor(n: number) {
     this.capacity = n
@@ -150,6 +154,14 @@ export class PeopleArrays {
     this.star = new Uint8Array(n * starAreas)
     this.starBaseline = new Uint8Array(n * starAreas)
     this.starLastReview = new Uint8Array(n * starAreas)
+    this.starWords = new Int32Array(this.star.buffer)
+    this.starBaselineWords = new Int32Array(this.starBaseline.buffer)
+    this.starLastReviewWords = new Int32Array(this.starLastReview.buffer)
+  }
+
+  /** The table's own arrays, leaving out the views of another's memory (`starWords`, …). */
+  private ownArrays(): Array<[string, Uint8Array]> {
+    return Object.entries(this).filter(([name, field]) => ArrayBuffer.isView(field) && !name.endsWith("Words")) as Array<[string, Uint8Array]>
   }
 
   /**
@@ -158,17 +170,14 @@ export class PeopleArrays {
    */
   reset(used: number): void {
     const n = Math.min(used, this.capacity)
-    for (const field of Object.values(this)) {
-      if (ArrayBuffer.isView(field)) (field as Uint8Array).fill(0, 0, n * ((field as Uint8Array).length / this.capacity))
-    }
+    for (const [, field] of this.ownArrays()) field.fill(0, 0, n * (field.length / this.capacity))
     this.due.fill(never, 0, n * dueKinds)
   }
 
   /** Copies every field of a smaller table into this one. */
   copyFrom(other: PeopleArrays): void {
-    const from = other as unknown as Record<string, Uint8Array>
     const to = this as unknown as Record<string, Uint8Array>
-    for (const name of Object.keys(from)) if (ArrayBuffer.isView(from[name])) to[name].set(from[name])
+    for (const [name, field] of other.ownArrays()) to[name].set(field)
   }
 }
 

@@ -7,7 +7,7 @@ import { cancel, clearDue, Due, nextEventOf, runOutWeek, schedule } from "./cale
 import { joinEngaged, leaveEngaged } from "./engagedTable.ts"
 import { Draw } from "./random.ts"
 import { personExponential } from "./personRandom.ts"
-import { State, starAreas } from "./constants.ts"
+import { State } from "./constants.ts"
 import { retimeOnward } from "./onwardReferral.ts"
 import { refreshRates } from "./rates.ts"
 import type { Sim } from "./sim.ts"
@@ -15,6 +15,7 @@ import { endEffect, onExit, onFirstReferral, onReReferral, startEffect } from ".
 import { scheduleReReferral } from "./referral.ts"
 import { noPlaceEndWeek, releasePlace } from "./services.ts"
 import { timeNextSetback } from "./setbacks.ts"
+import { areasTotal, starWordsPerPerson } from "./starWords.ts"
 import { forgetLastReview, personStarChange } from "./wellbeing.ts"
 import { workloadOf } from "./workforce.ts"
 
@@ -40,9 +41,9 @@ const setState = (sim: Sim, id: number, to: number): void => {
 }
 
 const starTotal = (sim: Sim, id: number): number => {
-  const star = sim.people.arrays.star
+  const words = sim.people.arrays.starWords
   let total = 0
-  for (let k = id * starAreas; k < (id + 1) * starAreas; k++) total += star[k]
+  for (let w = id * starWordsPerPerson; w < (id + 1) * starWordsPerPerson; w++) total += areasTotal(words[w])
   return total
 }
 
@@ -157,10 +158,9 @@ export const engage = (sim: Sim, id: number, week: number): void => {
   sim.engaged.gainClock[at] = personExponential(a, id, Draw.gain)
   a.phaseClock[id] = personExponential(a, id, Draw.goal)
   a.onwardClock[id] = personExponential(a, id, Draw.onward)
-  const base = id * starAreas
-  for (let k = 0; k < starAreas; k++) {
-    a.starBaseline[base + k] = a.star[base + k]
-    a.starLastReview[base + k] = a.star[base + k]
+  for (let w = id * starWordsPerPerson; w < (id + 1) * starWordsPerPerson; w++) {
+    a.starBaselineWords[w] = a.starWords[w]
+    a.starLastReviewWords[w] = a.starWords[w]
   }
   a.reviews[id] = 1
   a.bestStarChange[id] = 0

@@ -11,6 +11,7 @@ import { personExponential, personUniform } from "./personRandom.ts"
 import type { HotConstants } from "./params.ts"
 import type { PeopleArrays } from "./people.ts"
 import type { Sim } from "./sim.ts"
+import { areasAbove, areasTotal, starWordsPerPerson } from "./starWords.ts"
 
 /** Gain-rate multiplier from link-worker time (0 with no link worker). */
 export const linkWorkerTimeFactor = (sim: Sim, hoursPerPerson: number): number => {
@@ -47,8 +48,9 @@ export const gainPoints = (sim: Sim, id: number): void => {
 
 /** A person's Star change at their last review: last review minus baseline, total of the 8 areas. */
 export const personStarChange = (a: PeopleArrays, id: number): number => {
+  const { starLastReviewWords: last, starBaselineWords: baseline } = a
   let d = 0
-  for (let k = id * starAreas; k < (id + 1) * starAreas; k++) d += a.starLastReview[k] - a.starBaseline[k]
+  for (let w = id * starWordsPerPerson; w < (id + 1) * starWordsPerPerson; w++) d += areasTotal(last[w]) - areasTotal(baseline[w])
   return d
 }
 
@@ -59,45 +61,47 @@ export const personStarChange = (a: PeopleArrays, id: number): number => {
 export const forgetLastReview = (sim: Sim, id: number): void => {
   const a = sim.people.arrays
   if (a.reviews[id] < 2) return
+  const { starLastReviewWords: lastWords, starBaselineWords: baselineWords } = a
   let change = 0
   let baseline = 0
-  let improved = 0
-  for (let k = id * starAreas; k < (id + 1) * starAreas; k++) {
-    const from = a.starBaseline[k]
-    change += a.starLastReview[k] - from
-    baseline += from
-    improved |= (from - a.starLastReview[k]) >>> 31
+  let areasImproved = 0
+  for (let w = id * starWordsPerPerson; w < (id + 1) * starWordsPerPerson; w++) {
+    const from = baselineWords[w]
+    const last = lastWords[w]
+    change += areasTotal(last) - areasTotal(from)
+    baseline += areasTotal(from)
+    areasImproved += areasAbove(last, from)
   }
   sim.starReviewedToDate--
   sim.starChangeSumToDate -= change
-  sim.starImprovedToDate -= improved
+  sim.starImprovedToDate -= areasImproved > 0 ? 1 : 0
   sim.starBaselineSumToDate -= baseline
 }
 
 /** A Star review: the current scores are recorded (and logged for contracts that pay on them). */
 export const review = (sim: Sim, id: number, week: number): void => {
   const a = sim.people.arrays
-  const base = id * starAreas
   let score = 0
   let previous = 0
   let baseline = 0
   let areasImproved = 0
-  let improvedBefore = 0
-  const { star, starLastReview, starBaseline } = a
-  for (let k = base; k < base + starAreas; k++) {
-    const now = star[k]
-    const from = starBaseline[k]
-    const last = starLastReview[k]
-    score += now
-    previous += last
-    baseline += from
-    // Branch-free (an area's improvement is a coin toss to the branch predictor): the sign bit of from − now.
-    areasImproved += (from - now) >>> 31
-    improvedBefore |= (from - last) >>> 31
-    starLastReview[k] = now
+  let areasImprovedBefore = 0
+  // Four areas at a time (`starWords.ts`), with no branch on an area (a coin toss to the branch predictor).
+  const { starWords, starLastReviewWords, starBaselineWords } = a
+  for (let w = id * starWordsPerPerson; w < (id + 1) * starWordsPerPerson; w++) {
+    const now = starWords[w]
+    const from = starBaselineWords[w]
+    const last = starLastReviewWords[w]
+    score += areasTotal(now)
+    previous += areasTotal(last)
+    baseline += areasTotal(from)
+    areasImproved += areasAbove(now, from)
+    areasImprovedBefore += areasAbove(last, from)
+    starLastReviewWords[w] = now
   }
   // The Star outcomes to date: this review replaces the person's last (or is their first after the baseline).
   const improved = areasImproved > 0 ? 1 : 0
+  const improvedBefore = areasImprovedBefore > 0 ? 1 : 0
   if (a.reviews[id] === 1) {
     sim.starReviewedToDate++
     sim.starChangeSumToDate += score - baseline

@@ -14,7 +14,8 @@
  * over their comparison counterparts' cost. A measure with nobody to measure in a replicate (no one engaged,
  * no onward referral) is left out of that replicate, so its summary says how many replicates it is over.
  */
-import { ageBands, starAreas, State } from "../model/constants.ts"
+import { ageBands, State } from "../model/constants.ts"
+import { areasTotal, starWordsPerPerson } from "../model/starWords.ts"
 import type { Sim } from "../model/sim.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import type { Metrics } from "./metrics.ts"
@@ -66,7 +67,7 @@ export const groupMetrics = (sim: Sim): Metrics => {
     cells *= sizes[i]
   }
   const sums = new Float64Array(cells * fields)
-  const { ageBand, female, ethnicity, conditions, mentalHealth, isolated, onwardReferrals, onwardFailures, everEngaged, state, saving, comparisonCost, reviews, starLastReview, starBaseline } = sim.people.arrays
+  const { ageBand, female, ethnicity, conditions, mentalHealth, isolated, onwardReferrals, onwardFailures, everEngaged, state, saving, comparisonCost, reviews, starLastReviewWords, starBaselineWords } = sim.people.arrays
   const [sAge, sSex, sEthnic, sConditions, sMental] = strides
   const count = sim.people.count
   for (let id = 0; id < count; id++) {
@@ -84,9 +85,9 @@ export const groupMetrics = (sim: Sim): Metrics => {
     }
     if (reviews[id] >= 2) {
       sums[k + F.reviewed] += 1
-      // The Star change: last review minus baseline, 8 areas (`personStarChange`).
+      // The Star change: last review minus baseline, 8 areas four at a time (`personStarChange`).
       let d = 0
-      for (let j = id * starAreas, end = j + starAreas; j < end; j++) d += starLastReview[j] - starBaseline[j]
+      for (let w = id * starWordsPerPerson, end = w + starWordsPerPerson; w < end; w++) d += areasTotal(starLastReviewWords[w]) - areasTotal(starBaselineWords[w])
       sums[k + F.starChange] += d
     }
   }
