@@ -34,6 +34,11 @@ export interface Services {
   readonly start: Int32Array
   /** The same ranges, each listing its services from the most resilient to the least. */
   readonly byResilience: Int32Array
+  /**
+   * The funding and availability each range's places were last shared out for (2 × range, 2 × range + 1; NaN before
+   * the first week): `updateServices` leaves a range alone while neither has changed, most weeks of a schedule.
+   */
+  readonly sharedFor: Float64Array
 }
 
 export const createServices = (scenario: Scenario, setup: Uniform): Services => {
@@ -64,7 +69,8 @@ export const createServices = (scenario: Scenario, setup: Uniform): Services => 
     capacity: new Float64Array(count),
     open: new Uint8Array(count),
     start,
-    byResilience: new Int32Array(count)
+    byResilience: new Int32Array(count),
+    sharedFor: new Float64Array(2 * clusters * K).fill(NaN)
   }
   for (let c = 0; c < clusters; c++) {
     for (let k = 0; k < K; k++) {
@@ -100,10 +106,14 @@ export const updateServices = (sim: Sim, week: number): void => {
   const availability = sim.params.serviceAvailability[week]
   const closureShare = sim.scenario.communityServices.closureShareOfCut
   const H = sim.params.horizonWeeks
-  const { open, capacity, places, resilience, start, byResilience } = s
+  const { open, capacity, places, resilience, start, byResilience, sharedFor } = s
   for (let g = 0; g + 1 < start.length; g++) {
     // Groups run area by area, category by category within each (`createServices`).
     const funding = sim.params.serviceFunding[(g % K) * H + week]
+    // The same schedules as last week: the same places (nothing else changes them).
+    if (funding === sharedFor[2 * g] && availability === sharedFor[2 * g + 1]) continue
+    sharedFor[2 * g] = funding
+    sharedFor[2 * g + 1] = availability
     const openShare = funding >= 1 ? 1 : 1 - closureShare * (1 - funding)
     const scale = openShare > 0 ? (funding / openShare) * availability : 0
     let total = 0
