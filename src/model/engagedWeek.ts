@@ -55,17 +55,13 @@ export const engagedWeeks = (sim: Sim, week: number): number => {
     // A hole: someone who left.
     if (id < 0) continue
     if (closures) leaveClosedService(sim, id, week)
-    const eventful = week >= nextEvent[j]
-    if (eventful) eventsBeforeGains(sim, id, week)
+    if (week >= nextEvent[j]) {
+      eventfulWeek(sim, j, id, week)
+      continue
+    }
     const gain = gainClock[j] - gainTable[slot[j] >> 1] * gainRate[j]
     gainClock[j] = gain
     if (gain <= 0) gainPoints(sim, id)
-    if (eventful) {
-      eventsAfterGains(sim, id, week)
-      // Discharged: a hole now.
-      if (ids[j] < 0) continue
-      nextEvent[j] = nextEventOf(a.due, id)
-    }
     const dropout = dropoutClock[j] - hazardTable[slot[j]] * hazardRate[j]
     dropoutClock[j] = dropout
     if (dropout <= 0) disengage(sim, id, week)
@@ -74,9 +70,15 @@ export const engagedWeeks = (sim: Sim, week: number): number => {
   return engagedSaving(sim, week)
 }
 
-/** The effect at its maximum, a place or setback or raised risk ending, a setback starting. */
-const eventsBeforeGains = (sim: Sim, id: number, week: number): void => {
-  const due = sim.people.arrays.due
+/**
+ * The whole week of person `id`, at place `j` in the list, when something is due on their calendar: the effect at its
+ * maximum, a place or setback or raised risk ending, a setback starting; then the week's gains; then a review, an
+ * onward referral, discharge at the support limit, goals or settling; then dropout, at the risk the week's events
+ * left. One call from the pass for all of it (the handlers' calls are the rest).
+ */
+const eventfulWeek = (sim: Sim, j: number, id: number, week: number): void => {
+  const a = sim.people.arrays
+  const due = a.due
   const k = id * dueKinds
   if (due[k + Due.plateau] === week) {
     due[k + Due.plateau] = never
@@ -99,13 +101,11 @@ const eventsBeforeGains = (sim: Sim, id: number, week: number): void => {
     due[k + Due.setback] = never
     startSetback(sim, id, week)
   }
-}
-
-/** A review (after the week's gains), an onward referral, discharge at the support limit, goals or settling. */
-const eventsAfterGains = (sim: Sim, id: number, week: number): void => {
-  const a = sim.people.arrays
-  const due = a.due
-  const k = id * dueKinds
+  const t = sim.engaged
+  const { gainTable, hazardTable } = sim.posts
+  const gain = t.gainClock[j] - gainTable[t.slot[j] >> 1] * t.gainRate[j]
+  t.gainClock[j] = gain
+  if (gain <= 0) gainPoints(sim, id)
   if (due[k + Due.review] === week) {
     due[k + Due.review] = never
     review(sim, id, week)
@@ -114,15 +114,22 @@ const eventsAfterGains = (sim: Sim, id: number, week: number): void => {
     due[k + Due.onward] = never
     startOnwardReferral(sim, id, week)
   }
+  let discharged = false
   if (due[k + Due.supportLimit] === week) {
     due[k + Due.supportLimit] = never
-    if (atSupportLimit(sim, id, week)) return
+    discharged = atSupportLimit(sim, id, week)
   }
-  if (due[k + Due.phase] === week) {
+  if (!discharged && due[k + Due.phase] === week) {
     due[k + Due.phase] = never
     if (a.state[id] === State.intensive) stepDown(sim, id, week)
     else dischargeSettled(sim, id, week)
   }
+  // Discharged: a hole now.
+  if (t.ids[j] < 0) return
+  t.nextEvent[j] = nextEventOf(due, id)
+  const dropout = t.dropoutClock[j] - hazardTable[t.slot[j]] * t.hazardRate[j]
+  t.dropoutClock[j] = dropout
+  if (dropout <= 0) disengage(sim, id, week)
 }
 
 /** The place ends: the person's gain rate falls back and the onward-referral clock runs again. */
