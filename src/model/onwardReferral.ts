@@ -10,25 +10,34 @@ import { OnwardFailure, olderAgeBand, State } from "./constants.ts"
 import { Draw } from "./random.ts"
 import { personExponential, personUniform } from "./personRandom.ts"
 import { refreshRates } from "./rates.ts"
+import { Requires, type Services } from "./services.ts"
 import type { Sim } from "./sim.ts"
 
 const K = serviceCategories.length
 
-/** Why service i does not suit person id, or -1 if it does. */
-const unsuitable = (sim: Sim, i: number, id: number): number => {
-  const s = sim.services
+/** What person `id` lacks of what a service may require (`Requires`: not a woman, not older, employed, needs a language). */
+const personLacks = (sim: Sim, id: number): number => {
   const a = sim.people.arrays
-  if (s.womenOnly[i] && !a.female[id]) return OnwardFailure.unsuitableSex
-  if (s.olderOnly[i] && a.ageBand[id] !== olderAgeBand) return OnwardFailure.unsuitableAge
-  if (s.daytimeOnly[i] && a.employed[id]) return OnwardFailure.unsuitableTimes
-  if (a.languageNeed[id] && !s.language[i]) return OnwardFailure.unsuitableLanguage
-  if (s.group[i] !== -1 && s.group[i] !== a.ethnicity[id]) return OnwardFailure.unsuitableCulture
+  return (a.female[id] ? 0 : Requires.women) | (a.ageBand[id] === olderAgeBand ? 0 : Requires.olderAdults) |
+    (a.employed[id] ? Requires.daytime : 0) | (a.languageNeed[id] ? Requires.noLanguageSupport : 0)
+}
+
+/**
+ * Why service i does not suit a person who lacks `lacks` and belongs to ethnic group `group`, or -1 if it does: the
+ * lowest bit of what the service requires and the person lacks (in the order sex, age, times, language), then culture.
+ */
+const unsuitable = (s: Services, i: number, lacks: number, group: number): number => {
+  const unmet = s.requires[i] & lacks
+  if (unmet !== 0) return OnwardFailure.unsuitableSex + 31 - Math.clz32(unmet & -unmet)
+  if (s.group[i] !== -1 && s.group[i] !== group) return OnwardFailure.unsuitableCulture
   return -1
 }
 
 /** The suitable open service of category k in area c with most free places, or -(1 + failure reason). */
 const search = (sim: Sim, id: number, c: number, k: number): number => {
   const s = sim.services
+  const lacks = personLacks(sim, id)
+  const group = sim.people.arrays.ethnicity[id]
   let best = -1
   let bestRoom = 0
   let anyOpen = false
@@ -37,7 +46,7 @@ const search = (sim: Sim, id: number, c: number, k: number): number => {
   for (let i = s.start[c * K + k]; i < s.start[c * K + k + 1]; i++) {
     if (!s.open[i]) continue
     anyOpen = true
-    const why = unsuitable(sim, i, id)
+    const why = unsuitable(s, i, lacks, group)
     if (why >= 0) {
       if (firstUnsuitable < 0) firstUnsuitable = why
       continue

@@ -24,6 +24,11 @@ export interface Services {
   readonly olderOnly: Uint8Array
   readonly daytimeOnly: Uint8Array
   readonly language: Uint8Array
+  /**
+   * What the service asks of its users, a bit each (`Requires`): the four flags above in the order onward referral
+   * reports a mismatch, so that a person's lacks (`personLacks`, onwardReferral.ts) meet them in one test.
+   */
+  readonly requires: Uint8Array
   /** Ethnic group served by a culturally specific service; -1 for services open to all. */
   readonly group: Int16Array
   readonly occupied: Int32Array
@@ -40,6 +45,12 @@ export interface Services {
    */
   readonly sharedFor: Float64Array
 }
+
+/**
+ * Bits of `Services.requires`, lowest first in the order a mismatch is reported (`OnwardFailure.unsuitableSex`,
+ * `unsuitableAge`, `unsuitableTimes`, `unsuitableLanguage`: bit b is reason `unsuitableSex` + b).
+ */
+export const Requires = { women: 1, olderAdults: 2, daytime: 4, noLanguageSupport: 8 } as const
 
 export const createServices = (scenario: Scenario, setup: Uniform): Services => {
   const clusters = scenario.practices.clusters
@@ -64,6 +75,7 @@ export const createServices = (scenario: Scenario, setup: Uniform): Services => 
     olderOnly: new Uint8Array(count),
     daytimeOnly: new Uint8Array(count),
     language: new Uint8Array(count),
+    requires: new Uint8Array(count),
     group: new Int16Array(count).fill(-1),
     occupied: new Int32Array(count),
     capacity: new Float64Array(count),
@@ -86,6 +98,8 @@ export const createServices = (scenario: Scenario, setup: Uniform): Services => 
         s.language[i] = setup() < cat.languageSupportShare ? 1 : 0
         const u = setup()
         if (k === culturallySpecific) s.group[i] = acc > 0 ? pickCumulative(minorityCumulative, u) : noGroup
+        s.requires[i] = (s.womenOnly[i] ? Requires.women : 0) | (s.olderOnly[i] ? Requires.olderAdults : 0) |
+          (s.daytimeOnly[i] ? Requires.daytime : 0) | (s.language[i] ? 0 : Requires.noLanguageSupport)
       }
       const range = Array.from({ length: start[c * K + k + 1] - start[c * K + k] }, (_, j) => start[c * K + k] + j)
       range.sort((x, y) => s.resilience[y] - s.resilience[x] || x - y)
