@@ -11,22 +11,21 @@ import { Draw } from "./random.ts"
 import { personExponential, personUniform } from "./personRandom.ts"
 import { refreshRates } from "./rates.ts"
 import { Requires, type Services } from "./services.ts"
+import type { PeopleArrays } from "./people.ts"
 import type { Sim } from "./sim.ts"
 
 const K = serviceCategories.length
 
 /** What person `id` lacks of what a service may require (`Requires`: not a woman, not older, employed, needs a language). */
-const personLacks = (sim: Sim, id: number): number => {
-  const a = sim.people.arrays
-  return (a.female[id] ? 0 : Requires.women) | (a.ageBand[id] === olderAgeBand ? 0 : Requires.olderAdults) |
-    (a.employed[id] ? Requires.daytime : 0) | (a.languageNeed[id] ? Requires.noLanguageSupport : 0)
-}
+export const personLacks = (a: PeopleArrays, id: number): number =>
+  (a.female[id] ? 0 : Requires.women) | (a.ageBand[id] === olderAgeBand ? 0 : Requires.olderAdults) |
+  (a.employed[id] ? Requires.daytime : 0) | (a.languageNeed[id] ? Requires.noLanguageSupport : 0)
 
 /**
  * Why service i does not suit a person who lacks `lacks` and belongs to ethnic group `group`, or -1 if it does: the
  * lowest bit of what the service requires and the person lacks (in the order sex, age, times, language), then culture.
  */
-const unsuitable = (s: Services, i: number, lacks: number, group: number): number => {
+export const unsuitable = (s: Services, i: number, lacks: number, group: number): number => {
   const unmet = s.requires[i] & lacks
   if (unmet !== 0) return OnwardFailure.unsuitableSex + 31 - Math.clz32(unmet & -unmet)
   if (s.group[i] !== -1 && s.group[i] !== group) return OnwardFailure.unsuitableCulture
@@ -36,7 +35,7 @@ const unsuitable = (s: Services, i: number, lacks: number, group: number): numbe
 /** The suitable open service of category k in area c with most free places, or -(1 + failure reason). */
 const search = (sim: Sim, id: number, c: number, k: number): number => {
   const s = sim.services
-  const lacks = personLacks(sim, id)
+  const lacks = personLacks(sim.people.arrays, id)
   const group = sim.people.arrays.ethnicity[id]
   let best = -1
   let bestRoom = 0

@@ -5,8 +5,10 @@
 import { describe, expect, it } from "vitest"
 import { compileParams } from "../../src/model/params.ts"
 import { createSim } from "../../src/model/sim.ts"
-import { updateServices } from "../../src/model/services.ts"
-import { OnwardFailure } from "../../src/model/constants.ts"
+import { Requires, updateServices } from "../../src/model/services.ts"
+import { OnwardFailure, olderAgeBand } from "../../src/model/constants.ts"
+import { PeopleArrays } from "../../src/model/people.ts"
+import { personLacks, unsuitable } from "../../src/model/onwardReferral.ts"
 import { serviceCategories } from "../../src/scenario/sections/community.ts"
 import { simulate } from "../../src/model/simulate.ts"
 import { scenarioWith } from "../support/scenarios.ts"
@@ -110,5 +112,58 @@ describe("community-service places", () => {
       expect(wanting(cut)).toBeGreaterThan(wanting(full) + cut.tally.onwardReferralsByCategory[advice] / 2)
       for (let i = 0; i < cut.services.count; i++) if (cut.services.category[i] === advice) expect(cut.services.capacity[i]).toBe(0)
     })
+  })
+
+  it("recomputed only in weeks whose schedules moved, are those computed afresh in every week", () => {
+    // Funding that holds, steps down, holds and ramps: weeks where it did not move keep last week's places.
+    const scenario = scenarioWith((d) => {
+      d.communityServices.funding = { interpolation: "linear", points: [{ at: 0, value: 1 }, { at: 10, value: 1 }, { at: 11, value: 0.6 }, { at: 30, value: 0.6 }, { at: 40, value: 0.9 }] }
+      d.communityServices.closureShareOfCut = 0.4
+    })
+    const params = compileParams(scenario)
+    const running = createSim(params, scenario.seed, 0)
+    for (let week = 0; week < 60; week++) {
+      updateServices(running, week)
+      const fresh = createSim(params, scenario.seed, 0)
+      updateServices(fresh, week)
+      expect(Array.from(running.services.capacity), `week ${week}`).toEqual(Array.from(fresh.services.capacity))
+      expect(Array.from(running.services.open), `week ${week}`).toEqual(Array.from(fresh.services.open))
+    }
+  })
+})
+
+describe("a service's suitability", () => {
+  it("in one test of requirement bits gives the reason the checks one by one give, in their order", () => {
+    // The checks as they read before the bits: sex, age, times, language, culture.
+    const byChecks = (flags: number, serviceGroup: number, female: number, older: boolean, employed: number, languageNeed: number, group: number): number => {
+      if (flags & 1 && !female) return OnwardFailure.unsuitableSex
+      if (flags & 2 && !older) return OnwardFailure.unsuitableAge
+      if (flags & 4 && employed) return OnwardFailure.unsuitableTimes
+      if (languageNeed && !(flags & 8)) return OnwardFailure.unsuitableLanguage
+      if (serviceGroup !== -1 && serviceGroup !== group) return OnwardFailure.unsuitableCulture
+      return -1
+    }
+    const a = new PeopleArrays(1)
+    const services = { requires: new Uint8Array(1), group: new Int16Array(1) } as unknown as Parameters<typeof unsuitable>[0]
+    let cases = 0
+    // flags: women only, older only, daytime only, language support (bit 8 on: has it).
+    for (let flags = 0; flags < 16; flags++) {
+      services.requires[0] = (flags & 1 ? Requires.women : 0) | (flags & 2 ? Requires.olderAdults : 0) | (flags & 4 ? Requires.daytime : 0) | (flags & 8 ? 0 : Requires.noLanguageSupport)
+      for (const serviceGroup of [-1, -2, 0, 2]) {
+        services.group[0] = serviceGroup
+        for (let person = 0; person < 16; person++) {
+          for (const group of [0, 1, 2]) {
+            a.female[0] = person & 1
+            a.ageBand[0] = person & 2 ? olderAgeBand : 0
+            a.employed[0] = (person >> 2) & 1
+            a.languageNeed[0] = (person >> 3) & 1
+            const expected = byChecks(flags, serviceGroup, person & 1, (person & 2) !== 0, (person >> 2) & 1, (person >> 3) & 1, group)
+            expect(unsuitable(services, 0, personLacks(a, 0), group), `flags ${flags} group ${serviceGroup} person ${person} of ${group}`).toBe(expected)
+            cases++
+          }
+        }
+      }
+    }
+    expect(cases).toBe(16 * 4 * 16 * 3)
   })
 })
