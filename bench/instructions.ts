@@ -8,11 +8,10 @@
  * Two child processes run `replicates` and 2 × `replicates` replicates of the scenario, bundled as the CLI is
  * (scripts/bundle.mjs), with the long run's V8 flags (`src/ensemble/v8Flags.ts`) and `--turbo-profiling-verbose`:
  * TurboFan counts how often each basic block of its code runs and prints, at exit, the counts and each function's
- * machine code. Each
- * block's instructions times its count, less the counter's own 8 instructions, summed by function (a function V8
- * inlined counts in its caller), and the difference between the two processes divided by `replicates` is a
- * replicate's count once compiled. The profiling makes V8 compile on the main thread, in the same order in both processes, so the
- * difference holds only the later replicates. Not counted: V8's builtins and runtime (`Math.log`, `fill`, the
+ * machine code. Each block's instructions times its count, less the counter's own 8 instructions, summed by
+ * function (a function V8 inlined counts in its caller), and the difference between the two processes divided by
+ * `replicates` is a replicate's count once compiled. The profiling makes V8 compile on the main thread, in the same
+ * order in both processes, so the difference holds only the later replicates. Not counted: V8's builtins and runtime (`Math.log`, `fill`, the
  * garbage collector), and code not yet optimized; so it is a guide to the engine's own code, not a total.
  */
 import { execFileSync } from "node:child_process"

@@ -159,9 +159,16 @@ export class PeopleArrays {
     this.starLastReviewWords = new Int32Array(this.starLastReview.buffer)
   }
 
-  /** The table's own arrays, leaving out the views of another's memory (`starWords`, …). */
+  /** The table's arrays, one for each block of memory (a view such as `starWords` shares its array's, so is left out). */
   private ownArrays(): Array<[string, Uint8Array]> {
-    return Object.entries(this).filter(([name, field]) => ArrayBuffer.isView(field) && !name.endsWith("Words")) as Array<[string, Uint8Array]>
+    const seen = new Set<ArrayBufferLike>()
+    const own: Array<[string, Uint8Array]> = []
+    for (const [name, field] of Object.entries(this)) {
+      if (!ArrayBuffer.isView(field) || seen.has(field.buffer)) continue
+      seen.add(field.buffer)
+      own.push([name, field as Uint8Array])
+    }
+    return own
   }
 
   /**

@@ -20,3 +20,17 @@ export const areasTotal = (word: number): number => Math.imul(word, 0x01010101) 
  */
 export const areasAbove = (word: number, than: number): number =>
   Math.imul((((word | 0x80808080) - than - 0x01010101) & 0x80808080) >>> 7, 0x01010101) >>> 24
+
+/** Person `id`'s Star total (8–80) in `words` (`starWords`, `starBaselineWords` or `starLastReviewWords`). */
+export const starTotalOf = (words: Int32Array, id: number): number => {
+  let total = 0
+  for (let w = id * starWordsPerPerson; w < (id + 1) * starWordsPerPerson; w++) total += areasTotal(words[w])
+  return total
+}
+
+/** How many of person `id`'s areas score higher in `words` than in `than`. */
+export const areasAboveOf = (words: Int32Array, than: Int32Array, id: number): number => {
+  let above = 0
+  for (let w = id * starWordsPerPerson; w < (id + 1) * starWordsPerPerson; w++) above += areasAbove(words[w], than[w])
+  return above
+}

@@ -15,7 +15,7 @@ import { endEffect, onExit, onFirstReferral, onReReferral, startEffect } from ".
 import { scheduleReReferral } from "./referral.ts"
 import { noPlaceEndWeek, releasePlace } from "./services.ts"
 import { timeNextSetback } from "./setbacks.ts"
-import { areasTotal, starWordsPerPerson } from "./starWords.ts"
+import { starTotalOf, starWordsPerPerson } from "./starWords.ts"
 import { forgetLastReview, personStarChange } from "./wellbeing.ts"
 import { workloadOf } from "./workforce.ts"
 
@@ -38,13 +38,6 @@ const setState = (sim: Sim, id: number, to: number): void => {
   sim.stateCounts[a.state[id]]--
   sim.stateCounts[to]++
   a.state[id] = to
-}
-
-const starTotal = (sim: Sim, id: number): number => {
-  const words = sim.people.arrays.starWords
-  let total = 0
-  for (let w = id * starWordsPerPerson; w < (id + 1) * starWordsPerPerson; w++) total += areasTotal(words[w])
-  return total
 }
 
 /** Referred (first time or again): join the area's waiting list. */
@@ -164,7 +157,7 @@ export const engage = (sim: Sim, id: number, week: number): void => {
   }
   a.reviews[id] = 1
   a.bestStarChange[id] = 0
-  const baseline = starTotal(sim, id)
+  const baseline = starTotalOf(a.starWords, id)
   sim.starSumActive += baseline
   const log = sim.records?.engagements
   if (log !== undefined) {
@@ -220,7 +213,7 @@ export const leave = (sim: Sim, id: number, week: number, reason: number): void 
     recordExit(sim, id, week, reason)
   }
   if (engaged(a.state[id])) {
-    sim.starSumActive -= starTotal(sim, id)
+    sim.starSumActive -= starTotalOf(a.starWords, id)
     endEffect(sim, id, week)
     leaveEngaged(sim.engaged, a, id)
   }

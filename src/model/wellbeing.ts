@@ -11,7 +11,7 @@ import { personExponential, personUniform } from "./personRandom.ts"
 import type { HotConstants } from "./params.ts"
 import type { PeopleArrays } from "./people.ts"
 import type { Sim } from "./sim.ts"
-import { areasAbove, areasTotal, starWordsPerPerson } from "./starWords.ts"
+import { areasAbove, areasAboveOf, areasTotal, starTotalOf, starWordsPerPerson } from "./starWords.ts"
 
 /** Gain-rate multiplier from link-worker time (0 with no link worker). */
 export const linkWorkerTimeFactor = (sim: Sim, hoursPerPerson: number): number => {
@@ -47,12 +47,8 @@ export const gainPoints = (sim: Sim, id: number): void => {
 }
 
 /** A person's Star change at their last review: last review minus baseline, total of the 8 areas. */
-export const personStarChange = (a: PeopleArrays, id: number): number => {
-  const { starLastReviewWords: last, starBaselineWords: baseline } = a
-  let d = 0
-  for (let w = id * starWordsPerPerson; w < (id + 1) * starWordsPerPerson; w++) d += areasTotal(last[w]) - areasTotal(baseline[w])
-  return d
-}
+export const personStarChange = (a: PeopleArrays, id: number): number =>
+  starTotalOf(a.starLastReviewWords, id) - starTotalOf(a.starBaselineWords, id)
 
 /**
  * A new episode: the person's last review no longer counts in the Star outcomes to date (`starOutcomes` counts
@@ -61,21 +57,10 @@ export const personStarChange = (a: PeopleArrays, id: number): number => {
 export const forgetLastReview = (sim: Sim, id: number): void => {
   const a = sim.people.arrays
   if (a.reviews[id] < 2) return
-  const { starLastReviewWords: lastWords, starBaselineWords: baselineWords } = a
-  let change = 0
-  let baseline = 0
-  let areasImproved = 0
-  for (let w = id * starWordsPerPerson; w < (id + 1) * starWordsPerPerson; w++) {
-    const from = baselineWords[w]
-    const last = lastWords[w]
-    change += areasTotal(last) - areasTotal(from)
-    baseline += areasTotal(from)
-    areasImproved += areasAbove(last, from)
-  }
   sim.starReviewedToDate--
-  sim.starChangeSumToDate -= change
-  sim.starImprovedToDate -= areasImproved > 0 ? 1 : 0
-  sim.starBaselineSumToDate -= baseline
+  sim.starChangeSumToDate -= personStarChange(a, id)
+  sim.starImprovedToDate -= areasAboveOf(a.starLastReviewWords, a.starBaselineWords, id) > 0 ? 1 : 0
+  sim.starBaselineSumToDate -= starTotalOf(a.starBaselineWords, id)
 }
 
 /** A Star review: the current scores are recorded (and logged for contracts that pay on them). */

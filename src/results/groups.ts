@@ -15,7 +15,7 @@
  * no onward referral) is left out of that replicate, so its summary says how many replicates it is over.
  */
 import { ageBands, State } from "../model/constants.ts"
-import { areasTotal, starWordsPerPerson } from "../model/starWords.ts"
+import { personStarChange } from "../model/wellbeing.ts"
 import type { Sim } from "../model/sim.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import type { Metrics } from "./metrics.ts"
@@ -67,7 +67,8 @@ export const groupMetrics = (sim: Sim): Metrics => {
     cells *= sizes[i]
   }
   const sums = new Float64Array(cells * fields)
-  const { ageBand, female, ethnicity, conditions, mentalHealth, isolated, onwardReferrals, onwardFailures, everEngaged, state, saving, comparisonCost, reviews, starLastReviewWords, starBaselineWords } = sim.people.arrays
+  const a = sim.people.arrays
+  const { ageBand, female, ethnicity, conditions, mentalHealth, isolated, onwardReferrals, onwardFailures, everEngaged, state, saving, comparisonCost, reviews } = a
   const [sAge, sSex, sEthnic, sConditions, sMental] = strides
   const count = sim.people.count
   for (let id = 0; id < count; id++) {
@@ -85,10 +86,7 @@ export const groupMetrics = (sim: Sim): Metrics => {
     }
     if (reviews[id] >= 2) {
       sums[k + F.reviewed] += 1
-      // The Star change: last review minus baseline, 8 areas four at a time (`personStarChange`).
-      let d = 0
-      for (let w = id * starWordsPerPerson, end = w + starWordsPerPerson; w < end; w++) d += areasTotal(starLastReviewWords[w]) - areasTotal(starBaselineWords[w])
-      sums[k + F.starChange] += d
+      sums[k + F.starChange] += personStarChange(a, id)
     }
   }
   const m: Metrics = {}

@@ -1,5 +1,6 @@
 /** The rows of weekly.csv, people.csv and replicates.csv for one replicate. */
-import { ageBands, exitReasonNames, starAreas } from "../model/constants.ts"
+import { ageBands, exitReasonNames } from "../model/constants.ts"
+import { starTotalOf } from "../model/starWords.ts"
 import type { Sim } from "../model/sim.ts"
 import { weeklyColumns } from "../model/weekly.ts"
 import { dateOfWeek } from "../model/schedule.ts"
@@ -33,12 +34,6 @@ export const peopleHeader = [
   "linkWorkerChanges", "onwardReferrals", "onwardReferralFailures", "setbacks",
   "starBaseline", "starLast", "reviews", "secondaryCareCost", "comparisonSecondaryCareCost"
 ] as const
-
-const starTotal = (scores: Uint8Array, id: number): number => {
-  let s = 0
-  for (let k = id * starAreas; k < (id + 1) * starAreas; k++) s += scores[k]
-  return s
-}
 
 /**
  * One row per person; episode fields describe their latest referral, the counts of link-worker changes, onward
@@ -74,8 +69,8 @@ export const writePeopleRows = (sim: Sim, out: CsvWriter): void => {
     row[18] = a.onwardReferrals[id]
     row[19] = a.onwardFailures[id]
     row[20] = a.setbacks[id]
-    row[21] = engaged ? starTotal(a.starBaseline, id) : ""
-    row[22] = engaged ? starTotal(a.starLastReview, id) : ""
+    row[21] = engaged ? starTotalOf(a.starBaselineWords, id) : ""
+    row[22] = engaged ? starTotalOf(a.starLastReviewWords, id) : ""
     row[23] = a.reviews[id]
     row[24] = a.comparisonCost[id] - a.saving[id]
     row[25] = a.comparisonCost[id]
