@@ -13,6 +13,16 @@
  */
 import { never } from "./calendar.ts"
 import type { PeopleArrays } from "./people.ts"
+import {
+  residentDropoutClock,
+  residentGainClock,
+  residentGainRate,
+  residentHazardRate,
+  residentIds,
+  residentNextEvent,
+  residentPlaces,
+  residentSlot
+} from "./resident.ts"
 
 export class EngagedTable {
   /** Places in use, holes included, and how many of them are holes. */
@@ -31,17 +41,21 @@ export class EngagedTable {
   gainRate: Float64Array
   dropoutClock: Float64Array
   hazardRate: Float64Array
+  /** The arrays are the thread's resident ones (`resident.ts`), until the run ends or outgrows them. */
+  resident: boolean
 
-  constructor(capacity = 1024) {
+  /** In the resident arrays if `resident` (the run holds them), else in arrays of its own with room for `capacity`. */
+  constructor(resident: boolean, capacity = 1024) {
     this.count = 0
     this.holes = 0
-    this.ids = new Int32Array(capacity)
-    this.nextEvent = new Int16Array(capacity)
-    this.slot = new Int32Array(capacity)
-    this.gainClock = new Float64Array(capacity)
-    this.gainRate = new Float64Array(capacity)
-    this.dropoutClock = new Float64Array(capacity)
-    this.hazardRate = new Float64Array(capacity)
+    this.resident = resident
+    this.ids = resident ? residentIds : new Int32Array(capacity)
+    this.nextEvent = resident ? residentNextEvent : new Int16Array(capacity)
+    this.slot = resident ? residentSlot : new Int32Array(capacity)
+    this.gainClock = resident ? residentGainClock : new Float64Array(capacity)
+    this.gainRate = resident ? residentGainRate : new Float64Array(capacity)
+    this.dropoutClock = resident ? residentDropoutClock : new Float64Array(capacity)
+    this.hazardRate = resident ? residentHazardRate : new Float64Array(capacity)
   }
 }
 
@@ -85,20 +99,30 @@ export const closeUpEngaged = (t: EngagedTable, a: PeopleArrays): void => {
   t.holes = 0
 }
 
-const grow = (t: EngagedTable): void => {
-  const n = 2 * t.ids.length
+/**
+ * The list moves into arrays of its own, `n` places long, keeping its entries: when it outgrows its arrays, and when
+ * a run gives the resident arrays back (`vacateResident`).
+ */
+export const moveEngaged = (t: EngagedTable, n: number): void => {
+  const used = t.count
   const ids = new Int32Array(n)
-  ids.set(t.ids)
+  ids.set(t.ids.subarray(0, used))
   t.ids = ids
   const nextEvent = new Int16Array(n)
-  nextEvent.set(t.nextEvent)
+  nextEvent.set(t.nextEvent.subarray(0, used))
   t.nextEvent = nextEvent
   const slot = new Int32Array(n)
-  slot.set(t.slot)
+  slot.set(t.slot.subarray(0, used))
   t.slot = slot
   for (const name of ["gainClock", "gainRate", "dropoutClock", "hazardRate"] as const) {
-    const grown = new Float64Array(n)
-    grown.set(t[name])
-    t[name] = grown
+    const moved = new Float64Array(n)
+    moved.set(t[name].subarray(0, used))
+    t[name] = moved
   }
+  t.resident = false
+}
+
+const grow = (t: EngagedTable): void => {
+  // The resident arrays are as long as they come: a run that fills them moves out.
+  moveEngaged(t, t.resident ? 2 * residentPlaces : 2 * t.ids.length)
 }

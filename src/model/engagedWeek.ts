@@ -16,6 +16,17 @@ import { disengage } from "./disengagement.ts"
 import { closeUpEngaged } from "./engagedTable.ts"
 import { retimeOnward, startOnwardReferral } from "./onwardReferral.ts"
 import { refreshRates } from "./rates.ts"
+import {
+  residentDropoutClock,
+  residentGainClock,
+  residentGainRate,
+  residentGainTable,
+  residentHazardRate,
+  residentHazardTable,
+  residentIds,
+  residentNextEvent,
+  residentSlot
+} from "./resident.ts"
 import { engagedSaving, reachPlateau } from "./secondaryCare.ts"
 import { closedServiceOccupied, releasePlace } from "./services.ts"
 import { endSetback, startSetback } from "./setbacks.ts"
@@ -29,26 +40,21 @@ export const engagedWeeks = (sim: Sim, week: number): number => {
   // The list's arrays by place (`engagedTable.ts`); nobody joins it during the pass, so they stay these.
   const { ids, nextEvent, slot, gainClock, gainRate, dropoutClock, hazardRate } = t
   const { gainTable, hazardTable } = sim.posts
+  // When they are the thread's resident arrays, the quiet runs below read them as the module constants they are, so
+  // that TurboFan builds in their addresses and lengths (`resident.ts`). Taken here, outside the loops: read inside a
+  // loop, V8 resolved the constants too late to drop the checks.
+  const resident = t.resident && sim.posts.tablesResident
+  const rIds = residentIds, rNextEvent = residentNextEvent, rSlot = residentSlot, rGainClock = residentGainClock
+  const rGainRate = residentGainRate, rDropoutClock = residentDropoutClock, rHazardRate = residentHazardRate
+  const rGainTable = residentGainTable, rHazardTable = residentHazardTable
   // Closed services rarely hold anyone: only then is each person's place looked at.
   const closures = closedServiceOccupied(sim.services)
   const count = t.count
   for (let j = 0; j < count; j++) {
-    // A run of quiet weeks, front to back through the list's arrays: no event due, the dropout clock does not run
-    // out. With no call in it, TurboFan need not reload the arrays after one, so a quiet week is ~100 instructions
-    // instead of ~190. Wellbeing gains are taken here too (`gainPoints`, which V8 inlines: ~36,000 a replicate, each
-    // ~250 instructions fewer than through the whole week below). The first person who needs more (or a hole) stops
-    // the run with their clocks untouched and takes the whole week below, with the same arithmetic.
     if (!closures) {
-      for (; j < count; j++) {
-        if (week >= nextEvent[j]) break
-        const s = slot[j]
-        const gain = gainClock[j] - gainTable[s >> 1] * gainRate[j]
-        const dropout = dropoutClock[j] - hazardTable[s] * hazardRate[j]
-        if (dropout <= 0) break
-        gainClock[j] = gain
-        dropoutClock[j] = dropout
-        if (gain <= 0) gainPoints(sim, ids[j])
-      }
+      j = resident
+        ? quietRun(sim, week, j, count, rIds, rNextEvent, rSlot, rGainClock, rGainRate, rDropoutClock, rHazardRate, rGainTable, rHazardTable)
+        : quietRun(sim, week, j, count, ids, nextEvent, slot, gainClock, gainRate, dropoutClock, hazardRate, gainTable, hazardTable)
       if (j === count) break
     }
     const id = ids[j]
@@ -68,6 +74,43 @@ export const engagedWeeks = (sim: Sim, week: number): number => {
   }
   closeUpEngaged(t, a)
   return engagedSaving(sim, week)
+}
+
+/**
+ * A run of quiet weeks from place `j`, front to back through the list's arrays: no event due, the dropout clock does
+ * not run out. With no call in it, TurboFan need not reload the arrays after one. Wellbeing gains are taken here too
+ * (`gainPoints`, which V8 inlines: ~36,000 a replicate, each ~250 instructions fewer than through the whole week
+ * in the pass). The first person who needs more (or a hole) stops the run with their clocks untouched, and the pass
+ * gives them the whole week, with the same arithmetic. Returns their place (`count` if none). The arrays are
+ * parameters so that the pass can hand over the resident ones as constants (`resident.ts`): V8 inlines this at both
+ * of its calls, one with constants and one without.
+ */
+const quietRun = (
+  sim: Sim,
+  week: number,
+  j: number,
+  count: number,
+  ids: Int32Array,
+  nextEvent: Int16Array,
+  slot: Int32Array,
+  gainClock: Float64Array,
+  gainRate: Float64Array,
+  dropoutClock: Float64Array,
+  hazardRate: Float64Array,
+  gainTable: Float64Array,
+  hazardTable: Float64Array
+): number => {
+  for (; j < count; j++) {
+    if (week >= nextEvent[j]) break
+    const s = slot[j]
+    const gain = gainClock[j] - gainTable[s >> 1] * gainRate[j]
+    const dropout = dropoutClock[j] - hazardTable[s] * hazardRate[j]
+    if (dropout <= 0) break
+    gainClock[j] = gain
+    dropoutClock[j] = dropout
+    if (gain <= 0) gainPoints(sim, ids[j])
+  }
+  return j
 }
 
 /**

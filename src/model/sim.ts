@@ -2,7 +2,8 @@
 import type { Scenario } from "../scenario/schema.ts"
 import type { ModelParams } from "./params.ts"
 import { People, PeopleArrays } from "./people.ts"
-import { EngagedTable } from "./engagedTable.ts"
+import { EngagedTable, moveEngaged } from "./engagedTable.ts"
+import { claimResident, releaseResident } from "./resident.ts"
 import { PersonList, Queues } from "./queue.ts"
 import { makeStreams, type Streams } from "./random.ts"
 import { createPractices, type Practices } from "./referral.ts"
@@ -25,6 +26,8 @@ export interface Sim {
   /** Waiting or being contacted; and in intensive support or maintenance. */
   readonly live: PersonList
   readonly engaged: EngagedTable
+  /** This run holds the thread's resident arrays (`resident.ts`) for its engaged list and link-worker tables. */
+  resident: boolean
   /** Waiting for a first link worker, and (ahead of them) people whose link worker left. */
   readonly waiting: Queues
   readonly handover: Queues
@@ -101,13 +104,33 @@ export class SimRecycler {
   }
 }
 
+/**
+ * The run gives the thread's resident arrays back for the next (`resident.ts`), keeping copies of what it had in them:
+ * its list of the engaged and its link-worker tables.
+ */
+export const vacateResident = (sim: Sim): void => {
+  if (!sim.resident) return
+  const t = sim.engaged
+  if (t.resident) moveEngaged(t, Math.max(1, t.count))
+  const posts = sim.posts
+  if (posts.tablesResident) {
+    posts.gainTable = posts.gainTable.slice(0, posts.count + 1)
+    posts.hazardTable = posts.hazardTable.slice(0, 2 * posts.count + 2)
+    posts.tablesResident = false
+  }
+  sim.resident = false
+  releaseResident()
+}
+
 /** A fresh replicate; its person table and event logs come from `recycler` when one is given and holds them. */
 export const createSim = (params: ModelParams, seed: number, replicate: number, recycler?: SimRecycler): Sim => {
   const scenario = params.scenario
   const streams = makeStreams(seed, replicate)
   const practices = createPractices(scenario, streams.setup)
   const clusters = scenario.practices.clusters
-  const posts = createPosts(scenario, practices, streams.workforce, params.postsMultiplier)
+  // The thread's resident arrays for the engaged pass, if no other run holds them (`resident.ts`).
+  const resident = claimResident()
+  const posts = createPosts(scenario, practices, streams.workforce, params.postsMultiplier, resident)
   const services = createServices(scenario, streams.setup)
   // Room for the expected referrals up front; the table doubles if a run outgrows it.
   const expectedPeople = Math.ceil(practices.weightedEligible * params.referralPerEligibleWeek * params.horizonWeeks * 1.1)
@@ -123,7 +146,8 @@ export const createSim = (params: ModelParams, seed: number, replicate: number, 
     services,
     people: new People(capacity, recycler?.takePeople(capacity)),
     live: new PersonList(),
-    engaged: new EngagedTable(),
+    engaged: new EngagedTable(resident),
+    resident,
     waiting: new Queues(clusters),
     handover: new Queues(clusters),
     reReferralDue: new Int32Array(params.horizonWeeks).fill(-1),

@@ -13,7 +13,7 @@ import type { Sim } from "../../src/model/sim.ts"
 /** A person table and engaged list, and what of a replicate the calendar reads. */
 const calendarOf = (n: number) => {
   const a = new PeopleArrays(n)
-  const engaged = new EngagedTable(4)
+  const engaged = new EngagedTable(false, 4)
   const sim = { people: { arrays: a }, engaged } as unknown as Sim
   /** The week the loop next looks at an engaged person's calendar. */
   const nextLook = (id: number): number => engaged.nextEvent[a.engagedAt[id] - 1]
