@@ -6,9 +6,10 @@ import { State } from "./constants.ts"
 import type { Sim } from "./sim.ts"
 import { assign } from "./transitions.ts"
 import { postWithRoom } from "./workforce.ts"
+import { residentPeople } from "./resident.ts"
 
 export const allocate = (sim: Sim, week: number): void => {
-  const a = sim.people.arrays
+  const a = residentPeople
   const clusters = sim.posts.clusterStart.length - 1
   for (let c = 0; c < clusters; c++) {
     while (sim.handover.length[c] > 0) {

@@ -12,7 +12,7 @@
  * reaches them, in list order, as it reads their clocks.
  */
 import type { PeopleArrays } from "./people.ts"
-import type { Sim } from "./sim.ts"
+import { residentNextEvent, residentPeople } from "./resident.ts"
 
 /** What is due, in the order the kinds are handled within a person's week. */
 export const Due = {
@@ -30,10 +30,10 @@ export const Due = {
   supportLimit: 8,
   phase: 9
 } as const
-export const dueKinds = 10
-
-/** A week that never comes: "not due" (past any horizon, and the largest week a due week can hold). */
-export const never = 32767
+// How many kinds (`dueKinds`) and the week that never comes (`never`) are in constants.ts, which the person table's
+// module reads without importing this one.
+import { dueKinds, never } from "./constants.ts"
+export { dueKinds, never }
 
 /**
  * The week a clock of `clock` (what is left of its exponential threshold) running at `rate` per week from week
@@ -47,13 +47,13 @@ export const runOutWeek = (from: number, clock: number, rate: number): number =>
 }
 
 /** Person `id`'s event of kind `kind` is now due in week `week` (`never` for none). */
-export const schedule = (sim: Sim, id: number, kind: number, week: number): void => {
-  const a = sim.people.arrays
+export const schedule = (id: number, kind: number, week: number): void => {
+  const a = residentPeople
   const w = week < never ? week : never
   a.due[id * dueKinds + kind] = w
   // Engaged: the loop's next look comes no later (before engaging, `engage` finds the earliest).
   const at = a.engagedAt[id] - 1
-  if (at >= 0 && w < sim.engaged.nextEvent[at]) sim.engaged.nextEvent[at] = w
+  if (at >= 0 && w < residentNextEvent[at]) residentNextEvent[at] = w
 }
 
 /** Nothing of this kind is due for the person any more (`nextEvent` may stay early: a look that finds nothing). */

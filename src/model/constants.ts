@@ -36,3 +36,9 @@ export const onwardFailureNames = [
 
 /** Link-worker post status. */
 export const Post = { filled: 0, recruiting: 1, frozen: 2 } as const
+
+/** Kinds of event on a person's calendar (`Due` in calendar.ts). */
+export const dueKinds = 10
+
+/** A week that never comes: "not due" (past any horizon, and the largest week a due week can hold). */
+export const never = 32767

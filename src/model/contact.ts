@@ -7,9 +7,10 @@ import { Draw } from "./random.ts"
 import { personUniform } from "./personRandom.ts"
 import type { Sim } from "./sim.ts"
 import { engage, leave } from "./transitions.ts"
+import { residentPeople } from "./resident.ts"
 
 export const contactWeek = (sim: Sim, id: number, week: number): void => {
-  const a = sim.people.arrays
+  const a = residentPeople
   const c = sim.scenario.contact
   if (personUniform(a, id, Draw.contact) >= c.attemptSuccess) {
     a.contactAttempts[id]++

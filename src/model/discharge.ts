@@ -9,17 +9,18 @@ import { Draw } from "./random.ts"
 import { personUniform } from "./personRandom.ts"
 import type { Sim } from "./sim.ts"
 import { leave } from "./transitions.ts"
+import { residentPeople } from "./resident.ts"
 
 /** At the maximum support length: extend for complex needs (once, at the link worker's discretion) or discharge; true if discharged. */
 export const atSupportLimit = (sim: Sim, id: number, week: number): boolean => {
-  const a = sim.people.arrays
+  const a = residentPeople
   const d = sim.scenario.discharge
   const complex = a.conditions[id] >= d.complexNeedsMinConditions || a.mentalHealth[id] === 1
   if (complex && !a.extended[id] && d.extensionWeeks > 0 && personUniform(a, id, Draw.extension) < d.extensionShare) {
     a.extended[id] = 1
     a.supportLimitWeeks[id] += d.extensionWeeks
     sim.tally.extensions++
-    schedule(sim, id, Due.supportLimit, a.engagedWeek[id] + a.supportLimitWeeks[id])
+    schedule(id, Due.supportLimit, a.engagedWeek[id] + a.supportLimitWeeks[id])
     return false
   }
   sim.tally.dischargedAtLimit++

@@ -20,6 +20,7 @@ import {
   residentHazardRate,
   residentIds,
   residentNextEvent,
+  residentLimitError,
   residentPlaces,
   residentSlot
 } from "./resident.ts"
@@ -41,7 +42,7 @@ export class EngagedTable {
   gainRate: Float64Array
   dropoutClock: Float64Array
   hazardRate: Float64Array
-  /** The arrays are the thread's resident ones (`resident.ts`), until the run ends or outgrows them. */
+  /** The arrays are the thread's resident ones (`resident.ts`): its run holds them. */
   resident: boolean
 
   /** In the resident arrays if `resident` (the run holds them), else in arrays of its own with room for `capacity`. */
@@ -100,8 +101,8 @@ export const closeUpEngaged = (t: EngagedTable, a: PeopleArrays): void => {
 }
 
 /**
- * The list moves into arrays of its own, `n` places long, keeping its entries: when it outgrows its arrays, and when
- * a run gives the resident arrays back (`vacateResident`).
+ * The list moves into arrays of its own, `n` places long, keeping its entries: when it outgrows them (a list not
+ * in the resident arrays), and when its run moves out of the resident arrays (`holdResident` in sim.ts).
  */
 export const moveEngaged = (t: EngagedTable, n: number): void => {
   const used = t.count
@@ -122,7 +123,29 @@ export const moveEngaged = (t: EngagedTable, n: number): void => {
   t.resident = false
 }
 
+/** The list moves back into the resident arrays (`holdResident` in sim.ts), keeping its entries. */
+export const moveEngagedIn = (t: EngagedTable): void => {
+  const used = t.count
+  if (used > residentPlaces) throw residentLimitError("places in the list of the engaged", residentPlaces)
+  residentIds.set(t.ids.subarray(0, used))
+  residentNextEvent.set(t.nextEvent.subarray(0, used))
+  residentSlot.set(t.slot.subarray(0, used))
+  residentGainClock.set(t.gainClock.subarray(0, used))
+  residentGainRate.set(t.gainRate.subarray(0, used))
+  residentDropoutClock.set(t.dropoutClock.subarray(0, used))
+  residentHazardRate.set(t.hazardRate.subarray(0, used))
+  t.ids = residentIds
+  t.nextEvent = residentNextEvent
+  t.slot = residentSlot
+  t.gainClock = residentGainClock
+  t.gainRate = residentGainRate
+  t.dropoutClock = residentDropoutClock
+  t.hazardRate = residentHazardRate
+  t.resident = true
+}
+
 const grow = (t: EngagedTable): void => {
-  // The resident arrays are as long as they come: a run that fills them moves out.
-  moveEngaged(t, t.resident ? 2 * residentPlaces : 2 * t.ids.length)
+  // The engine reads the resident arrays as constants: a run cannot move out of them while it runs.
+  if (t.resident) throw residentLimitError("places in the list of the engaged", residentPlaces)
+  moveEngaged(t, 2 * t.ids.length)
 }

@@ -25,6 +25,7 @@ import {
   residentHazardTable,
   residentIds,
   residentNextEvent,
+  residentPeople,
   residentSlot
 } from "./resident.ts"
 import { engagedSaving, reachPlateau } from "./secondaryCare.ts"
@@ -35,26 +36,34 @@ import { stepDown } from "./transitions.ts"
 import { gainPoints, review } from "./wellbeing.ts"
 
 export const engagedWeeks = (sim: Sim, week: number): number => {
-  const a = sim.people.arrays
   const t = sim.engaged
-  // The list's arrays by place (`engagedTable.ts`); nobody joins it during the pass, so they stay these.
-  const { ids, nextEvent, slot, gainClock, gainRate, dropoutClock, hazardRate } = t
-  const { gainTable, hazardTable } = sim.posts
-  // When they are the thread's resident arrays, the quiet runs below read them as the module constants they are, so
-  // that TurboFan builds in their addresses and lengths (`resident.ts`). Taken here, outside the loops: read inside a
-  // loop, V8 resolved the constants too late to drop the checks.
-  const resident = t.resident && sim.posts.tablesResident
-  const rIds = residentIds, rNextEvent = residentNextEvent, rSlot = residentSlot, rGainClock = residentGainClock
-  const rGainRate = residentGainRate, rDropoutClock = residentDropoutClock, rHazardRate = residentHazardRate
-  const rGainTable = residentGainTable, rHazardTable = residentHazardTable
+  // The list's arrays by place (`engagedTable.ts`) and the link workers' tables, as the module constants they are
+  // while the run holds the thread's resident tables, as every run being stepped does (`resident.ts`): TurboFan
+  // builds in their addresses and lengths. Taken here, outside the loops: read inside a loop, V8 resolved them too
+  // late to drop the checks.
+  const ids = residentIds, nextEvent = residentNextEvent, slot = residentSlot, gainClock = residentGainClock
+  const gainRate = residentGainRate, dropoutClock = residentDropoutClock, hazardRate = residentHazardRate
+  const gainTable = residentGainTable, hazardTable = residentHazardTable
   // Closed services rarely hold anyone: only then is each person's place looked at.
   const closures = closedServiceOccupied(sim.services)
   const count = t.count
   for (let j = 0; j < count; j++) {
+    // A run of quiet weeks, front to back through the list: no event due, the dropout clock does not run out. With no
+    // call in it, TurboFan need not reload anything after one. Wellbeing gains are taken here too (`gainPoints`, which
+    // V8 inlines: ~36,000 a replicate, each ~250 instructions fewer than through the whole week below). The first
+    // person who needs more (or a hole) stops the run with their clocks untouched and takes the whole week below,
+    // with the same arithmetic.
     if (!closures) {
-      j = resident
-        ? quietRun(sim, week, j, count, rIds, rNextEvent, rSlot, rGainClock, rGainRate, rDropoutClock, rHazardRate, rGainTable, rHazardTable)
-        : quietRun(sim, week, j, count, ids, nextEvent, slot, gainClock, gainRate, dropoutClock, hazardRate, gainTable, hazardTable)
+      for (; j < count; j++) {
+        if (week >= nextEvent[j]) break
+        const s = slot[j]
+        const gain = gainClock[j] - gainTable[s >> 1] * gainRate[j]
+        const dropout = dropoutClock[j] - hazardTable[s] * hazardRate[j]
+        if (dropout <= 0) break
+        gainClock[j] = gain
+        dropoutClock[j] = dropout
+        if (gain <= 0) gainPoints(sim, ids[j])
+      }
       if (j === count) break
     }
     const id = ids[j]
@@ -72,45 +81,8 @@ export const engagedWeeks = (sim: Sim, week: number): number => {
     dropoutClock[j] = dropout
     if (dropout <= 0) disengage(sim, id, week)
   }
-  closeUpEngaged(t, a)
+  closeUpEngaged(t, residentPeople)
   return engagedSaving(sim, week)
-}
-
-/**
- * A run of quiet weeks from place `j`, front to back through the list's arrays: no event due, the dropout clock does
- * not run out. With no call in it, TurboFan need not reload the arrays after one. Wellbeing gains are taken here too
- * (`gainPoints`, which V8 inlines: ~36,000 a replicate, each ~250 instructions fewer than through the whole week
- * in the pass). The first person who needs more (or a hole) stops the run with their clocks untouched, and the pass
- * gives them the whole week, with the same arithmetic. Returns their place (`count` if none). The arrays are
- * parameters so that the pass can hand over the resident ones as constants (`resident.ts`): V8 inlines this at both
- * of its calls, one with constants and one without.
- */
-const quietRun = (
-  sim: Sim,
-  week: number,
-  j: number,
-  count: number,
-  ids: Int32Array,
-  nextEvent: Int16Array,
-  slot: Int32Array,
-  gainClock: Float64Array,
-  gainRate: Float64Array,
-  dropoutClock: Float64Array,
-  hazardRate: Float64Array,
-  gainTable: Float64Array,
-  hazardTable: Float64Array
-): number => {
-  for (; j < count; j++) {
-    if (week >= nextEvent[j]) break
-    const s = slot[j]
-    const gain = gainClock[j] - gainTable[s >> 1] * gainRate[j]
-    const dropout = dropoutClock[j] - hazardTable[s] * hazardRate[j]
-    if (dropout <= 0) break
-    gainClock[j] = gain
-    dropoutClock[j] = dropout
-    if (gain <= 0) gainPoints(sim, ids[j])
-  }
-  return j
 }
 
 /**
@@ -120,7 +92,7 @@ const quietRun = (
  * left. One call from the pass for all of it (the handlers' calls are the rest).
  */
 const eventfulWeek = (sim: Sim, j: number, id: number, week: number): void => {
-  const a = sim.people.arrays
+  const a = residentPeople
   const due = a.due
   const k = id * dueKinds
   if (due[k + Due.plateau] === week) {
@@ -144,10 +116,8 @@ const eventfulWeek = (sim: Sim, j: number, id: number, week: number): void => {
     due[k + Due.setback] = never
     startSetback(sim, id, week)
   }
-  const t = sim.engaged
-  const { gainTable, hazardTable } = sim.posts
-  const gain = t.gainClock[j] - gainTable[t.slot[j] >> 1] * t.gainRate[j]
-  t.gainClock[j] = gain
+  const gain = residentGainClock[j] - residentGainTable[residentSlot[j] >> 1] * residentGainRate[j]
+  residentGainClock[j] = gain
   if (gain <= 0) gainPoints(sim, id)
   if (due[k + Due.review] === week) {
     due[k + Due.review] = never
@@ -168,10 +138,10 @@ const eventfulWeek = (sim: Sim, j: number, id: number, week: number): void => {
     else dischargeSettled(sim, id, week)
   }
   // Discharged: a hole now.
-  if (t.ids[j] < 0) return
-  t.nextEvent[j] = nextEventOf(due, id)
-  const dropout = t.dropoutClock[j] - hazardTable[t.slot[j]] * t.hazardRate[j]
-  t.dropoutClock[j] = dropout
+  if (residentIds[j] < 0) return
+  residentNextEvent[j] = nextEventOf(due, id)
+  const dropout = residentDropoutClock[j] - residentHazardTable[residentSlot[j]] * residentHazardRate[j]
+  residentDropoutClock[j] = dropout
   if (dropout <= 0) disengage(sim, id, week)
 }
 
@@ -184,6 +154,6 @@ const endPlace = (sim: Sim, id: number, week: number): void => {
 
 /** The person's service closed: they lose their place. */
 const leaveClosedService = (sim: Sim, id: number, week: number): void => {
-  const service = sim.people.arrays.serviceId[id]
+  const service = residentPeople.serviceId[id]
   if (service >= 0 && sim.services.open[service] === 0) endPlace(sim, id, week)
 }

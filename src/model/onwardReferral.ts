@@ -13,6 +13,7 @@ import { refreshRates } from "./rates.ts"
 import { Requires, type Services } from "./services.ts"
 import type { PeopleArrays } from "./people.ts"
 import type { Sim } from "./sim.ts"
+import { residentPeople } from "./resident.ts"
 
 const K = serviceCategories.length
 
@@ -35,8 +36,8 @@ export const unsuitable = (s: Services, i: number, lacks: number, group: number)
 /** The suitable open service of category k in area c with most free places, or -(1 + failure reason). */
 const search = (sim: Sim, id: number, c: number, k: number): number => {
   const s = sim.services
-  const lacks = personLacks(sim.people.arrays, id)
-  const group = sim.people.arrays.ethnicity[id]
+  const lacks = personLacks(residentPeople, id)
+  const group = residentPeople.ethnicity[id]
   let best = -1
   let bestRoom = 0
   let anyOpen = false
@@ -63,7 +64,7 @@ const search = (sim: Sim, id: number, c: number, k: number): number => {
 
 /** The category this person is referred to: by need, isolation and (for culturally specific) ethnicity. */
 const chooseCategory = (sim: Sim, id: number): number => {
-  const a = sim.people.arrays
+  const a = residentPeople
   const cumulative = sim.params.categories.cumulative
   const row = (2 * a.isolated[id] + sim.params.ethnicMajority[a.ethnicity[id]]) * K
   const total = cumulative[row + K - 1]
@@ -77,7 +78,7 @@ const chooseCategory = (sim: Sim, id: number): number => {
 
 /** One onward referral for person id in week `week`. */
 export const referOnward = (sim: Sim, id: number, week: number): void => {
-  const a = sim.people.arrays
+  const a = residentPeople
   const k = chooseCategory(sim, id)
   if (k < 0) return
   sim.tally.onwardReferrals++
@@ -102,13 +103,13 @@ export const referOnward = (sim: Sim, id: number, week: number): void => {
     sim.services.occupied[found]++
     a.serviceId[id] = found
     a.serviceEndWeek[id] = Math.min(32000, week + Math.max(1, Math.round(sim.params.categories.useWeeksMean[k] * personExponential(a, id, Draw.serviceUse))))
-    schedule(sim, id, Due.serviceEnd, a.serviceEndWeek[id])
+    schedule(id, Due.serviceEnd, a.serviceEndWeek[id])
   } else {
     sim.tally.onwardFailures++
     sim.tally.onwardFailuresByReason[-found - 1]++
     a.onwardFailures[id]++
     a.noServiceUntil[id] = week + sim.scenario.disengagement.noSuitableServiceWeeks
-    if (a.noServiceUntil[id] > week) schedule(sim, id, Due.noServiceEnd, a.noServiceUntil[id])
+    if (a.noServiceUntil[id] > week) schedule(id, Due.noServiceEnd, a.noServiceUntil[id])
   }
   refreshRates(sim, id, week)
 }
@@ -119,7 +120,7 @@ export const referOnward = (sim: Sim, id: number, week: number): void => {
  * the old rate and its run-out week found at the new one.
  */
 export const retimeOnward = (sim: Sim, id: number, week: number): void => {
-  const a = sim.people.arrays
+  const a = residentPeople
   const from = Math.max(week, a.onwardFrom[id])
   const clock = a.onwardClock[id] - a.onwardRate[id] * (from - a.onwardFrom[id])
   const st = a.state[id]
@@ -128,12 +129,12 @@ export const retimeOnward = (sim: Sim, id: number, week: number): void => {
   a.onwardClock[id] = clock
   a.onwardFrom[id] = from
   a.onwardRate[id] = rate
-  schedule(sim, id, Due.onward, runOutWeek(from, clock, rate))
+  schedule(id, Due.onward, runOutWeek(from, clock, rate))
 }
 
 /** The onward-referral clock ran out in week `week`: refer, and start the clock for the next one from next week. */
 export const startOnwardReferral = (sim: Sim, id: number, week: number): void => {
-  const a = sim.people.arrays
+  const a = residentPeople
   a.onwardClock[id] = personExponential(a, id, Draw.onward)
   a.onwardFrom[id] = week + 1
   referOnward(sim, id, week)

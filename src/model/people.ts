@@ -6,8 +6,7 @@
  * field's type, so a read of `a.setbackClock[id]` needs no check of what kind of array `a.setbackClock` is.
  */
 import { drawProcesses } from "./random.ts"
-import { starAreas } from "./constants.ts"
-import { dueKinds, never } from "./calendar.ts"
+import { dueKinds, never, starAreas } from "./constants.ts"
 
 
 export class PeopleArrays {
@@ -90,7 +89,12 @@ export class PeopleArrays {
   readonly starBaselineWords: Int32Array
   readonly starLastReviewWords: Int32Array
 
-  constructor(n: number) {
+  /**
+   * Room for `n` people. Nothing is due for anyone (`due` all `never`) unless `clear` is false, which leaves the
+   * memory untouched (a table far bigger than what it will hold, `resident.ts`): then each person's row is cleared
+   * when they are added (`People.add`).
+   */
+  constructor(n: number, clear = true) {
     this.capacity = n
     this.practice = new Int32Array(n)
     this.cluster = new Int32Array(n)
@@ -113,7 +117,8 @@ export class PeopleArrays {
     this.serviceEndWeek = new Int16Array(n)
     this.nextReviewWeek = new Int16Array(n)
     this.supportLimitWeeks = new Int16Array(n)
-    this.due = new Int16Array(n * dueKinds).fill(never)
+    this.due = new Int16Array(n * dueKinds)
+    if (clear) this.due.fill(never)
     this.onwardFrom = new Int16Array(n)
     this.bestStarChange = new Int16Array(n)
     this.ageBand = new Uint8Array(n)
@@ -181,32 +186,36 @@ export class PeopleArrays {
     this.due.fill(never, 0, n * dueKinds)
   }
 
-  /** Copies every field of a smaller table into this one. */
-  copyFrom(other: PeopleArrays): void {
+  /** People 0 … n − 1 of `from` into the same rows of this table, every field. */
+  copyRows(from: PeopleArrays, n: number): void {
     const to = this as unknown as Record<string, Uint8Array>
-    for (const [name, field] of other.ownArrays()) to[name].set(field)
+    for (const [name, field] of from.ownArrays()) to[name].set(field.subarray(0, n * (field.length / from.capacity)))
   }
 }
 
+/**
+ * The people of one run: how many, and their table, which is the thread's resident one (`resident.ts`) while the
+ * run holds it and a copy of its own after (`holdResident` in sim.ts moves it).
+ */
 export class People {
   count = 0
-  capacity: number
   arrays: PeopleArrays
-  /** Room for `capacity` people, in `recycled` (a cleared table at least that big) if given. */
-  constructor(capacity: number, recycled?: PeopleArrays) {
-    const arrays = recycled ?? new PeopleArrays(Math.max(16, capacity))
-    this.capacity = arrays.capacity
+
+  constructor(arrays: PeopleArrays) {
     this.arrays = arrays
   }
 
-  /** A new person's id, growing the arrays if needed. The caller fills in the attributes. */
+  get capacity(): number {
+    return this.arrays.capacity
+  }
+
+  /** A new person's id, their row cleared. The caller fills in the attributes. */
   add(): number {
-    if (this.count === this.capacity) {
-      const next = new PeopleArrays(this.capacity * 2)
-      next.copyFrom(this.arrays)
-      this.arrays = next
-      this.capacity *= 2
+    const id = this.count
+    if (id === this.arrays.capacity) {
+      throw new RangeError(`this run refers more than ${id.toLocaleString("en-GB")} people, the most one run may have here (src/model/resident.ts)`)
     }
+    this.arrays.due.fill(never, id * dueKinds, (id + 1) * dueKinds)
     return this.count++
   }
 }

@@ -7,6 +7,7 @@ import { hashStream, normalQuantileFast, normalQuantileTable, pickCumulative, po
 import { starAreas, starMax, starMin } from "./constants.ts"
 import type { ModelParams } from "./params.ts"
 import type { Sim } from "./sim.ts"
+import { residentPeople } from "./resident.ts"
 
 /** Process number of attribute draws (outside the per-person processes, which keep counters). */
 const attributeDraws = 1000
@@ -62,7 +63,7 @@ export const populationTables = (params: Omit<ModelParams, "population">): Popul
 const attributeUniforms = new Float64Array(areaDraw + starAreas)
 
 export const drawPerson = (sim: Sim, id: number, practice: number, week: number): void => {
-  const a = sim.people.arrays
+  const a = residentPeople
   const params = sim.params
   const t = params.population
   const key = Math.floor(sim.streams.population() * 4294967296) >>> 0

@@ -7,15 +7,15 @@
 import { personalHazard } from "./disengagement.ts"
 import type { Sim } from "./sim.ts"
 import { personalGainRate } from "./wellbeing.ts"
+import { residentGainRate, residentHazardRate, residentPeople, residentSlot } from "./resident.ts"
 
 /** Recomputes the (engaged) person's rates and link-worker table entry as they stand in week `week`. */
 export const refreshRates = (sim: Sim, id: number, week: number): void => {
-  const a = sim.people.arrays
-  const t = sim.engaged
+  const a = residentPeople
   const hot = sim.params.hot
   const lw = a.lw[id]
   const at = a.engagedAt[id] - 1
-  t.slot[at] = 2 * (lw >= 0 ? lw : sim.posts.count) + a.mentalHealth[id]
-  t.gainRate[at] = personalGainRate(a, hot, id, week)
-  t.hazardRate[at] = personalHazard(a, hot, id, week)
+  residentSlot[at] = 2 * (lw >= 0 ? lw : sim.posts.count) + a.mentalHealth[id]
+  residentGainRate[at] = personalGainRate(a, hot, id, week)
+  residentHazardRate[at] = personalHazard(a, hot, id, week)
 }

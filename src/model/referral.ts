@@ -8,6 +8,7 @@ import { personExponential, personUniform } from "./personRandom.ts"
 import type { Sim } from "./sim.ts"
 import { drawPerson } from "./population.ts"
 import { enterWaiting } from "./transitions.ts"
+import { residentPeople } from "./resident.ts"
 
 export interface Practices {
   readonly count: number
@@ -63,7 +64,7 @@ export const referPeople = (sim: Sim, week: number): void => {
   }
   let id = sim.reReferralDue[week]
   while (id >= 0) {
-    const next = sim.people.arrays.nextInBucket[id]
+    const next = residentPeople.nextInBucket[id]
     sim.tally.reEntries++
     enterWaiting(sim, id, week)
     id = next
@@ -72,7 +73,7 @@ export const referPeople = (sim: Sim, week: number): void => {
 
 /** On leaving, a person may be referred again later: schedule it now, on their own random numbers. */
 export const scheduleReReferral = (sim: Sim, id: number, week: number): void => {
-  const a = sim.people.arrays
+  const a = residentPeople
   const r = sim.scenario.referral
   if (personUniform(a, id, Draw.reReferral) >= r.reReferralShare) return
   const delay = r.reReferralMeanDelayWeeks * personExponential(a, id, Draw.reReferral)

@@ -1,24 +1,38 @@
 /**
- * The arrays the engaged pass reads for every engaged person every week, made once per thread at a fixed size as
- * module constants: the list of the engaged by place (`engagedTable.ts`) and the link workers' tables of the week's
- * gain and dropout factors (`workforce.ts`). A loop over module constants is compiled by TurboFan with each array's
- * address and length built in; a loop over arrays reached through an object checks each array's kind and reloads
- * its address and length on every pass (V8 11 hoists none of that out of loops): 15 instructions a quiet
- * person-week instead of 68, 12% of a Ways to Wellness replicate (`npm run bench:instructions`, docs/architecture.md).
+ * The tables the engine reads while it steps a run, made once per thread at a fixed size as module constants: the
+ * person table, the list of the engaged by place (`engagedTable.ts`) and the link workers' tables of the week's gain
+ * and dropout factors (`workforce.ts`).
  *
- * One run in a thread holds them at a time: `createSim` claims them when they are free (`claimResident`), and
- * `simulate` gives them back when its run ends (`vacateResident` in sim.ts, which copies what the run had in them
- * into arrays of its own first). A run that finds them held (two runs stepped side by side, as some tests do), has
- * more link-worker posts than they hold, or outgrows the list's places keeps arrays of its own, and the pass takes
- * the same steps over those: the same results to the bit, only slower. The places untouched cost address space,
- * not memory: a Ways to Wellness replicate uses a few thousand of the 262,144.
+ * Why constants: TurboFan (V8 11) compiles a read of a typed array held in a module-level `const` with the array's
+ * address and length built in, relying on its kind staying put (a dependency, not a check). A typed array reached
+ * through an object (`sim.people.arrays.state`) or a local is checked for its kind, and its address and length are
+ * reloaded, at each read after a call and on every pass of a loop: V8 hoists none of it. In a Ways to Wellness
+ * replicate that was a quarter of the engine's instructions (`npm run bench:instructions`: 225 against 171 million)
+ * and a fifth of its time (docs/architecture.md, *The engine over module constants*).
+ *
+ * One run in a thread holds them at a time: the run being stepped. `createSim` gives them to the new run, and `step`
+ * gives them back to a run stepped after another (`holdResident` in sim.ts); the run that held them moves out into
+ * tables of its own, copied, unless it was given back as finished (`SimRecycler.give`). A run that keeps holding
+ * them after its last week (the usual case) is read by the metrics, tables and contracts where it is, uncopied.
+ *
+ * Their size is the most one run can use. In Node it is far above any shipped scenario (England, 9.0 million people
+ * over seven years, fits in 16.8 million): the places untouched cost address space, not memory (the system hands
+ * out pages when first written), so a Ways to Wellness thread uses a few megabytes of them. In a browser, which may
+ * count address space against a page's memory, they are sized for the scenarios the explorer runs. A run that
+ * needs more stops with an error naming the limit.
  */
+import { PeopleArrays } from "./people.ts"
 
-/** Places in the list of the engaged: a scenario with more engaged at once than this (1/10 of England) outgrows them. */
-export const residentPlaces = 1 << 18
-/** Link-worker posts the factor tables hold (entries for one more: no link worker). */
-export const residentPosts = 1 << 14
+const inNode = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node !== undefined
 
+/** People one run may refer (everyone, with re-referrals counted once). */
+export const residentPeopleCapacity = inNode ? 1 << 24 : 1 << 18
+/** Places in the list of the engaged: people engaged at once, with the holes the list leaves before closing up. */
+export const residentPlaces = inNode ? 1 << 22 : 1 << 16
+/** Link-worker posts, at the most the posts schedule funds (the factor tables hold entries for one more: none). */
+export const residentPosts = inNode ? 1 << 20 : 1 << 17
+
+export const residentPeople = new PeopleArrays(residentPeopleCapacity, false)
 export const residentIds = new Int32Array(residentPlaces)
 export const residentNextEvent = new Int16Array(residentPlaces)
 export const residentSlot = new Int32Array(residentPlaces)
@@ -29,16 +43,14 @@ export const residentHazardRate = new Float64Array(residentPlaces)
 export const residentGainTable = new Float64Array(residentPosts + 1)
 export const residentHazardTable = new Float64Array(2 * residentPosts + 2)
 
-let held = false
-
-/** Takes the resident arrays for a new run if no run in this thread holds them; false if one does. */
-export const claimResident = (): boolean => {
-  if (held) return false
-  held = true
-  return true
+/** Who holds the tables, and how many person rows have been written since they were last cleared. */
+export const residency = {
+  holder: undefined as object | undefined,
+  rowsWritten: 0
 }
 
-/** Frees them for the next run (the caller has copied out what it needs). */
-export const releaseResident = (): void => {
-  held = false
-}
+/** The error for a run that needs more than the tables hold. */
+export const residentLimitError = (what: string, limit: number): RangeError =>
+  new RangeError(
+    `this run needs more than ${limit.toLocaleString("en-GB")} ${what}, the most one run may have in this ${inNode ? "process" : "browser"} (src/model/resident.ts)`
+  )

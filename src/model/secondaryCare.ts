@@ -9,6 +9,7 @@
 import type { Sim } from "./sim.ts"
 import { Due, schedule } from "./calendar.ts"
 import { State } from "./constants.ts"
+import { residentIds, residentPeople } from "./resident.ts"
 
 /** Powers and partial sums of the weekly growth g, of t·g^t and of g·d (growth times effect decay), weeks 0..H. */
 export interface CostCurves {
@@ -42,7 +43,7 @@ export const costCurves = (costGrowthWeek: number, effectDecayWeek: number, hori
  * more each week, up to the maximum: min(max, effect + step·(t − e)). The week it reaches the maximum.
  */
 const plateauWeek = (sim: Sim, id: number): number => {
-  const a = sim.people.arrays
+  const a = residentPeople
   const { maxEffectEngaged: max, effectStepWeek: step } = sim.params.hot
   const e = a.effect[id]
   if (e >= max) return a.engagedWeek[id]
@@ -51,14 +52,14 @@ const plateauWeek = (sim: Sim, id: number): number => {
 
 /** The hospital-cost effect of an engaged person in week `week` (counted from the week after support began). */
 export const effectInWeek = (sim: Sim, id: number, week: number): number => {
-  const a = sim.people.arrays
+  const a = residentPeople
   const { maxEffectEngaged: max, effectStepWeek: step } = sim.params.hot
   return a.plateaued[id] ? max : Math.min(max, a.effect[id] + step * (week - a.engagedWeek[id]))
 }
 
 /** Support began (in week `week`): the effect ramps up from next week, from what was kept from an earlier episode. */
 export const startEffect = (sim: Sim, id: number, week: number): void => {
-  const a = sim.people.arrays
+  const a = residentPeople
   const base = a.hospitalBaseWeek[id]
   const p = plateauWeek(sim, id)
   if (p <= week + 1) {
@@ -68,13 +69,13 @@ export const startEffect = (sim: Sim, id: number, week: number): void => {
     a.plateaued[id] = 0
     sim.effectRampSum += base * (a.effect[id] - sim.params.hot.effectStepWeek * a.engagedWeek[id])
     sim.effectRampBase += base
-    schedule(sim, id, Due.plateau, p)
+    schedule(id, Due.plateau, p)
   }
 }
 
 /** The effect reached its maximum: it moves from the ramp's sums to the plateau's. */
 export const reachPlateau = (sim: Sim, id: number): void => {
-  const a = sim.people.arrays
+  const a = residentPeople
   const base = a.hospitalBaseWeek[id]
   sim.effectRampSum -= base * (a.effect[id] - sim.params.hot.effectStepWeek * a.engagedWeek[id])
   sim.effectRampBase -= base
@@ -98,7 +99,7 @@ export const engagedSaving = (sim: Sim, week: number): number => {
  * Σ base·g^t·(effect + step·(t − e)) while ramping up, then Σ base·g^t·max.
  */
 const engagedSavingOf = (sim: Sim, id: number, last: number): number => {
-  const a = sim.people.arrays
+  const a = residentPeople
   const { maxEffectEngaged: max, effectStepWeek: step } = sim.params.hot
   const { growthSum: G, weekGrowthSum: TG } = sim.params.curves
   const first = a.engagedWeek[id] + 1
@@ -116,7 +117,7 @@ const engagedSavingOf = (sim: Sim, id: number, last: number): number => {
  * keep a share of.
  */
 export const endEffect = (sim: Sim, id: number, week: number): void => {
-  const a = sim.people.arrays
+  const a = residentPeople
   const { maxEffectEngaged: max, effectStepWeek: step } = sim.params.hot
   const base = a.hospitalBaseWeek[id]
   a.saving[id] += engagedSavingOf(sim, id, week)
@@ -132,14 +133,14 @@ export const endEffect = (sim: Sim, id: number, week: number): void => {
 
 /** The horizon: people still engaged are credited their saving to the last week. */
 export const closeEngagedSavings = (sim: Sim): void => {
-  const ids = sim.engaged.ids
+  const ids = residentIds
   const last = sim.params.horizonWeeks - 1
-  for (let j = 0; j < sim.engaged.count; j++) if (ids[j] >= 0) sim.people.arrays.saving[ids[j]] += engagedSavingOf(sim, ids[j], last)
+  for (let j = 0; j < sim.engaged.count; j++) if (ids[j] >= 0) residentPeople.saving[ids[j]] += engagedSavingOf(sim, ids[j], last)
 }
 
 /** First referral: the counterpart's cost from now to the horizon, and the cohort's weekly baseline. */
 export const onFirstReferral = (sim: Sim, id: number, week: number): void => {
-  const a = sim.people.arrays
+  const a = residentPeople
   const { growthSum } = sim.params.curves
   const H = sim.params.horizonWeeks
   a.comparisonCost[id] = a.hospitalBaseWeek[id] * (growthSum[H] - growthSum[week])
@@ -152,7 +153,7 @@ export const onFirstReferral = (sim: Sim, id: number, week: number): void => {
  * person re-engages.
  */
 export const onReReferral = (sim: Sim, id: number, week: number): void => {
-  const a = sim.people.arrays
+  const a = residentPeople
   const kept = a.effectAtExit[id]
   if (kept <= 0 || a.exitWeek[id] < 0) return
   const H = sim.params.horizonWeeks
@@ -167,7 +168,7 @@ export const onReReferral = (sim: Sim, id: number, week: number): void => {
 
 /** Leaving: keep a share of the effect, fading from next week to the horizon. */
 export const onExit = (sim: Sim, id: number, week: number, reason: number): void => {
-  const a = sim.people.arrays
+  const a = residentPeople
   const sc = sim.scenario.secondaryCare
   const H = sim.params.horizonWeeks
   const retained = reason === State.discharged ? sc.retainedAfterDischarge : reason === State.disengaged ? sc.retainedAfterDisengagement : 0

@@ -8,6 +8,7 @@ import { serviceCategories } from "../scenario/sections/community.ts"
 import { cancel, Due } from "./calendar.ts"
 import { pickCumulative, type Uniform } from "./random.ts"
 import type { Sim } from "./sim.ts"
+import { residentPeople } from "./resident.ts"
 
 export const culturallySpecific = serviceCategories.indexOf("culturallySpecific")
 const K = serviceCategories.length
@@ -161,7 +162,7 @@ export const closedServiceOccupied = (s: Services): boolean => {
 
 /** The person stops attending their community service. */
 export const releasePlace = (sim: Sim, id: number): void => {
-  const a = sim.people.arrays
+  const a = residentPeople
   sim.services.occupied[a.serviceId[id]]--
   a.serviceId[id] = -1
   a.serviceEndWeek[id] = noPlaceEndWeek

@@ -2,8 +2,16 @@
 import type { Scenario } from "../scenario/schema.ts"
 import type { ModelParams } from "./params.ts"
 import { People, PeopleArrays } from "./people.ts"
-import { EngagedTable, moveEngaged } from "./engagedTable.ts"
-import { claimResident, releaseResident } from "./resident.ts"
+import { EngagedTable, moveEngaged, moveEngagedIn } from "./engagedTable.ts"
+import {
+  residency,
+  residentGainTable,
+  residentHazardTable,
+  residentLimitError,
+  residentPeople,
+  residentPeopleCapacity,
+  residentPosts
+} from "./resident.ts"
 import { PersonList, Queues } from "./queue.ts"
 import { makeStreams, type Streams } from "./random.ts"
 import { createPractices, type Practices } from "./referral.ts"
@@ -26,7 +34,7 @@ export interface Sim {
   /** Waiting or being contacted; and in intensive support or maintenance. */
   readonly live: PersonList
   readonly engaged: EngagedTable
-  /** This run holds the thread's resident arrays (`resident.ts`) for its engaged list and link-worker tables. */
+  /** This run holds the thread's resident tables (`resident.ts`): its people, list of the engaged, link-worker tables. */
   resident: boolean
   /** Waiting for a first link worker, and (ahead of them) people whose link worker left. */
   readonly waiting: Queues
@@ -68,31 +76,22 @@ export interface Sim {
 }
 
 /**
- * What a finished replicate leaves to be cleared and used again by the next one in the same thread, instead of
- * fresh memory: the person table and the contracts' event logs (a few megabytes a replicate). In Node it saves
- * ~8% of a replicate; in a browser much more, where two Web Workers each taking fresh typed arrays for every
- * replicate took ~48 ms a replicate each instead of ~32. The caller gives a replicate back only when nothing
- * reads it any more.
+ * What a finished replicate leaves to be used again by the next one in the same thread, instead of fresh memory:
+ * the contracts' event logs; and, given back, the replicate no longer holds the resident tables (`resident.ts`), so
+ * the next takes them without copying it out. In a browser, two Web Workers each taking fresh typed arrays for every
+ * replicate took ~48 ms a replicate each instead of ~32. The caller gives a replicate back only when nothing reads it
+ * any more: its person table is the next replicate's.
  */
 export class SimRecycler {
-  private people: PeopleArrays | undefined
-  /** People the kept table's replicate referred: only they need clearing. */
-  private used = 0
   private records: ContractRecords | undefined
 
   give(sim: Sim): void {
-    this.people = sim.people.arrays
-    this.used = sim.people.count
     this.records = sim.records ?? this.records
-  }
-
-  /** A cleared person table with room for at least `capacity` people, if one is kept. */
-  takePeople(capacity: number): PeopleArrays | undefined {
-    const arrays = this.people
-    if (arrays === undefined || arrays.capacity < capacity) return undefined
-    this.people = undefined
-    arrays.reset(this.used)
-    return arrays
+    if (residency.holder === sim) {
+      residency.rowsWritten = Math.max(residency.rowsWritten, sim.people.count)
+      residency.holder = undefined
+    }
+    sim.resident = false
   }
 
   /** Empty event logs, if some are kept. */
@@ -105,37 +104,66 @@ export class SimRecycler {
 }
 
 /**
- * The run gives the thread's resident arrays back for the next (`resident.ts`), keeping copies of what it had in them:
- * its list of the engaged and its link-worker tables.
+ * The run that holds the resident tables moves out of them into copies of its own (its people, its list of the
+ * engaged, its link-worker tables), so that another run can have them.
  */
-export const vacateResident = (sim: Sim): void => {
-  if (!sim.resident) return
-  const t = sim.engaged
-  if (t.resident) moveEngaged(t, Math.max(1, t.count))
+const moveOut = (sim: Sim): void => {
+  const people = sim.people
+  const own = new PeopleArrays(Math.max(16, people.count))
+  own.copyRows(people.arrays, people.count)
+  people.arrays = own
+  moveEngaged(sim.engaged, Math.max(16, sim.engaged.count))
   const posts = sim.posts
-  if (posts.tablesResident) {
-    posts.gainTable = posts.gainTable.slice(0, posts.count + 1)
-    posts.hazardTable = posts.hazardTable.slice(0, 2 * posts.count + 2)
-    posts.tablesResident = false
-  }
+  posts.gainTable = posts.gainTable.slice(0, posts.count + 1)
+  posts.hazardTable = posts.hazardTable.slice(0, 2 * posts.count + 2)
   sim.resident = false
-  releaseResident()
 }
 
-/** A fresh replicate; its person table and event logs come from `recycler` when one is given and holds them. */
+/** The tables cleared for a new holder: the run that held them moved out (unless given back as finished). */
+const vacate = (): void => {
+  const holder = residency.holder as Sim | undefined
+  if (holder !== undefined) {
+    moveOut(holder)
+    residency.rowsWritten = Math.max(residency.rowsWritten, holder.people.count)
+  }
+  residency.holder = undefined
+  residentPeople.reset(residency.rowsWritten)
+  residency.rowsWritten = 0
+}
+
+/**
+ * `sim` holds the thread's resident tables, as the engine needs of the run it steps (`resident.ts`): the run that
+ * held them moves out, and `sim`'s own copies move in.
+ */
+export const holdResident = (sim: Sim): void => {
+  if (residency.holder === sim) return
+  vacate()
+  const people = sim.people
+  if (people.count > residentPeopleCapacity) throw residentLimitError("people", residentPeopleCapacity)
+  residentPeople.copyRows(people.arrays, people.count)
+  residency.rowsWritten = people.count
+  people.arrays = residentPeople
+  moveEngagedIn(sim.engaged)
+  const posts = sim.posts
+  if (posts.count > residentPosts) throw residentLimitError("link-worker posts", residentPosts)
+  residentGainTable.set(posts.gainTable.subarray(0, posts.count + 1))
+  residentHazardTable.set(posts.hazardTable.subarray(0, 2 * posts.count + 2))
+  posts.gainTable = residentGainTable
+  posts.hazardTable = residentHazardTable
+  sim.resident = true
+  residency.holder = sim
+}
+
+/** A fresh replicate, holding the thread's resident tables; its event logs come from `recycler` when it keeps some. */
 export const createSim = (params: ModelParams, seed: number, replicate: number, recycler?: SimRecycler): Sim => {
   const scenario = params.scenario
   const streams = makeStreams(seed, replicate)
   const practices = createPractices(scenario, streams.setup)
   const clusters = scenario.practices.clusters
-  // The thread's resident arrays for the engaged pass, if no other run holds them (`resident.ts`).
-  const resident = claimResident()
-  const posts = createPosts(scenario, practices, streams.workforce, params.postsMultiplier, resident)
+  vacate()
+  const posts = createPosts(scenario, practices, streams.workforce, params.postsMultiplier, true)
   const services = createServices(scenario, streams.setup)
-  // Room for the expected referrals up front; the table doubles if a run outgrows it.
-  const expectedPeople = Math.ceil(practices.weightedEligible * params.referralPerEligibleWeek * params.horizonWeeks * 1.1)
-  const capacity = Math.max(16, Math.min(expectedPeople + 1024, 50_000_000))
-  return {
+  const sim: Sim = {
     params,
     scenario,
     seed,
@@ -144,10 +172,10 @@ export const createSim = (params: ModelParams, seed: number, replicate: number, 
     practices,
     posts,
     services,
-    people: new People(capacity, recycler?.takePeople(capacity)),
+    people: new People(residentPeople),
     live: new PersonList(),
-    engaged: new EngagedTable(resident),
-    resident,
+    engaged: new EngagedTable(true),
+    resident: true,
     waiting: new Queues(clusters),
     handover: new Queues(clusters),
     reReferralDue: new Int32Array(params.horizonWeeks).fill(-1),
@@ -170,4 +198,6 @@ export const createSim = (params: ModelParams, seed: number, replicate: number, 
     leaverSaving: 0,
     week: 0
   }
+  residency.holder = sim
+  return sim
 }

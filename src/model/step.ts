@@ -10,11 +10,14 @@ import { engagedWeeks } from "./engagedWeek.ts"
 import { referPeople } from "./referral.ts"
 import { closeEngagedSavings, fadeKeptEffects, keptSaving } from "./secondaryCare.ts"
 import { updateServices } from "./services.ts"
-import type { Sim } from "./sim.ts"
+import { holdResident, type Sim } from "./sim.ts"
 import { Tally } from "./tally.ts"
 import { measureLinkWorkers, updateWorkforce } from "./workforce.ts"
+import { residentPeople } from "./resident.ts"
 
 export const step = (sim: Sim, week: number): void => {
+  // The engine reads the thread's resident tables: the run it steps must hold them (`resident.ts`).
+  if (!sim.resident) holdResident(sim)
   const before = snapshot(sim.tally)
   updateServices(sim, week)
   updateWorkforce(sim, week)
@@ -23,7 +26,7 @@ export const step = (sim: Sim, week: number): void => {
   measureLinkWorkers(sim)
   let saving = keptSaving(sim, week)
   saving += engagedWeeks(sim, week)
-  const a = sim.people.arrays
+  const a = residentPeople
   const live = sim.live.ids
   const count = sim.live.count
   let kept = 0

@@ -18,12 +18,13 @@ import { timeNextSetback } from "./setbacks.ts"
 import { starTotalOf, starWordsPerPerson } from "./starWords.ts"
 import { forgetLastReview, personStarChange } from "./wellbeing.ts"
 import { workloadOf } from "./workforce.ts"
+import { residentDropoutClock, residentGainClock, residentNextEvent, residentPeople } from "./resident.ts"
 
 const engaged = (state: number): boolean => state === State.intensive || state === State.maintenance
 
 /** Change state, keeping the state counts and the link worker's workload right. */
 const moveState = (sim: Sim, id: number, to: number): void => {
-  const a = sim.people.arrays
+  const a = residentPeople
   const from = a.state[id]
   sim.stateCounts[from]--
   sim.stateCounts[to]++
@@ -34,7 +35,7 @@ const moveState = (sim: Sim, id: number, to: number): void => {
 
 /** Change state without touching workloads (the caller has accounted for them). */
 const setState = (sim: Sim, id: number, to: number): void => {
-  const a = sim.people.arrays
+  const a = residentPeople
   sim.stateCounts[a.state[id]]--
   sim.stateCounts[to]++
   a.state[id] = to
@@ -42,7 +43,7 @@ const setState = (sim: Sim, id: number, to: number): void => {
 
 /** Referred (first time or again): join the area's waiting list. */
 export const enterWaiting = (sim: Sim, id: number, week: number): void => {
-  const a = sim.people.arrays
+  const a = residentPeople
   if (a.episodes[id] === 0) {
     a.state[id] = State.waiting
     sim.stateCounts[State.waiting]++
@@ -72,7 +73,7 @@ export const enterWaiting = (sim: Sim, id: number, week: number): void => {
 
 /** Give a person a link worker: first allocation from the waiting list, or a handover. */
 export const assign = (sim: Sim, id: number, lw: number, week: number): void => {
-  const a = sim.people.arrays
+  const a = residentPeople
   const posts = sim.posts
   a.lw[id] = lw
   a.prevInLw[id] = -1
@@ -94,7 +95,7 @@ export const assign = (sim: Sim, id: number, lw: number, week: number): void => 
     sim.tally.handovers++
     if (a.handoverManaged[id]) sim.tally.handoversManaged++
     // The raised dropout risk after the change ends (it matters once engaged, if it has not ended by then).
-    schedule(sim, id, Due.changeEnd, week + sim.params.hot.changeEffectWeeks)
+    schedule(id, Due.changeEnd, week + sim.params.hot.changeEffectWeeks)
     if (engaged(a.state[id])) {
       refreshRates(sim, id, week)
       retimeOnward(sim, id, week)
@@ -104,7 +105,7 @@ export const assign = (sim: Sim, id: number, lw: number, week: number): void => 
 
 /** Take a person off their link worker's caseload (the worker left, or the person did). */
 export const unassign = (sim: Sim, id: number): void => {
-  const a = sim.people.arrays
+  const a = residentPeople
   const lw = a.lw[id]
   if (lw < 0) return
   const prev = a.prevInLw[id]
@@ -119,7 +120,7 @@ export const unassign = (sim: Sim, id: number): void => {
 
 /** Their link worker left in week `week`: wait, ahead of new referrals, for another. */
 export const awaitHandover = (sim: Sim, id: number, managed: boolean, week: number): void => {
-  const a = sim.people.arrays
+  const a = residentPeople
   unassign(sim, id)
   a.handoverManaged[id] = managed ? 1 : 0
   sim.unassigned++
@@ -139,16 +140,16 @@ export const awaitHandover = (sim: Sim, id: number, managed: boolean, week: numb
  * onward referral, and the weekly loop counts down their gains and dropout.
  */
 export const engage = (sim: Sim, id: number, week: number): void => {
-  const a = sim.people.arrays
+  const a = residentPeople
   const hot = sim.params.hot
   moveState(sim, id, State.intensive)
   const at = joinEngaged(sim.engaged, a, id)
   a.engagedWeek[id] = week
   a.everEngaged[id] = 1
   a.supportLimitWeeks[id] = sim.scenario.discharge.maxSupportWeeks
-  sim.engaged.dropoutClock[at] = personExponential(a, id, Draw.disengage)
+  residentDropoutClock[at] = personExponential(a, id, Draw.disengage)
   a.setbackClock[id] = personExponential(a, id, Draw.setback)
-  sim.engaged.gainClock[at] = personExponential(a, id, Draw.gain)
+  residentGainClock[at] = personExponential(a, id, Draw.gain)
   a.phaseClock[id] = personExponential(a, id, Draw.goal)
   a.onwardClock[id] = personExponential(a, id, Draw.onward)
   for (let w = id * starWordsPerPerson; w < (id + 1) * starWordsPerPerson; w++) {
@@ -169,11 +170,11 @@ export const engage = (sim: Sim, id: number, week: number): void => {
   sim.tally.engaged++
   const next = week + 1
   a.nextReviewWeek[id] = week + Math.max(1, sim.scenario.wellbeing.reviewIntervalWeeks)
-  schedule(sim, id, Due.review, a.nextReviewWeek[id])
-  schedule(sim, id, Due.supportLimit, week + Math.max(1, a.supportLimitWeeks[id]))
+  schedule(id, Due.review, a.nextReviewWeek[id])
+  schedule(id, Due.supportLimit, week + Math.max(1, a.supportLimitWeeks[id]))
   // Goals can be reached once intensive support has lasted its minimum.
-  schedule(sim, id, Due.phase, runOutWeek(week + Math.max(1, hot.intensiveWeeksMin), a.phaseClock[id], hot.phaseRateByState[State.intensive]))
-  timeNextSetback(sim, id, next)
+  schedule(id, Due.phase, runOutWeek(week + Math.max(1, hot.intensiveWeeksMin), a.phaseClock[id], hot.phaseRateByState[State.intensive]))
+  timeNextSetback(id, next)
   a.onwardFrom[id] = next
   a.onwardRate[id] = 0
   retimeOnward(sim, id, next)
@@ -181,7 +182,7 @@ export const engage = (sim: Sim, id: number, week: number): void => {
   if (a.lwChangeWeek[id] < 0 || a.lwChangeWeek[id] + hot.changeEffectWeeks <= next) cancel(a, id, Due.changeEnd)
   refreshRates(sim, id, next)
   startEffect(sim, id, week)
-  sim.engaged.nextEvent[at] = nextEventOf(a.due, id)
+  residentNextEvent[at] = nextEventOf(a.due, id)
 }
 
 /**
@@ -189,10 +190,10 @@ export const engage = (sim: Sim, id: number, week: number): void => {
  * clock at its maintenance rate run from next week; this week's dropout risk is already maintenance's.
  */
 export const stepDown = (sim: Sim, id: number, week: number): void => {
-  const a = sim.people.arrays
+  const a = residentPeople
   moveState(sim, id, State.maintenance)
   a.phaseClock[id] = personExponential(a, id, Draw.settle)
-  schedule(sim, id, Due.phase, runOutWeek(week + 1, a.phaseClock[id], sim.params.hot.phaseRateByState[State.maintenance]))
+  schedule(id, Due.phase, runOutWeek(week + 1, a.phaseClock[id], sim.params.hot.phaseRateByState[State.maintenance]))
   sim.tally.maintenanceEntries++
   refreshRates(sim, id, week)
   retimeOnward(sim, id, week + 1)
@@ -203,7 +204,7 @@ export const stepDown = (sim: Sim, id: number, week: number): void => {
  * them; the weekly loop or the contact pass drops them from its list.
  */
 export const leave = (sim: Sim, id: number, week: number, reason: number): void => {
-  const a = sim.people.arrays
+  const a = residentPeople
   if (a.lw[id] >= 0) unassign(sim, id)
   else if (a.state[id] !== State.waiting) sim.unassigned--
   if (a.serviceId[id] >= 0) releasePlace(sim, id)
@@ -229,7 +230,7 @@ export const leave = (sim: Sim, id: number, week: number, reason: number): void 
 const recordExit = (sim: Sim, id: number, week: number, reason: number): void => {
   const log = sim.records?.exits
   if (log === undefined) return
-  const a = sim.people.arrays
+  const a = residentPeople
   const row = log.addFor(week, id, a.episodes[id])
   const c = log.columns
   c.discharged[row] = reason === State.discharged ? 1 : 0

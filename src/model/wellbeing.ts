@@ -12,6 +12,7 @@ import type { HotConstants } from "./params.ts"
 import type { PeopleArrays } from "./people.ts"
 import type { Sim } from "./sim.ts"
 import { areasAbove, areasAboveOf, areasTotal, starTotalOf, starWordsPerPerson } from "./starWords.ts"
+import { residentGainClock, residentPeople } from "./resident.ts"
 
 /** Gain-rate multiplier from link-worker time (0 with no link worker). */
 export const linkWorkerTimeFactor = (sim: Sim, hoursPerPerson: number): number => {
@@ -31,8 +32,8 @@ export const personalGainRate = (a: PeopleArrays, hot: HotConstants, id: number,
 
 /** One-point gains until the clock is positive again (usually one). */
 export const gainPoints = (sim: Sim, id: number): void => {
-  const a = sim.people.arrays
-  const clock = sim.engaged.gainClock
+  const a = residentPeople
+  const clock = residentGainClock
   const at = a.engagedAt[id] - 1
   const base = id * starAreas
   while (clock[at] <= 0) {
@@ -55,7 +56,7 @@ export const personStarChange = (a: PeopleArrays, id: number): number =>
  * each person's last episode with two or more reviews).
  */
 export const forgetLastReview = (sim: Sim, id: number): void => {
-  const a = sim.people.arrays
+  const a = residentPeople
   if (a.reviews[id] < 2) return
   sim.starReviewedToDate--
   sim.starChangeSumToDate -= personStarChange(a, id)
@@ -65,7 +66,7 @@ export const forgetLastReview = (sim: Sim, id: number): void => {
 
 /** A Star review: the current scores are recorded (and logged for contracts that pay on them). */
 export const review = (sim: Sim, id: number, week: number): void => {
-  const a = sim.people.arrays
+  const a = residentPeople
   let score = 0
   let previous = 0
   let baseline = 0
@@ -98,7 +99,7 @@ export const review = (sim: Sim, id: number, week: number): void => {
   }
   a.reviews[id]++
   a.nextReviewWeek[id] = week + Math.max(1, sim.scenario.wellbeing.reviewIntervalWeeks)
-  schedule(sim, id, Due.review, a.nextReviewWeek[id])
+  schedule(id, Due.review, a.nextReviewWeek[id])
   sim.tally.reviews++
   const change = score - baseline
   const log = sim.records?.reviews

@@ -8,7 +8,13 @@ import { Post, State } from "./constants.ts"
 import { Draw, hashUniform, type Uniform, unitExponential } from "./random.ts"
 import { personUniform } from "./personRandom.ts"
 import type { Practices } from "./referral.ts"
-import { residentGainTable, residentHazardTable, residentPosts } from "./resident.ts"
+import {
+  residentGainTable,
+  residentHazardTable,
+  residentLimitError,
+  residentPeople,
+  residentPosts
+} from "./resident.ts"
 import type { Sim } from "./sim.ts"
 import { assign, awaitHandover } from "./transitions.ts"
 import { linkWorkerTimeFactor } from "./wellbeing.ts"
@@ -43,12 +49,11 @@ export interface Posts {
    * rate's factor at entry i (wellbeing gains a week at this link worker's time per person) and the dropout
    * hazard's at entry 2i + flag (caseload pressure, and anxiety or depression when the flag is 1, less with
    * training). The entries one past the last post are for people with no link worker: no gains, and the
-   * unassigned dropout multiplier. The thread's resident tables (`resident.ts`) while this run holds them
-   * (`tablesResident`), which can hold more entries than are used.
+   * unassigned dropout multiplier. The thread's resident tables (`resident.ts`) while the run holds them, which
+   * have room for more entries than are used; copies of their own after.
    */
   gainTable: Float64Array
   hazardTable: Float64Array
-  tablesResident: boolean
   /** Posts of area c are clusterStart[c] .. clusterStart[c+1]-1. */
   readonly clusterStart: Int32Array
   readonly basePosts: Int32Array
@@ -94,8 +99,7 @@ export const createPosts = (scenario: Scenario, practices: Practices, workforce:
   const trained = new Uint8Array(count)
   const leaveClock = new Float64Array(count)
   const posts = { key, drawCounters }
-  // The thread's resident tables if this run holds them and they are big enough (`resident.ts`).
-  const tablesResident = resident && count <= residentPosts
+  if (resident && count > residentPosts) throw residentLimitError("link-worker posts", residentPosts)
   for (let i = 0; i < count; i++) {
     trained[i] = postUniform(posts, i, PostDraw.trained) < lw.mentalHealthTrainedShare ? 1 : 0
     leaveClock[i] = unitExponential(postUniform(posts, i, PostDraw.leave))
@@ -117,9 +121,8 @@ export const createPosts = (scenario: Scenario, practices: Practices, workforce:
     pressure: new Float64Array(count),
     gainFactor: new Float64Array(count),
     hazardFactor: new Float64Array(count),
-    gainTable: tablesResident ? residentGainTable.fill(0, 0, count + 1) : new Float64Array(count + 1),
-    hazardTable: tablesResident ? residentHazardTable.fill(0, 0, 2 * count + 2) : new Float64Array(2 * count + 2),
-    tablesResident,
+    gainTable: resident ? residentGainTable.fill(0, 0, count + 1) : new Float64Array(count + 1),
+    hazardTable: resident ? residentHazardTable.fill(0, 0, 2 * count + 2) : new Float64Array(2 * count + 2),
     clusterStart,
     basePosts
   }
@@ -133,7 +136,7 @@ const vacancyWeeks = (sim: Sim, post: number): number =>
 
 /** A link worker leaves: each of their people is handed over to a colleague with room (if managed) or waits. */
 const leavePost = (sim: Sim, lw: number, week: number): void => {
-  const a = sim.people.arrays
+  const a = residentPeople
   const posts = sim.posts
   const managedShare = sim.scenario.linkWorkers.handoverManagedShare
   sim.tally.linkWorkerLeavers++

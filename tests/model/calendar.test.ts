@@ -8,16 +8,19 @@ import { describe, expect, it } from "vitest"
 import { cancel, clearDue, Due, dueKinds, never, nextEventOf, runOutWeek, schedule } from "../../src/model/calendar.ts"
 import { closeUpEngaged, EngagedTable, joinEngaged, leaveEngaged } from "../../src/model/engagedTable.ts"
 import { PeopleArrays } from "../../src/model/people.ts"
-import type { Sim } from "../../src/model/sim.ts"
+import { residentPeople } from "../../src/model/resident.ts"
 
-/** A person table and engaged list, and what of a replicate the calendar reads. */
+/**
+ * The thread's resident person table and list of the engaged, which the calendar writes to as the engine does
+ * (`resident.ts`), cleared for `n` people.
+ */
 const calendarOf = (n: number) => {
-  const a = new PeopleArrays(n)
-  const engaged = new EngagedTable(false, 4)
-  const sim = { people: { arrays: a }, engaged } as unknown as Sim
+  const a = residentPeople
+  a.reset(n)
+  const engaged = new EngagedTable(true)
   /** The week the loop next looks at an engaged person's calendar. */
   const nextLook = (id: number): number => engaged.nextEvent[a.engagedAt[id] - 1]
-  return { a, engaged, sim, nextLook }
+  return { a, engaged, nextLook }
 }
 
 /** What the weekly loop does with a person's event of one kind in a week: due then? Taken off if so. */
@@ -29,13 +32,13 @@ const takeDue = (a: PeopleArrays, id: number, kind: number, week: number): boole
 
 describe("a person's calendar", () => {
   it("is due in the week set, once, and says which week comes next", () => {
-    const { a, engaged, sim, nextLook } = calendarOf(4)
+    const { a, engaged, nextLook } = calendarOf(4)
     joinEngaged(engaged, a, 2)
     joinEngaged(engaged, a, 3)
     expect(nextLook(2)).toBe(never)
-    schedule(sim, 2, Due.review, 9)
-    schedule(sim, 2, Due.setback, 4)
-    schedule(sim, 3, Due.review, 1)
+    schedule(2, Due.review, 9)
+    schedule(2, Due.setback, 4)
+    schedule(3, Due.review, 1)
     expect(nextLook(2)).toBe(4)
     expect(takeDue(a, 2, Due.review, 4)).toBe(false)
     expect(takeDue(a, 2, Due.setback, 4)).toBe(true)
@@ -43,17 +46,17 @@ describe("a person's calendar", () => {
     expect(nextEventOf(a.due, 2)).toBe(9)
     // Every kind counts.
     for (let kind = 0; kind < dueKinds; kind++) {
-      schedule(sim, 0, kind, 100 - kind)
+      schedule(0, kind, 100 - kind)
       expect(nextEventOf(a.due, 0)).toBe(100 - kind)
     }
     expect(nextLook(3)).toBe(1)
   })
 
   it("forgets the old week of a rescheduled or cancelled event, and everything when the person leaves", () => {
-    const { a, sim } = calendarOf(4)
-    schedule(sim, 1, Due.onward, 3)
-    schedule(sim, 1, Due.onward, 6)
-    schedule(sim, 1, Due.serviceEnd, 5)
+    const { a } = calendarOf(4)
+    schedule(1, Due.onward, 3)
+    schedule(1, Due.onward, 6)
+    schedule(1, Due.serviceEnd, 5)
     cancel(a, 1, Due.serviceEnd)
     expect(takeDue(a, 1, Due.onward, 3)).toBe(false)
     expect(takeDue(a, 1, Due.serviceEnd, 5)).toBe(false)
@@ -64,9 +67,9 @@ describe("a person's calendar", () => {
   })
 
   it("holds a week past any horizon as never", () => {
-    const { a, engaged, sim, nextLook } = calendarOf(2)
+    const { a, engaged, nextLook } = calendarOf(2)
     joinEngaged(engaged, a, 0)
-    schedule(sim, 0, Due.phase, 1e9)
+    schedule(0, Due.phase, 1e9)
     expect(nextLook(0)).toBe(never)
     expect(runOutWeek(3, 1e6, 1e-6)).toBe(never)
   })

@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest"
 import type { Scenario } from "../../src/scenario/schema.ts"
 import { compileParams } from "../../src/model/params.ts"
 import { weekOf } from "../../src/model/schedule.ts"
-import { type Sim, SimRecycler } from "../../src/model/sim.ts"
+import { createSim, type Sim, SimRecycler } from "../../src/model/sim.ts"
+import { residentPeople } from "../../src/model/resident.ts"
 import { PeopleArrays } from "../../src/model/people.ts"
 import { simulate } from "../../src/model/simulate.ts"
 import { weeklyColumns } from "../../src/model/weekly.ts"
@@ -31,7 +32,7 @@ const personArrays = (sim: Sim): Record<string, Array<number>> => {
     if (!ArrayBuffer.isView(value)) continue
     const array = value as unknown as ArrayLike<number>
     const perPerson = array.length / sim.people.capacity
-    out[name] = Array.from(array).slice(0, sim.people.count * perPerson)
+    out[name] = Array.from((value as unknown as Uint8Array).subarray(0, sim.people.count * perPerson))
   }
   return out
 }
@@ -64,15 +65,16 @@ describe("a run is reproducible from (scenario, seed, replicate)", () => {
     expect(Array.from(again.stateCounts)).toEqual(Array.from(first.stateCounts))
   })
 
-  it("is the same run on a person table recycled from another replicate of a bigger scenario (as the explorer's workers do)", () => {
+  it("is the same run after a replicate of a bigger scenario given back (as the explorer's workers do)", () => {
     const recycler = new SimRecycler()
     const bigger = scenarioWith((d) => { d.referral.ratePerEligiblePerYear *= 1.5 })
     const previous = simulate(compileParams(bigger), bigger.seed, 2, recycler)
+    expect(previous.people.count).toBeGreaterThan(first.people.count)
     recycler.give(previous)
     const recycled = simulate(compileParams(scenario), scenario.seed, 0, recycler)
-    // The bigger scenario's table was taken, used and cleared, not a new one.
-    expect(recycled.people.arrays).toBe(previous.people.arrays)
-    expect(recycled.people.capacity).toBeGreaterThan(first.people.capacity)
+    // The thread's resident table, cleared of the bigger run's people, not copied out for it: it was given back.
+    expect(recycled.people.arrays).toBe(residentPeople)
+    expect(previous.people.arrays).toBe(residentPeople)
     expect(weeklyDifferences(first, recycled)).toEqual([])
     expect(personArrays(recycled)).toEqual(personArrays(first))
     expect({ ...recycled.tally }).toEqual({ ...first.tally })
@@ -82,24 +84,32 @@ describe("a run is reproducible from (scenario, seed, replicate)", () => {
       const rows = (s: Sim) => Object.fromEntries(Object.entries(s.records?.[log].columns ?? {}).map(([k, v]) => [k, Array.from(v.subarray(0, s.records?.[log].count))]))
       expect(rows(recycled)).toEqual(rows(first))
     }
-    // A table too small for the next scenario is not used.
-    const small = run(scenario, 1)
-    recycler.give(small)
-    const fresh = simulate(compileParams(bigger), bigger.seed, 2, recycler)
-    expect(fresh.people.arrays).not.toBe(small.people.arrays)
   })
 
-  it("clears a recycled table whole, though only the people its replicate referred are cleared", () => {
+  it("moves a run not given back out of the resident table, whole, when the next run starts", () => {
+    const held = run(scenario, 0)
+    expect(held.people.arrays).toBe(residentPeople)
+    const before = personArrays(held)
+    run(scenarioWith((d) => { d.linkWorkers.posts = 5 }), 3)
+    expect(held.people.arrays).not.toBe(residentPeople)
+    expect(held.people.arrays.capacity).toBe(held.people.count)
+    expect(personArrays(held)).toEqual(before)
+  })
+
+  it("clears the resident table of a given-back run's people for the next, though only they are cleared", () => {
     const recycler = new SimRecycler()
-    const used = run(scenario, 3)
+    const used = simulate(compileParams(scenario), scenario.seed, 3, recycler)
+    const n = used.people.count
     recycler.give(used)
-    const cleared = recycler.takePeople(used.people.capacity)
-    expect(cleared).toBe(used.people.arrays)
-    const fresh = new PeopleArrays(used.people.capacity)
+    const next = createSim(compileParams(scenario), scenario.seed, 4, recycler)
+    expect(next.people.arrays).toBe(residentPeople)
+    const fresh = new PeopleArrays(n)
     for (const [name, value] of Object.entries(fresh)) {
       if (!ArrayBuffer.isView(value)) continue
-      expect({ name, values: Array.from(cleared![name as keyof PeopleArrays] as unknown as ArrayLike<number>) }).toEqual({ name, values: Array.from(value as unknown as ArrayLike<number>) })
+      const cleared = (residentPeople[name as keyof PeopleArrays] as unknown as Uint8Array).subarray(0, (value as Uint8Array).length)
+      expect({ name, values: Array.from(cleared) }).toEqual({ name, values: Array.from(value as unknown as ArrayLike<number>) })
     }
+    recycler.give(next)
   })
 
   it("gives a different run for a different replicate or seed", () => {

@@ -1,13 +1,14 @@
 /**
- * The thread's resident arrays (`src/model/resident.ts`) only make the engaged pass faster: a run that holds them, one
- * that finds them held and keeps its own, one that outgrows them halfway and one stepped side by side with another
- * all give the same results to the bit, and a run gives them back when it ends.
+ * The thread's resident tables (`src/model/resident.ts`) only make the engine faster: the run being stepped holds
+ * them, a run that held them moves out into copies of its own when another starts or is stepped, and moves back in
+ * when it is stepped again, with the same results to the bit as a run that never moved.
  */
-import { afterEach, describe, expect, it } from "vitest"
-import { moveEngaged } from "../../src/model/engagedTable.ts"
+import { describe, expect, it } from "vitest"
+import { EngagedTable, joinEngaged } from "../../src/model/engagedTable.ts"
 import { compileParams } from "../../src/model/params.ts"
-import { claimResident, releaseResident, residentGainTable, residentIds, residentPlaces } from "../../src/model/resident.ts"
-import { createSim, type Sim, vacateResident } from "../../src/model/sim.ts"
+import { People, PeopleArrays } from "../../src/model/people.ts"
+import { residentGainTable, residentIds, residentPeople } from "../../src/model/resident.ts"
+import { createSim, type Sim, SimRecycler } from "../../src/model/sim.ts"
 import { simulate } from "../../src/model/simulate.ts"
 import { step } from "../../src/model/step.ts"
 import { weeklyColumns } from "../../src/model/weekly.ts"
@@ -17,85 +18,85 @@ const scenario = shippedScenario()
 const params = compileParams(scenario)
 const seed = scenario.seed
 
-/** Everything a run leaves that results are made of: weekly series, every person's arrays, the event counts. */
+/** Everything a run leaves that results are made of: weekly series, every person's rows, the event counts. */
 const outcome = (sim: Sim) => ({
   weekly: Object.fromEntries(weeklyColumns.map((c) => [c, Array.from(sim.weekly.columns[c])])),
   people: Object.fromEntries(
     Object.entries(sim.people.arrays).flatMap(([name, value]) => {
       if (!ArrayBuffer.isView(value)) return []
-      const array = value as unknown as ArrayLike<number>
-      return [[name, Array.from(array).slice(0, sim.people.count * (array.length / sim.people.capacity))]]
+      const array = value as unknown as Uint8Array
+      return [[name, Array.from(array.subarray(0, sim.people.count * (array.length / sim.people.capacity)))]]
     })
   ),
   tally: { ...sim.tally }
 })
 
-/** True if no run holds the resident arrays now (and leaves them free). */
-const residentFree = (): boolean => {
-  if (!claimResident()) return false
-  releaseResident()
-  return true
-}
+describe("the resident tables", () => {
+  const reference = outcome(simulate(params, seed, 2))
 
-afterEach(() => {
-  expect(residentFree()).toBe(true)
-})
-
-describe("the resident arrays of the engaged pass", () => {
-  const reference = simulate(params, seed, 2)
-
-  it("are held by a run while it runs and given back, with its own copies, when it ends", () => {
+  it("are held by the run being stepped: its people, its list of the engaged and its link-worker tables", () => {
     const sim = createSim(params, seed, 2)
     expect(sim.resident).toBe(true)
+    expect(sim.people.arrays).toBe(residentPeople)
     expect(sim.engaged.ids).toBe(residentIds)
     expect(sim.posts.gainTable).toBe(residentGainTable)
-    expect(residentFree()).toBe(false)
     for (let week = 0; week < params.horizonWeeks; week++) step(sim, week)
-    const list = Array.from(sim.engaged.ids.subarray(0, sim.engaged.count))
-    const gains = Array.from(sim.posts.gainTable.subarray(0, sim.posts.count + 1))
-    vacateResident(sim)
-    expect(sim.resident).toBe(false)
-    expect(sim.engaged.ids).not.toBe(residentIds)
-    expect(Array.from(sim.engaged.ids.subarray(0, sim.engaged.count))).toEqual(list)
-    expect(sim.posts.gainTable).not.toBe(residentGainTable)
-    expect(Array.from(sim.posts.gainTable)).toEqual(gains)
-    expect(outcome(sim)).toEqual(outcome(reference))
+    expect(outcome(sim)).toEqual(reference)
   })
 
-  it("a run that finds them held keeps arrays of its own and gives the same results", () => {
-    expect(claimResident()).toBe(true)
-    try {
-      const sim = simulate(params, seed, 2)
-      expect(sim.engaged.ids).not.toBe(residentIds)
-      expect(outcome(sim)).toEqual(outcome(reference))
-    } finally {
-      releaseResident()
-    }
-  })
-
-  it("a run whose list outgrows them moves out halfway and gives the same results", () => {
-    const sim = createSim(params, seed, 2)
-    for (let week = 0; week < params.horizonWeeks; week++) {
-      // What `joinEngaged` does when the list fills the resident places.
-      if (week === 150) moveEngaged(sim.engaged, 2 * residentPlaces)
-      step(sim, week)
-      if (week === 150) expect(sim.engaged.resident).toBe(false)
-    }
-    vacateResident(sim)
-    expect(outcome(sim)).toEqual(outcome(reference))
-  })
-
-  it("two runs stepped side by side: one holds them, the other keeps its own, both give the same results", () => {
+  it("a run moves out, copied whole, when another starts, and back in when it is stepped again, with the same results", () => {
     const first = createSim(params, seed, 2)
-    const second = createSim(params, seed, 2)
-    expect([first.resident, second.resident]).toEqual([true, false])
+    for (let week = 0; week < 150; week++) step(first, week)
+    const halfway = outcome(first)
+    const list = Array.from(first.engaged.ids.subarray(0, first.engaged.count))
+    const gains = Array.from(first.posts.gainTable.subarray(0, first.posts.count + 1))
+    const second = createSim(params, seed, 3)
+    expect(first.resident).toBe(false)
+    expect(first.people.arrays).not.toBe(residentPeople)
+    expect(outcome(first)).toEqual(halfway)
+    expect(Array.from(first.engaged.ids.subarray(0, first.engaged.count))).toEqual(list)
+    expect(Array.from(first.posts.gainTable)).toEqual(gains)
+    step(second, 0)
+    for (let week = 150; week < params.horizonWeeks; week++) step(first, week)
+    expect(first.people.arrays).toBe(residentPeople)
+    expect(second.resident).toBe(false)
+    expect(outcome(first)).toEqual(reference)
+  })
+
+  it("two runs stepped side by side, taking turns at the tables every week, give the results of runs alone", () => {
+    const first = createSim(params, seed, 2)
+    const second = createSim(params, seed, 5)
     for (let week = 0; week < params.horizonWeeks; week++) {
       step(first, week)
       step(second, week)
     }
-    vacateResident(first)
-    vacateResident(second)
-    expect(outcome(first)).toEqual(outcome(reference))
-    expect(outcome(second)).toEqual(outcome(reference))
+    expect(outcome(first)).toEqual(reference)
+    const alone = outcome(second)
+    expect(alone).toEqual(outcome(simulate(params, seed, 5)))
+  })
+
+  it("a run given back is not copied out: the next takes the tables as they are, cleared of its people", () => {
+    const recycler = new SimRecycler()
+    const done = simulate(params, seed, 2, recycler)
+    recycler.give(done)
+    expect(done.resident).toBe(false)
+    const next = simulate(params, seed, 2, recycler)
+    expect(done.people.arrays).toBe(residentPeople)
+    expect(outcome(next)).toEqual(reference)
+    recycler.give(next)
+  })
+
+  it("a run that needs more people than the table holds stops with an error naming the limit", () => {
+    const people = new People(new PeopleArrays(2))
+    expect([people.add(), people.add()]).toEqual([0, 1])
+    expect(() => people.add()).toThrow(/refers more than 2 people, the most one run may have here/)
+  })
+
+  it("a list of the engaged in arrays of its own (a run moved out) grows as it needs", () => {
+    const a = new PeopleArrays(5)
+    const t = new EngagedTable(false, 2)
+    for (let id = 0; id < 5; id++) expect(joinEngaged(t, a, id)).toBe(id)
+    expect(Array.from(t.ids.subarray(0, 5))).toEqual([0, 1, 2, 3, 4])
+    expect(t.ids.length).toBeGreaterThanOrEqual(5)
   })
 })
