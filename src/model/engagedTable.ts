@@ -19,8 +19,9 @@ import {
   residentGainRate,
   residentHazardRate,
   residentIds,
-  residentNextEvent,
   residentLimitError,
+  residentNextEvent,
+  residentPeople,
   residentPlaces,
   residentSlot
 } from "./resident.ts"
@@ -79,12 +80,20 @@ export const leaveEngaged = (t: EngagedTable, a: PeopleArrays, id: number): void
   a.engagedAt[id] = 0
 }
 
-/** Closes up the holes, keeping the order, once they are an eighth of the list. */
-export const closeUpEngaged = (t: EngagedTable, a: PeopleArrays): void => {
+/**
+ * Closes up the holes, keeping the order, once they are an eighth of the list. Only the list of the run being
+ * stepped closes up, which is in the resident arrays: read as the module constants they are (`resident.ts`), so that
+ * TurboFan builds in their addresses.
+ */
+export const closeUpEngaged = (t: EngagedTable): void => {
   if (t.holes * 8 <= t.count) return
-  const { ids, nextEvent, slot, gainClock, gainRate, dropoutClock, hazardRate } = t
+  if (!t.resident) throw new Error("only the list of the run being stepped, in the resident arrays, closes up")
+  const ids = residentIds, nextEvent = residentNextEvent, slot = residentSlot, gainClock = residentGainClock
+  const gainRate = residentGainRate, dropoutClock = residentDropoutClock, hazardRate = residentHazardRate
+  const engagedAt = residentPeople.engagedAt
+  const count = t.count
   let kept = 0
-  for (let j = 0; j < t.count; j++) {
+  for (let j = 0; j < count; j++) {
     const id = ids[j]
     if (id < 0) continue
     ids[kept] = id
@@ -94,7 +103,7 @@ export const closeUpEngaged = (t: EngagedTable, a: PeopleArrays): void => {
     gainRate[kept] = gainRate[j]
     dropoutClock[kept] = dropoutClock[j]
     hazardRate[kept] = hazardRate[j]
-    a.engagedAt[id] = ++kept
+    engagedAt[id] = ++kept
   }
   t.count = kept
   t.holes = 0

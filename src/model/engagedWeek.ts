@@ -81,7 +81,7 @@ export const engagedWeeks = (sim: Sim, week: number): number => {
     dropoutClock[j] = dropout
     if (dropout <= 0) disengage(sim, id, week)
   }
-  closeUpEngaged(t, residentPeople)
+  closeUpEngaged(t)
   return engagedSaving(sim, week)
 }
 

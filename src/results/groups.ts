@@ -16,7 +16,8 @@
  */
 import { ageBands, State } from "../model/constants.ts"
 import { personStarChange } from "../model/wellbeing.ts"
-import type { Sim } from "../model/sim.ts"
+import { holdResident, type Sim } from "../model/sim.ts"
+import { residentPeople } from "../model/resident.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import type { Metrics } from "./metrics.ts"
 
@@ -67,7 +68,10 @@ export const groupMetrics = (sim: Sim): Metrics => {
     cells *= sizes[i]
   }
   const sums = new Float64Array(cells * fields)
-  const a = sim.people.arrays
+  // The run's people as the module constant they are while it holds the resident tables (src/model/resident.ts), so
+  // that TurboFan builds in each array's address and length instead of checking it on every pass of the loop.
+  holdResident(sim)
+  const a = residentPeople
   const { ageBand, female, ethnicity, conditions, mentalHealth, isolated, onwardReferrals, onwardFailures, everEngaged, state, saving, comparisonCost, reviews } = a
   const [sAge, sSex, sEthnic, sConditions, sMental] = strides
   const count = sim.people.count

@@ -4,7 +4,8 @@
  * once per episode.
  */
 import { onwardFailureNames, State } from "../model/constants.ts"
-import type { Sim } from "../model/sim.ts"
+import { holdResident, type Sim } from "../model/sim.ts"
+import { residentPeople } from "../model/resident.ts"
 import { serviceCategories } from "../scenario/sections/community.ts"
 import { groupMetrics } from "./groups.ts"
 
@@ -17,7 +18,9 @@ const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0)
 
 /** Hospital cost and saving among people who engaged at least once (the cohort WtW compared). */
 const engagedCohortSaving = (sim: Sim): number => {
-  const a = sim.people.arrays
+  // Read where the run holds them, as constants (src/model/resident.ts; as in `groupMetrics`).
+  holdResident(sim)
+  const a = residentPeople
   let saving = 0
   let comparison = 0
   for (let id = 0; id < sim.people.count; id++) {
