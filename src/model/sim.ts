@@ -82,6 +82,9 @@ export interface Sim {
  * replicate took ~48 ms a replicate each instead of ~32. The caller gives a replicate back only when nothing reads it
  * any more: its person table is the next replicate's.
  */
+/** The person table of a replicate given back: none (`SimRecycler.give`). */
+const givenBack = new PeopleArrays(0)
+
 export class SimRecycler {
   private records: ContractRecords | undefined
 
@@ -90,8 +93,10 @@ export class SimRecycler {
     if (residency.holder === sim) {
       residency.rowsWritten = Math.max(residency.rowsWritten, sim.people.count)
       residency.holder = undefined
+      // Its rows are the next run's to clear and write: a read of the given-back run finds no table, not another's.
+      sim.people.arrays = givenBack
+      sim.resident = false
     }
-    sim.resident = false
   }
 
   /** Empty event logs, if some are kept. */
