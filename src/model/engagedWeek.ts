@@ -26,6 +26,7 @@ import {
   residentIds,
   residentNextEvent,
   residentPeople,
+  residentServiceOpen,
   residentSlot
 } from "./resident.ts"
 import { engagedSaving, reachPlateau } from "./secondaryCare.ts"
@@ -146,7 +147,7 @@ const eventfulWeek = (sim: Sim, j: number, id: number, week: number): void => {
 
 /** The place ends: the person's gain rate falls back and the onward-referral clock runs again. */
 const endPlace = (sim: Sim, id: number, week: number): void => {
-  releasePlace(sim, id)
+  releasePlace(id)
   refreshRates(sim, id, week)
   retimeOnward(sim, id, week)
 }
@@ -154,5 +155,5 @@ const endPlace = (sim: Sim, id: number, week: number): void => {
 /** The person's service closed: they lose their place. */
 const leaveClosedService = (sim: Sim, id: number, week: number): void => {
   const service = residentPeople.serviceId[id]
-  if (service >= 0 && sim.services.open[service] === 0) endPlace(sim, id, week)
+  if (service >= 0 && residentServiceOpen[service] === 0) endPlace(sim, id, week)
 }

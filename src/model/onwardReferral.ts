@@ -10,10 +10,17 @@ import { OnwardFailure, olderAgeBand, State } from "./constants.ts"
 import { Draw } from "./random.ts"
 import { personExponential, personUniform } from "./personRandom.ts"
 import { refreshRates } from "./rates.ts"
-import { Requires, type Services } from "./services.ts"
+import { Requires } from "./services.ts"
 import type { PeopleArrays } from "./people.ts"
 import type { Sim } from "./sim.ts"
-import { residentPeople } from "./resident.ts"
+import {
+  residentPeople,
+  residentServiceCapacity,
+  residentServiceGroup,
+  residentServiceOccupied,
+  residentServiceOpen,
+  residentServiceRequires
+} from "./resident.ts"
 
 const K = serviceCategories.length
 
@@ -25,33 +32,38 @@ export const personLacks = (a: PeopleArrays, id: number): number =>
 /**
  * Why service i does not suit a person who lacks `lacks` and belongs to ethnic group `group`, or -1 if it does: the
  * lowest bit of what the service requires and the person lacks (in the order sex, age, times, language), then culture.
+ * `requires` and `serviceGroup` are the services' (`Services`).
  */
-export const unsuitable = (s: Services, i: number, lacks: number, group: number): number => {
-  const unmet = s.requires[i] & lacks
+export const unsuitable = (requires: Uint8Array, serviceGroup: Int16Array, i: number, lacks: number, group: number): number => {
+  const unmet = requires[i] & lacks
   if (unmet !== 0) return OnwardFailure.unsuitableSex + 31 - Math.clz32(unmet & -unmet)
-  if (s.group[i] !== -1 && s.group[i] !== group) return OnwardFailure.unsuitableCulture
+  if (serviceGroup[i] !== -1 && serviceGroup[i] !== group) return OnwardFailure.unsuitableCulture
   return -1
 }
 
 /** The suitable open service of category k in area c with most free places, or -(1 + failure reason). */
 const search = (sim: Sim, id: number, c: number, k: number): number => {
-  const s = sim.services
+  // The services' arrays as the resident constants they are for the run being stepped (`resident.ts`).
+  const open = residentServiceOpen, requires = residentServiceRequires, serviceGroup = residentServiceGroup
+  const capacity = residentServiceCapacity, occupied = residentServiceOccupied
   const lacks = personLacks(residentPeople, id)
   const group = residentPeople.ethnicity[id]
+  const start = sim.services.start
+  const end = start[c * K + k + 1]
   let best = -1
   let bestRoom = 0
   let anyOpen = false
   let anyFull = false
   let firstUnsuitable = -1
-  for (let i = s.start[c * K + k]; i < s.start[c * K + k + 1]; i++) {
-    if (!s.open[i]) continue
+  for (let i = start[c * K + k]; i < end; i++) {
+    if (!open[i]) continue
     anyOpen = true
-    const why = unsuitable(s, i, lacks, group)
+    const why = unsuitable(requires, serviceGroup, i, lacks, group)
     if (why >= 0) {
       if (firstUnsuitable < 0) firstUnsuitable = why
       continue
     }
-    const room = s.capacity[i] - s.occupied[i]
+    const room = capacity[i] - occupied[i]
     if (room > bestRoom) {
       best = i
       bestRoom = room
@@ -100,7 +112,7 @@ export const referOnward = (sim: Sim, id: number, week: number): void => {
     }
   }
   if (found >= 0) {
-    sim.services.occupied[found]++
+    residentServiceOccupied[found]++
     a.serviceId[id] = found
     a.serviceEndWeek[id] = Math.min(32000, week + Math.max(1, Math.round(sim.params.categories.useWeeksMean[k] * personExponential(a, id, Draw.serviceUse))))
     schedule(id, Due.serviceEnd, a.serviceEndWeek[id])

@@ -1,7 +1,7 @@
 /**
  * The tables the engine reads while it steps a run, made once per thread at a fixed size as module constants: the
- * person table, the list of the engaged by place (`engagedTable.ts`) and the link workers' tables of the week's gain
- * and dropout factors (`workforce.ts`).
+ * person table, the list of the engaged by place (`engagedTable.ts`), the link workers' tables of the week's gain
+ * and dropout factors (`workforce.ts`) and what onward referral reads of each community service (`services.ts`).
  *
  * Why constants: TurboFan (V8 11) compiles a read of a typed array held in a module-level `const` with the array's
  * address and length built in, relying on its kind staying put (a dependency, not a check). A typed array reached
@@ -31,6 +31,8 @@ export const residentPeopleCapacity = inNode ? 1 << 24 : 1 << 18
 export const residentPlaces = inNode ? 1 << 22 : 1 << 16
 /** Link-worker posts, at the most the posts schedule funds (the factor tables hold entries for one more: none). */
 export const residentPosts = inNode ? 1 << 20 : 1 << 17
+/** Community services (of every area and kind). */
+export const residentServices = inNode ? 1 << 20 : 1 << 16
 
 export const residentPeople = new PeopleArrays(residentPeopleCapacity, false)
 export const residentIds = new Int32Array(residentPlaces)
@@ -42,6 +44,12 @@ export const residentDropoutClock = new Float64Array(residentPlaces)
 export const residentHazardRate = new Float64Array(residentPlaces)
 export const residentGainTable = new Float64Array(residentPosts + 1)
 export const residentHazardTable = new Float64Array(2 * residentPosts + 2)
+/** What onward referral and the weekly record read of each community service (`Services` in services.ts). */
+export const residentServiceRequires = new Uint8Array(residentServices)
+export const residentServiceGroup = new Int16Array(residentServices)
+export const residentServiceOccupied = new Int32Array(residentServices)
+export const residentServiceCapacity = new Float64Array(residentServices)
+export const residentServiceOpen = new Uint8Array(residentServices)
 
 /** Who holds the tables, and how many person rows have been written since they were last cleared. */
 export const residency = {

@@ -8,7 +8,16 @@ import { serviceCategories } from "../scenario/sections/community.ts"
 import { cancel, Due } from "./calendar.ts"
 import { pickCumulative, type Uniform } from "./random.ts"
 import type { Sim } from "./sim.ts"
-import { residentPeople } from "./resident.ts"
+import {
+  residentLimitError,
+  residentPeople,
+  residentServiceCapacity,
+  residentServiceGroup,
+  residentServiceOccupied,
+  residentServiceOpen,
+  residentServiceRequires,
+  residentServices
+} from "./resident.ts"
 
 export const culturallySpecific = serviceCategories.indexOf("culturallySpecific")
 const K = serviceCategories.length
@@ -28,14 +37,16 @@ export interface Services {
   /**
    * What the service asks of its users, a bit each (`Requires`): the four flags above in the order onward referral
    * reports a mismatch, so that a person's lacks (`personLacks`, onwardReferral.ts) meet them in one test.
+   * This and the four below are the thread's resident arrays while the run holds them (`resident.ts`), which the
+   * engine reads as constants, and copies of their own after (`moveServicesOut`).
    */
-  readonly requires: Uint8Array
+  requires: Uint8Array
   /** Ethnic group served by a culturally specific service; -1 for services open to all. */
-  readonly group: Int16Array
-  readonly occupied: Int32Array
+  group: Int16Array
+  occupied: Int32Array
   /** This week's places: whole numbers (see `updateServices`). */
-  readonly capacity: Float64Array
-  readonly open: Uint8Array
+  capacity: Float64Array
+  open: Uint8Array
   /** Services of area c and category k are start[c*K+k] .. start[c*K+k+1]-1. */
   readonly start: Int32Array
   /** The same ranges, each listing its services from the most resilient to the least. */
@@ -53,7 +64,8 @@ export interface Services {
  */
 export const Requires = { women: 1, olderAdults: 2, daytime: 4, noLanguageSupport: 8 } as const
 
-export const createServices = (scenario: Scenario, setup: Uniform): Services => {
+/** The scenario's community services; in the thread's resident arrays if `resident` (the new run holds them). */
+export const createServices = (scenario: Scenario, setup: Uniform, resident: boolean): Services => {
   const clusters = scenario.practices.clusters
   const cats = serviceCategories.map((k) => scenario.communityServices.categories[k])
   const start = new Int32Array(clusters * K + 1)
@@ -107,7 +119,34 @@ export const createServices = (scenario: Scenario, setup: Uniform): Services => 
       s.byResilience.set(range, start[c * K + k])
     }
   }
+  if (resident) moveServicesIn(s)
   return s
+}
+
+/** The services' resident arrays are the run's now (`holdResident`), its own copies copied in. */
+export const moveServicesIn = (s: Services): void => {
+  const n = s.count
+  if (n > residentServices) throw residentLimitError("community services", residentServices)
+  residentServiceRequires.set(s.requires.subarray(0, n))
+  residentServiceGroup.set(s.group.subarray(0, n))
+  residentServiceOccupied.set(s.occupied.subarray(0, n))
+  residentServiceCapacity.set(s.capacity.subarray(0, n))
+  residentServiceOpen.set(s.open.subarray(0, n))
+  s.requires = residentServiceRequires
+  s.group = residentServiceGroup
+  s.occupied = residentServiceOccupied
+  s.capacity = residentServiceCapacity
+  s.open = residentServiceOpen
+}
+
+/** The run moves out of the resident arrays into copies of its own (`holdResident` for another run). */
+export const moveServicesOut = (s: Services): void => {
+  const n = s.count
+  s.requires = s.requires.slice(0, n)
+  s.group = s.group.slice(0, n)
+  s.occupied = s.occupied.slice(0, n)
+  s.capacity = s.capacity.slice(0, n)
+  s.open = s.open.slice(0, n)
 }
 
 /**
@@ -121,7 +160,9 @@ export const updateServices = (sim: Sim, week: number): void => {
   const availability = sim.params.serviceAvailability[week]
   const closureShare = sim.scenario.communityServices.closureShareOfCut
   const H = sim.params.horizonWeeks
-  const { open, capacity, places, resilience, start, byResilience, sharedFor } = s
+  // Open and capacity as the resident constants they are for the run being stepped (`resident.ts`).
+  const open = residentServiceOpen, capacity = residentServiceCapacity
+  const { places, resilience, start, byResilience, sharedFor } = s
   for (let g = 0; g + 1 < start.length; g++) {
     // Groups run area by area, category by category within each (`createServices`).
     const funding = sim.params.serviceFunding[(g % K) * H + week]
@@ -156,14 +197,16 @@ export const noPlaceEndWeek = 32000
 
 /** Whether some closed service still has people in it (they lose their places at their turn this week). */
 export const closedServiceOccupied = (s: Services): boolean => {
-  for (let i = 0; i < s.count; i++) if (s.open[i] === 0 && s.occupied[i] > 0) return true
+  const open = residentServiceOpen, occupied = residentServiceOccupied
+  const n = s.count
+  for (let i = 0; i < n; i++) if (open[i] === 0 && occupied[i] > 0) return true
   return false
 }
 
 /** The person stops attending their community service. */
-export const releasePlace = (sim: Sim, id: number): void => {
+export const releasePlace = (id: number): void => {
   const a = residentPeople
-  sim.services.occupied[a.serviceId[id]]--
+  residentServiceOccupied[a.serviceId[id]]--
   a.serviceId[id] = -1
   a.serviceEndWeek[id] = noPlaceEndWeek
   cancel(a, id, Due.serviceEnd)

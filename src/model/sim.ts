@@ -16,7 +16,7 @@ import { PersonList, Queues } from "./queue.ts"
 import { makeStreams, type Streams } from "./random.ts"
 import { createPractices, type Practices } from "./referral.ts"
 import { createPosts, type Posts } from "./workforce.ts"
-import { createServices, type Services } from "./services.ts"
+import { createServices, moveServicesIn, moveServicesOut, type Services } from "./services.ts"
 import { Tally } from "./tally.ts"
 import { WeeklyRecord } from "./weekly.ts"
 import { type ContractRecords, createRecords } from "./eventLog.ts"
@@ -110,7 +110,7 @@ export class SimRecycler {
 
 /**
  * The run that holds the resident tables moves out of them into copies of its own (its people, its list of the
- * engaged, its link-worker tables), so that another run can have them.
+ * engaged, its link-worker tables, its services' places), so that another run can have them.
  */
 const moveOut = (sim: Sim): void => {
   const people = sim.people
@@ -121,6 +121,7 @@ const moveOut = (sim: Sim): void => {
   const posts = sim.posts
   posts.gainTable = posts.gainTable.slice(0, posts.count + 1)
   posts.hazardTable = posts.hazardTable.slice(0, 2 * posts.count + 2)
+  moveServicesOut(sim.services)
   sim.resident = false
 }
 
@@ -155,6 +156,7 @@ export const holdResident = (sim: Sim): void => {
   residentHazardTable.set(posts.hazardTable.subarray(0, 2 * posts.count + 2))
   posts.gainTable = residentGainTable
   posts.hazardTable = residentHazardTable
+  moveServicesIn(sim.services)
   sim.resident = true
   residency.holder = sim
 }
@@ -167,7 +169,7 @@ export const createSim = (params: ModelParams, seed: number, replicate: number, 
   const clusters = scenario.practices.clusters
   vacate()
   const posts = createPosts(scenario, practices, streams.workforce, params.postsMultiplier, true)
-  const services = createServices(scenario, streams.setup)
+  const services = createServices(scenario, streams.setup, true)
   const sim: Sim = {
     params,
     scenario,

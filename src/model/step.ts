@@ -13,7 +13,7 @@ import { updateServices } from "./services.ts"
 import { holdResident, type Sim } from "./sim.ts"
 import { Tally } from "./tally.ts"
 import { measureLinkWorkers, updateWorkforce } from "./workforce.ts"
-import { residentPeople } from "./resident.ts"
+import { residentPeople, residentServiceCapacity, residentServiceOccupied, residentServiceOpen } from "./resident.ts"
 
 export const step = (sim: Sim, week: number): void => {
   // The engine reads the thread's resident tables: the run it steps must hold them (`resident.ts`).
@@ -104,14 +104,16 @@ const record = (sim: Sim, week: number, before: Counts, saving: number): void =>
   col.linkWorkersFte[week] = fte
   col.vacancies[week] = vacancies
   col.meanCaseload[week] = fte > 0 ? caseload / fte : 0
-  const s = sim.services
+  // The services' resident arrays, as constants (`resident.ts`).
+  const serviceCapacity = residentServiceCapacity, serviceOpen = residentServiceOpen, serviceOccupied = residentServiceOccupied
+  const services = sim.services.count
   let capacity = 0
   let open = 0
   let users = 0
-  for (let i = 0; i < s.count; i++) {
-    capacity += s.capacity[i]
-    open += s.open[i]
-    users += s.occupied[i]
+  for (let i = 0; i < services; i++) {
+    capacity += serviceCapacity[i]
+    open += serviceOpen[i]
+    users += serviceOccupied[i]
   }
   col.serviceCapacity[week] = capacity
   col.servicesOpen[week] = open

@@ -207,7 +207,7 @@ export const leave = (sim: Sim, id: number, week: number, reason: number): void 
   const a = residentPeople
   if (a.lw[id] >= 0) unassign(sim, id)
   else if (a.state[id] !== State.waiting) sim.unassigned--
-  if (a.serviceId[id] >= 0) releasePlace(sim, id)
+  if (a.serviceId[id] >= 0) releasePlace(id)
   if (a.engagedWeek[id] >= 0) {
     sim.tally.episodesCompleted++
     sim.tally.episodeWeeksSum += week - a.engagedWeek[id]

@@ -47,7 +47,7 @@ describe("listed practices", () => {
     const a = createSim(compileParams(s), s.seed, 0).services
     const b = createSim(compileParams(drawn), drawn.seed, 0).services
     expect(Array.from(a.resilience)).toEqual(Array.from(b.resilience))
-    expect(Array.from(a.group)).toEqual(Array.from(b.group))
+    expect(Array.from(a.group.subarray(0, a.count))).toEqual(Array.from(b.group.subarray(0, b.count)))
   })
 
   it("refer in proportion to list size and referral multiplier", () => {

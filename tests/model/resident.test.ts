@@ -1,13 +1,13 @@
 /**
- * The thread's resident tables (`src/model/resident.ts`) only make the engine faster: the run being stepped holds
- * them, a run that held them moves out into copies of its own when another starts or is stepped, and moves back in
+ * The thread's resident tables (`src/model/resident.ts`: people, the list of the engaged, link-worker tables, services'
+ * places) only make the engine faster: the run being stepped holds them, a run that held them moves out into copies of its own when another starts or is stepped, and moves back in
  * when it is stepped again, with the same results to the bit as a run that never moved.
  */
 import { describe, expect, it } from "vitest"
 import { EngagedTable, joinEngaged } from "../../src/model/engagedTable.ts"
 import { compileParams } from "../../src/model/params.ts"
 import { People, PeopleArrays } from "../../src/model/people.ts"
-import { residentGainTable, residentIds, residentPeople } from "../../src/model/resident.ts"
+import { residentGainTable, residentIds, residentPeople, residentServiceOccupied } from "../../src/model/resident.ts"
 import { createSim, type Sim, SimRecycler } from "../../src/model/sim.ts"
 import { simulate } from "../../src/model/simulate.ts"
 import { step } from "../../src/model/step.ts"
@@ -40,6 +40,7 @@ describe("the resident tables", () => {
     expect(sim.people.arrays).toBe(residentPeople)
     expect(sim.engaged.ids).toBe(residentIds)
     expect(sim.posts.gainTable).toBe(residentGainTable)
+    expect(sim.services.occupied).toBe(residentServiceOccupied)
     for (let week = 0; week < params.horizonWeeks; week++) step(sim, week)
     expect(outcome(sim)).toEqual(reference)
   })
@@ -50,12 +51,15 @@ describe("the resident tables", () => {
     const halfway = outcome(first)
     const list = Array.from(first.engaged.ids.subarray(0, first.engaged.count))
     const gains = Array.from(first.posts.gainTable.subarray(0, first.posts.count + 1))
+    const places = [first.services.occupied, first.services.capacity, first.services.open].map((x) => Array.from(x.subarray(0, first.services.count)))
     const second = createSim(params, seed, 3)
     expect(first.resident).toBe(false)
     expect(first.people.arrays).not.toBe(residentPeople)
     expect(outcome(first)).toEqual(halfway)
     expect(Array.from(first.engaged.ids.subarray(0, first.engaged.count))).toEqual(list)
     expect(Array.from(first.posts.gainTable)).toEqual(gains)
+    expect(first.services.occupied).not.toBe(residentServiceOccupied)
+    expect([first.services.occupied, first.services.capacity, first.services.open].map((x) => Array.from(x))).toEqual(places)
     step(second, 0)
     for (let week = 150; week < params.horizonWeeks; week++) step(first, week)
     expect(first.people.arrays).toBe(residentPeople)
