@@ -19,6 +19,7 @@ import {
   residentGainRate,
   residentHazardRate,
   residentIds,
+  moveIntoResident,
   residentLimitError,
   residentNextEvent,
   residentPeople,
@@ -136,20 +137,15 @@ export const moveEngaged = (t: EngagedTable, n: number): void => {
 export const moveEngagedIn = (t: EngagedTable): void => {
   const used = t.count
   if (used > residentPlaces) throw residentLimitError("places in the list of the engaged", residentPlaces)
-  residentIds.set(t.ids.subarray(0, used))
-  residentNextEvent.set(t.nextEvent.subarray(0, used))
-  residentSlot.set(t.slot.subarray(0, used))
-  residentGainClock.set(t.gainClock.subarray(0, used))
-  residentGainRate.set(t.gainRate.subarray(0, used))
-  residentDropoutClock.set(t.dropoutClock.subarray(0, used))
-  residentHazardRate.set(t.hazardRate.subarray(0, used))
-  t.ids = residentIds
-  t.nextEvent = residentNextEvent
-  t.slot = residentSlot
-  t.gainClock = residentGainClock
-  t.gainRate = residentGainRate
-  t.dropoutClock = residentDropoutClock
-  t.hazardRate = residentHazardRate
+  moveIntoResident(t, {
+    ids: residentIds,
+    nextEvent: residentNextEvent,
+    slot: residentSlot,
+    gainClock: residentGainClock,
+    gainRate: residentGainRate,
+    dropoutClock: residentDropoutClock,
+    hazardRate: residentHazardRate
+  }, used)
   t.resident = true
 }
 

@@ -57,6 +57,26 @@ export const residency = {
   rowsWritten: 0
 }
 
+/** An array of the resident tables' kinds. */
+type Column = Uint8Array | Int16Array | Int32Array | Float64Array
+
+/**
+ * Each field of `owner` named in `resident` moves into its resident array: the field's first `n` entries copied in,
+ * and the field pointed at it (a run taking the tables back, `holdResident` in sim.ts).
+ */
+export const moveIntoResident = <K extends string>(owner: NoInfer<Record<K, Column>>, resident: Record<K, Column>, n: number): void => {
+  for (const name of Object.keys(resident) as Array<K>) {
+    const to = resident[name] as Uint8Array
+    to.set((owner[name] as Uint8Array).subarray(0, n))
+    owner[name] = to
+  }
+}
+
+/** Each named field of `owner` becomes a copy of its first `n` entries, its own (a run moving out of the tables). */
+export const copyOutOfResident = <K extends string>(owner: Record<K, Column>, names: ReadonlyArray<K>, n: number): void => {
+  for (const name of names) owner[name] = (owner[name] as Uint8Array).slice(0, n)
+}
+
 /** The error for a run that needs more than the tables hold. */
 export const residentLimitError = (what: string, limit: number): RangeError =>
   new RangeError(

@@ -9,6 +9,8 @@ import { cancel, Due } from "./calendar.ts"
 import { pickCumulative, type Uniform } from "./random.ts"
 import type { Sim } from "./sim.ts"
 import {
+  copyOutOfResident,
+  moveIntoResident,
   residentLimitError,
   residentPeople,
   residentServiceCapacity,
@@ -123,31 +125,23 @@ export const createServices = (scenario: Scenario, setup: Uniform, resident: boo
   return s
 }
 
+/** What the engine reads of each service, in the thread's resident arrays (`resident.ts`). */
+const residentFields = ["requires", "group", "occupied", "capacity", "open"] as const
+
 /** The services' resident arrays are the run's now (`holdResident`), its own copies copied in. */
 export const moveServicesIn = (s: Services): void => {
-  const n = s.count
-  if (n > residentServices) throw residentLimitError("community services", residentServices)
-  residentServiceRequires.set(s.requires.subarray(0, n))
-  residentServiceGroup.set(s.group.subarray(0, n))
-  residentServiceOccupied.set(s.occupied.subarray(0, n))
-  residentServiceCapacity.set(s.capacity.subarray(0, n))
-  residentServiceOpen.set(s.open.subarray(0, n))
-  s.requires = residentServiceRequires
-  s.group = residentServiceGroup
-  s.occupied = residentServiceOccupied
-  s.capacity = residentServiceCapacity
-  s.open = residentServiceOpen
+  if (s.count > residentServices) throw residentLimitError("community services", residentServices)
+  moveIntoResident(s, {
+    requires: residentServiceRequires,
+    group: residentServiceGroup,
+    occupied: residentServiceOccupied,
+    capacity: residentServiceCapacity,
+    open: residentServiceOpen
+  }, s.count)
 }
 
 /** The run moves out of the resident arrays into copies of its own (`holdResident` for another run). */
-export const moveServicesOut = (s: Services): void => {
-  const n = s.count
-  s.requires = s.requires.slice(0, n)
-  s.group = s.group.slice(0, n)
-  s.occupied = s.occupied.slice(0, n)
-  s.capacity = s.capacity.slice(0, n)
-  s.open = s.open.slice(0, n)
-}
+export const moveServicesOut = (s: Services): void => copyOutOfResident(s, residentFields, s.count)
 
 /**
  * This week's open services and places, from the funding and availability schedules. A person takes a whole
