@@ -135,8 +135,6 @@ export const moveEngaged = (t: EngagedTable, n: number): void => {
 
 /** The list moves back into the resident arrays (`holdResident` in sim.ts), keeping its entries. */
 export const moveEngagedIn = (t: EngagedTable): void => {
-  const used = t.count
-  if (used > residentPlaces) throw residentLimitError("places in the list of the engaged", residentPlaces)
   moveIntoResident(t, {
     ids: residentIds,
     nextEvent: residentNextEvent,
@@ -145,7 +143,7 @@ export const moveEngagedIn = (t: EngagedTable): void => {
     gainRate: residentGainRate,
     dropoutClock: residentDropoutClock,
     hazardRate: residentHazardRate
-  }, used)
+  }, t.count, "places in the list of the engaged")
   t.resident = true
 }
 

@@ -1,7 +1,8 @@
 /**
  * The tables the engine reads while it steps a run, made once per thread at a fixed size as module constants: the
  * person table, the list of the engaged by place (`engagedTable.ts`), the link workers' tables of the week's gain
- * and dropout factors (`workforce.ts`) and what onward referral reads of each community service (`services.ts`).
+ * and dropout factors and what allocation and caseloads read of each post (`workforce.ts`), and what onward referral
+ * reads of each community service (`services.ts`).
  *
  * Why constants: TurboFan (V8 11) compiles a read of a typed array held in a module-level `const` with the array's
  * address and length built in, relying on its kind staying put (a dependency, not a check). A typed array reached
@@ -44,6 +45,12 @@ export const residentDropoutClock = new Float64Array(residentPlaces)
 export const residentHazardRate = new Float64Array(residentPlaces)
 export const residentGainTable = new Float64Array(residentPosts + 1)
 export const residentHazardTable = new Float64Array(2 * residentPosts + 2)
+/** What allocation, caseloads and the weekly record read of each link-worker post (`Posts` in workforce.ts). */
+export const residentPostStatus = new Uint8Array(residentPosts)
+export const residentPostFte = new Float64Array(residentPosts)
+export const residentPostCaseload = new Int32Array(residentPosts)
+export const residentPostHead = new Int32Array(residentPosts)
+export const residentPostWorkload = new Float64Array(residentPosts)
 /** What onward referral and the weekly record read of each community service (`Services` in services.ts). */
 export const residentServiceRequires = new Uint8Array(residentServices)
 export const residentServiceGroup = new Int16Array(residentServices)
@@ -62,9 +69,12 @@ type Column = Uint8Array | Int16Array | Int32Array | Float64Array
 
 /**
  * Each field of `owner` named in `resident` moves into its resident array: the field's first `n` entries copied in,
- * and the field pointed at it (a run taking the tables back, `holdResident` in sim.ts).
+ * and the field pointed at it (a run taking the tables back, `holdResident` in sim.ts). More than the arrays hold is
+ * the error naming the limit, `what` being counted.
  */
-export const moveIntoResident = <K extends string>(owner: NoInfer<Record<K, Column>>, resident: Record<K, Column>, n: number): void => {
+export const moveIntoResident = <K extends string>(owner: NoInfer<Record<K, Column>>, resident: Record<K, Column>, n: number, what: string): void => {
+  const room = Math.min(...Object.values<Column>(resident).map((array) => array.length))
+  if (n > room) throw residentLimitError(what, room)
   for (const name of Object.keys(resident) as Array<K>) {
     const to = resident[name] as Uint8Array
     to.set((owner[name] as Uint8Array).subarray(0, n))
@@ -76,6 +86,16 @@ export const moveIntoResident = <K extends string>(owner: NoInfer<Record<K, Colu
 export const copyOutOfResident = <K extends string>(owner: Record<K, Column>, names: ReadonlyArray<K>, n: number): void => {
   for (const name of names) owner[name] = (owner[name] as Uint8Array).slice(0, n)
 }
+
+/**
+ * A table's fields kept in resident arrays (`resident`, by field name): how its run moves them in (`holdResident`)
+ * and out again, `what` naming the table's entries for the error when there are more than the arrays hold.
+ */
+export const residentFields = <K extends string>(resident: Record<K, Column>, what: string) => ({
+  moveIn: (owner: Record<K, Column> & { readonly count: number }): void => moveIntoResident(owner, resident, owner.count, what),
+  moveOut: (owner: Record<K, Column> & { readonly count: number }): void =>
+    copyOutOfResident(owner, Object.keys(resident) as Array<K>, owner.count)
+})
 
 /** The error for a run that needs more than the tables hold. */
 export const residentLimitError = (what: string, limit: number): RangeError =>

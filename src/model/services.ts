@@ -9,16 +9,13 @@ import { cancel, Due } from "./calendar.ts"
 import { pickCumulative, type Uniform } from "./random.ts"
 import type { Sim } from "./sim.ts"
 import {
-  copyOutOfResident,
-  moveIntoResident,
-  residentLimitError,
+  residentFields,
   residentPeople,
   residentServiceCapacity,
   residentServiceGroup,
   residentServiceOccupied,
   residentServiceOpen,
-  residentServiceRequires,
-  residentServices
+  residentServiceRequires
 } from "./resident.ts"
 
 export const culturallySpecific = serviceCategories.indexOf("culturallySpecific")
@@ -67,7 +64,7 @@ export interface Services {
 export const Requires = { women: 1, olderAdults: 2, daytime: 4, noLanguageSupport: 8 } as const
 
 /** The scenario's community services; in the thread's resident arrays if `resident` (the new run holds them). */
-export const createServices = (scenario: Scenario, setup: Uniform, resident: boolean): Services => {
+export const createServices = (scenario: Scenario, setup: Uniform, inResident: boolean): Services => {
   const clusters = scenario.practices.clusters
   const cats = serviceCategories.map((k) => scenario.communityServices.categories[k])
   const start = new Int32Array(clusters * K + 1)
@@ -121,27 +118,24 @@ export const createServices = (scenario: Scenario, setup: Uniform, resident: boo
       s.byResilience.set(range, start[c * K + k])
     }
   }
-  if (resident) moveServicesIn(s)
+  if (inResident) moveServicesIn(s)
   return s
 }
 
-/** What the engine reads of each service, in the thread's resident arrays (`resident.ts`). */
-const residentFields = ["requires", "group", "occupied", "capacity", "open"] as const
+/** What the engine reads of each service: in the thread's resident arrays while the run holds them (`resident.ts`). */
+const resident = residentFields({
+  requires: residentServiceRequires,
+  group: residentServiceGroup,
+  occupied: residentServiceOccupied,
+  capacity: residentServiceCapacity,
+  open: residentServiceOpen
+}, "community services")
 
 /** The services' resident arrays are the run's now (`holdResident`), its own copies copied in. */
-export const moveServicesIn = (s: Services): void => {
-  if (s.count > residentServices) throw residentLimitError("community services", residentServices)
-  moveIntoResident(s, {
-    requires: residentServiceRequires,
-    group: residentServiceGroup,
-    occupied: residentServiceOccupied,
-    capacity: residentServiceCapacity,
-    open: residentServiceOpen
-  }, s.count)
-}
+export const moveServicesIn = (s: Services): void => resident.moveIn(s)
 
 /** The run moves out of the resident arrays into copies of its own (`holdResident` for another run). */
-export const moveServicesOut = (s: Services): void => copyOutOfResident(s, residentFields, s.count)
+export const moveServicesOut = (s: Services): void => resident.moveOut(s)
 
 /**
  * This week's open services and places, from the funding and availability schedules. A person takes a whole

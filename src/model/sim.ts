@@ -15,7 +15,7 @@ import {
 import { PersonList, Queues } from "./queue.ts"
 import { makeStreams, type Streams } from "./random.ts"
 import { createPractices, type Practices } from "./referral.ts"
-import { createPosts, type Posts } from "./workforce.ts"
+import { createPosts, movePostsIn, movePostsOut, type Posts } from "./workforce.ts"
 import { createServices, moveServicesIn, moveServicesOut, type Services } from "./services.ts"
 import { Tally } from "./tally.ts"
 import { WeeklyRecord } from "./weekly.ts"
@@ -110,7 +110,7 @@ export class SimRecycler {
 
 /**
  * The run that holds the resident tables moves out of them into copies of its own (its people, its list of the
- * engaged, its link-worker tables, its services' places), so that another run can have them.
+ * engaged, its link workers' posts and tables, its services' places), so that another run can have them.
  */
 const moveOut = (sim: Sim): void => {
   const people = sim.people
@@ -122,6 +122,7 @@ const moveOut = (sim: Sim): void => {
   posts.gainTable = posts.gainTable.slice(0, posts.count + 1)
   posts.hazardTable = posts.hazardTable.slice(0, 2 * posts.count + 2)
   moveServicesOut(sim.services)
+  movePostsOut(posts)
   sim.resident = false
 }
 
@@ -157,6 +158,7 @@ export const holdResident = (sim: Sim): void => {
   posts.gainTable = residentGainTable
   posts.hazardTable = residentHazardTable
   moveServicesIn(sim.services)
+  movePostsIn(posts)
   sim.resident = true
   residency.holder = sim
 }

@@ -13,7 +13,15 @@ import { updateServices } from "./services.ts"
 import { holdResident, type Sim } from "./sim.ts"
 import { Tally } from "./tally.ts"
 import { measureLinkWorkers, updateWorkforce } from "./workforce.ts"
-import { residentPeople, residentServiceCapacity, residentServiceOccupied, residentServiceOpen } from "./resident.ts"
+import {
+  residentPeople,
+  residentPostCaseload,
+  residentPostFte,
+  residentPostStatus,
+  residentServiceCapacity,
+  residentServiceOccupied,
+  residentServiceOpen
+} from "./resident.ts"
 
 export const step = (sim: Sim, week: number): void => {
   // The engine reads the thread's resident tables: the run it steps must hold them (`resident.ts`).
@@ -91,15 +99,17 @@ const record = (sim: Sim, week: number, before: Counts, saving: number): void =>
   col.exitedNeverEngaged[week] = counts[State.neverEngaged]
   col.exitedDisengaged[week] = counts[State.disengaged]
   col.exitedDischarged[week] = counts[State.discharged]
-  const posts = sim.posts
+  // The posts' resident arrays, as constants (`resident.ts`).
+  const postStatus = residentPostStatus, postFte = residentPostFte, postCaseload = residentPostCaseload
+  const posts = sim.posts.count
   let fte = 0
   let vacancies = 0
   let caseload = 0
-  for (let i = 0; i < posts.count; i++) {
-    if (posts.status[i] === Post.filled) {
-      fte += posts.fte[i]
-      caseload += posts.caseload[i]
-    } else if (posts.status[i] === Post.recruiting) vacancies++
+  for (let i = 0; i < posts; i++) {
+    if (postStatus[i] === Post.filled) {
+      fte += postFte[i]
+      caseload += postCaseload[i]
+    } else if (postStatus[i] === Post.recruiting) vacancies++
   }
   col.linkWorkersFte[week] = fte
   col.vacancies[week] = vacancies

@@ -18,7 +18,15 @@ import { timeNextSetback } from "./setbacks.ts"
 import { starTotalOf, starWordsPerPerson } from "./starWords.ts"
 import { forgetLastReview, personStarChange } from "./wellbeing.ts"
 import { workloadOf } from "./workforce.ts"
-import { residentDropoutClock, residentGainClock, residentNextEvent, residentPeople } from "./resident.ts"
+import {
+  residentDropoutClock,
+  residentGainClock,
+  residentNextEvent,
+  residentPeople,
+  residentPostCaseload,
+  residentPostHead,
+  residentPostWorkload
+} from "./resident.ts"
 
 const engaged = (state: number): boolean => state === State.intensive || state === State.maintenance
 
@@ -30,7 +38,7 @@ const moveState = (sim: Sim, id: number, to: number): void => {
   sim.stateCounts[to]++
   a.state[id] = to
   const lw = a.lw[id]
-  if (lw >= 0) sim.posts.workload[lw] += workloadOf(sim, to) - workloadOf(sim, from)
+  if (lw >= 0) residentPostWorkload[lw] += workloadOf(sim, to) - workloadOf(sim, from)
 }
 
 /** Change state without touching workloads (the caller has accounted for them). */
@@ -74,14 +82,15 @@ export const enterWaiting = (sim: Sim, id: number, week: number): void => {
 /** Give a person a link worker: first allocation from the waiting list, or a handover. */
 export const assign = (sim: Sim, id: number, lw: number, week: number): void => {
   const a = residentPeople
-  const posts = sim.posts
+  // The posts' arrays as the resident constants they are for the run being stepped (`resident.ts`).
+  const head = residentPostHead
   a.lw[id] = lw
   a.prevInLw[id] = -1
-  a.nextInLw[id] = posts.head[lw]
-  if (posts.head[lw] >= 0) a.prevInLw[posts.head[lw]] = id
-  posts.head[lw] = id
-  posts.caseload[lw]++
-  posts.workload[lw] += workloadOf(sim, a.state[id] === State.waiting ? State.contacting : a.state[id])
+  a.nextInLw[id] = head[lw]
+  if (head[lw] >= 0) a.prevInLw[head[lw]] = id
+  head[lw] = id
+  residentPostCaseload[lw]++
+  residentPostWorkload[lw] += workloadOf(sim, a.state[id] === State.waiting ? State.contacting : a.state[id])
   if (a.state[id] === State.waiting) {
     setState(sim, id, State.contacting)
     a.allocatedWeek[id] = week
@@ -111,10 +120,10 @@ export const unassign = (sim: Sim, id: number): void => {
   const prev = a.prevInLw[id]
   const next = a.nextInLw[id]
   if (prev >= 0) a.nextInLw[prev] = next
-  else sim.posts.head[lw] = next
+  else residentPostHead[lw] = next
   if (next >= 0) a.prevInLw[next] = prev
-  sim.posts.caseload[lw]--
-  sim.posts.workload[lw] -= workloadOf(sim, a.state[id])
+  residentPostCaseload[lw]--
+  residentPostWorkload[lw] -= workloadOf(sim, a.state[id])
   a.lw[id] = -1
 }
 

@@ -9,11 +9,17 @@ import { Draw, hashUniform, type Uniform, unitExponential } from "./random.ts"
 import { personUniform } from "./personRandom.ts"
 import type { Practices } from "./referral.ts"
 import {
+  residentFields,
   residentGainTable,
   residentHazardTable,
   residentLimitError,
   residentPeople,
-  residentPosts
+  residentPostCaseload,
+  residentPostFte,
+  residentPostHead,
+  residentPosts,
+  residentPostStatus,
+  residentPostWorkload
 } from "./resident.ts"
 import type { Sim } from "./sim.ts"
 import { assign, awaitHandover } from "./transitions.ts"
@@ -28,16 +34,20 @@ export interface Posts {
   readonly key: Uint32Array
   readonly drawCounters: Uint16Array
   readonly cluster: Int32Array
-  readonly fte: Float64Array
-  readonly status: Uint8Array
+  /**
+   * This, `status`, `caseload`, `head` and `workload` are the thread's resident arrays while the run holds them
+   * (`resident.ts`), which the engine reads as constants, and copies of their own after (`movePostsOut`).
+   */
+  fte: Float64Array
+  status: Uint8Array
   readonly vacantUntil: Int32Array
   readonly trained: Uint8Array
-  readonly caseload: Int32Array
+  caseload: Int32Array
   readonly leaveClock: Float64Array
   /** First person on the caseload (linked through people.nextInLw). */
-  readonly head: Int32Array
+  head: Int32Array
   /** Workload of the caseload (intensive = 1, others weighted), kept up to date by the transitions. */
-  readonly workload: Float64Array
+  workload: Float64Array
   /** This week, from the caseload: hours per unit of workload, caseload pressure (relative excess over the
    * comfortable caseload), and the factors they give a person's wellbeing gains and dropout hazard. */
   readonly hoursPerUnit: Float64Array
@@ -104,7 +114,7 @@ export const createPosts = (scenario: Scenario, practices: Practices, workforce:
     trained[i] = postUniform(posts, i, PostDraw.trained) < lw.mentalHealthTrainedShare ? 1 : 0
     leaveClock[i] = unitExponential(postUniform(posts, i, PostDraw.leave))
   }
-  return {
+  const made: Posts = {
     count,
     key,
     drawCounters,
@@ -126,7 +136,24 @@ export const createPosts = (scenario: Scenario, practices: Practices, workforce:
     clusterStart,
     basePosts
   }
+  if (resident) movePostsIn(made)
+  return made
 }
+
+/** What the engine reads of each post: in the thread's resident arrays while the run holds them (`resident.ts`). */
+const residentPostFields = residentFields({
+  status: residentPostStatus,
+  fte: residentPostFte,
+  caseload: residentPostCaseload,
+  head: residentPostHead,
+  workload: residentPostWorkload
+}, "link-worker posts")
+
+/** The posts' resident arrays are the run's now (`holdResident`), its own copies copied in. */
+export const movePostsIn = (posts: Posts): void => residentPostFields.moveIn(posts)
+
+/** The run moves out of the resident arrays into copies of its own (`holdResident` for another run). */
+export const movePostsOut = (posts: Posts): void => residentPostFields.moveOut(posts)
 
 const postUniform = (posts: Pick<Posts, "key" | "drawCounters">, i: number, process: number): number =>
   hashUniform(posts.key[i], process, posts.drawCounters[i * postProcesses + process]++)
@@ -140,9 +167,9 @@ const leavePost = (sim: Sim, lw: number, week: number): void => {
   const posts = sim.posts
   const managedShare = sim.scenario.linkWorkers.handoverManagedShare
   sim.tally.linkWorkerLeavers++
-  posts.status[lw] = Post.recruiting
+  residentPostStatus[lw] = Post.recruiting
   posts.vacantUntil[lw] = week + Math.max(1, vacancyWeeks(sim, lw))
-  let id = posts.head[lw]
+  let id = residentPostHead[lw]
   while (id >= 0) {
     const next = a.nextInLw[id]
     const managed = personUniform(a, id, Draw.handover) < managedShare
@@ -158,13 +185,16 @@ const leavePost = (sim: Sim, lw: number, week: number): void => {
 
 /** The filled post in the area with most room under the caseload cap, or -1. */
 export const postWithRoom = (sim: Sim, cluster: number): number => {
-  const posts = sim.posts
+  // The posts' arrays as the resident constants they are for the run being stepped (`resident.ts`).
+  const status = residentPostStatus, fte = residentPostFte, caseload = residentPostCaseload
   const cap = sim.scenario.linkWorkers.caseloadCapPerFte
+  const start = sim.posts.clusterStart
+  const end = start[cluster + 1]
   let best = -1
   let bestRoom = 0
-  for (let lw = posts.clusterStart[cluster]; lw < posts.clusterStart[cluster + 1]; lw++) {
-    if (posts.status[lw] !== Post.filled) continue
-    const room = cap * posts.fte[lw] - posts.caseload[lw]
+  for (let lw = start[cluster]; lw < end; lw++) {
+    if (status[lw] !== Post.filled) continue
+    const room = cap * fte[lw] - caseload[lw]
     if (room >= 1 && room > bestRoom) {
       best = lw
       bestRoom = room
@@ -176,6 +206,7 @@ export const postWithRoom = (sim: Sim, cluster: number): number => {
 /** This week's leavers, starters and funding changes. */
 export const updateWorkforce = (sim: Sim, week: number): void => {
   const posts = sim.posts
+  const status = residentPostStatus
   const lw = sim.scenario.linkWorkers
   const hazard = sim.params.turnoverHazardWeek
   const clusters = posts.clusterStart.length - 1
@@ -183,29 +214,29 @@ export const updateWorkforce = (sim: Sim, week: number): void => {
     const funded = Math.round(posts.basePosts[c] * sim.params.postsMultiplier[week])
     let open = 0
     for (let i = posts.clusterStart[c]; i < posts.clusterStart[c + 1]; i++) {
-      if (posts.status[i] === Post.filled) {
+      if (status[i] === Post.filled) {
         posts.leaveClock[i] -= hazard
         if (posts.leaveClock[i] <= 0) {
           posts.leaveClock[i] = unitExponential(postUniform(posts, i, PostDraw.leave))
           leavePost(sim, i, week)
         }
-      } else if (posts.status[i] === Post.recruiting && week >= posts.vacantUntil[i]) {
-        posts.status[i] = Post.filled
+      } else if (status[i] === Post.recruiting && week >= posts.vacantUntil[i]) {
+        status[i] = Post.filled
         sim.tally.hires++
         posts.trained[i] = postUniform(posts, i, PostDraw.trained) < lw.mentalHealthTrainedShare ? 1 : 0
       }
-      if (posts.status[i] !== Post.frozen) open++
+      if (status[i] !== Post.frozen) open++
     }
     // Match open posts to funding: freeze vacant posts beyond it, reopen frozen ones below it.
     for (let i = posts.clusterStart[c + 1] - 1; i >= posts.clusterStart[c] && open > funded; i--) {
-      if (posts.status[i] === Post.recruiting) {
-        posts.status[i] = Post.frozen
+      if (status[i] === Post.recruiting) {
+        status[i] = Post.frozen
         open--
       }
     }
     for (let i = posts.clusterStart[c]; i < posts.clusterStart[c + 1] && open < funded; i++) {
-      if (posts.status[i] === Post.frozen) {
-        posts.status[i] = Post.recruiting
+      if (status[i] === Post.frozen) {
+        status[i] = Post.recruiting
         posts.vacantUntil[i] = week + Math.max(1, vacancyWeeks(sim, i))
         open++
       }
@@ -216,26 +247,29 @@ export const updateWorkforce = (sim: Sim, week: number): void => {
 /** Each link worker's time per person and caseload pressure this week, and what they mean for their people. */
 export const measureLinkWorkers = (sim: Sim): void => {
   const posts = sim.posts
+  // The posts' arrays and the factor tables as the resident constants they are for the run being stepped (`resident.ts`).
+  const status = residentPostStatus, postFte = residentPostFte, workload = residentPostWorkload, caseload = residentPostCaseload
+  const gainTable = residentGainTable, hazardTable = residentHazardTable
   const lw = sim.scenario.linkWorkers
   const d = sim.scenario.disengagement
   const gainEvents = sim.params.hot.gainEventsPerWeek
   for (let i = 0; i < posts.count; i++) {
-    const fte = posts.fte[i]
-    const hours = posts.status[i] === Post.filled ? (lw.directHoursPerFteWeek * fte) / Math.max(1, posts.workload[i]) : 0
-    const pressure = Math.max(0, posts.caseload[i] / fte - lw.comfortableCaseloadPerFte) / lw.comfortableCaseloadPerFte
+    const fte = postFte[i]
+    const hours = status[i] === Post.filled ? (lw.directHoursPerFteWeek * fte) / Math.max(1, workload[i]) : 0
+    const pressure = Math.max(0, caseload[i] / fte - lw.comfortableCaseloadPerFte) / lw.comfortableCaseloadPerFte
     posts.hoursPerUnit[i] = hours
     posts.pressure[i] = pressure
     posts.gainFactor[i] = linkWorkerTimeFactor(sim, hours)
     posts.hazardFactor[i] = 1 + d.caseloadPressureEffect * pressure
     const mentalHealthFactor = 1 + (d.mentalHealthMultiplier - 1) * (1 - (posts.trained[i] ? d.mentalHealthTrainingMitigation : 0))
-    posts.gainTable[i] = gainEvents * posts.gainFactor[i]
-    posts.hazardTable[2 * i] = posts.hazardFactor[i]
-    posts.hazardTable[2 * i + 1] = posts.hazardFactor[i] * mentalHealthFactor
+    gainTable[i] = gainEvents * posts.gainFactor[i]
+    hazardTable[2 * i] = posts.hazardFactor[i]
+    hazardTable[2 * i + 1] = posts.hazardFactor[i] * mentalHealthFactor
   }
   const none = posts.count
-  posts.gainTable[none] = 0
-  posts.hazardTable[2 * none] = d.unassignedMultiplier
-  posts.hazardTable[2 * none + 1] = d.unassignedMultiplier * d.mentalHealthMultiplier
+  gainTable[none] = 0
+  hazardTable[2 * none] = d.unassignedMultiplier
+  hazardTable[2 * none + 1] = d.unassignedMultiplier * d.mentalHealthMultiplier
 }
 
 /** Workload one person puts on their link worker, by pathway state. */

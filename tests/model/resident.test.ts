@@ -1,13 +1,19 @@
 /**
- * The thread's resident tables (`src/model/resident.ts`: people, the list of the engaged, link-worker tables, services'
- * places) only make the engine faster: the run being stepped holds them, a run that held them moves out into copies of its own when another starts or is stepped, and moves back in
+ * The thread's resident tables (`src/model/resident.ts`: people, the list of the engaged, link workers' posts and
+ * tables, services' places) only make the engine faster: the run being stepped holds them, a run that held them moves out into copies of its own when another starts or is stepped, and moves back in
  * when it is stepped again, with the same results to the bit as a run that never moved.
  */
 import { describe, expect, it } from "vitest"
 import { EngagedTable, joinEngaged } from "../../src/model/engagedTable.ts"
 import { compileParams } from "../../src/model/params.ts"
 import { People, PeopleArrays } from "../../src/model/people.ts"
-import { residentGainTable, residentIds, residentPeople, residentServiceOccupied } from "../../src/model/resident.ts"
+import {
+  residentGainTable,
+  residentIds,
+  residentPeople,
+  residentPostCaseload,
+  residentServiceOccupied
+} from "../../src/model/resident.ts"
 import { createSim, type Sim, SimRecycler } from "../../src/model/sim.ts"
 import { simulate } from "../../src/model/simulate.ts"
 import { step } from "../../src/model/step.ts"
@@ -41,6 +47,7 @@ describe("the resident tables", () => {
     expect(sim.engaged.ids).toBe(residentIds)
     expect(sim.posts.gainTable).toBe(residentGainTable)
     expect(sim.services.occupied).toBe(residentServiceOccupied)
+    expect(sim.posts.caseload).toBe(residentPostCaseload)
     for (let week = 0; week < params.horizonWeeks; week++) step(sim, week)
     expect(outcome(sim)).toEqual(reference)
   })
@@ -52,6 +59,7 @@ describe("the resident tables", () => {
     const list = Array.from(first.engaged.ids.subarray(0, first.engaged.count))
     const gains = Array.from(first.posts.gainTable.subarray(0, first.posts.count + 1))
     const places = [first.services.occupied, first.services.capacity, first.services.open].map((x) => Array.from(x.subarray(0, first.services.count)))
+    const caseloads = [first.posts.caseload, first.posts.workload, first.posts.status].map((x) => Array.from(x.subarray(0, first.posts.count)))
     const second = createSim(params, seed, 3)
     expect(first.resident).toBe(false)
     expect(first.people.arrays).not.toBe(residentPeople)
@@ -60,6 +68,8 @@ describe("the resident tables", () => {
     expect(Array.from(first.posts.gainTable)).toEqual(gains)
     expect(first.services.occupied).not.toBe(residentServiceOccupied)
     expect([first.services.occupied, first.services.capacity, first.services.open].map((x) => Array.from(x))).toEqual(places)
+    expect(first.posts.caseload).not.toBe(residentPostCaseload)
+    expect([first.posts.caseload, first.posts.workload, first.posts.status].map((x) => Array.from(x))).toEqual(caseloads)
     step(second, 0)
     for (let week = 150; week < params.horizonWeeks; week++) step(first, week)
     expect(first.people.arrays).toBe(residentPeople)
