@@ -8,8 +8,9 @@
  * address and length built in, relying on its kind staying put (a dependency, not a check). A typed array reached
  * through an object (`sim.people.arrays.state`) or a local is checked for its kind, and its address and length are
  * reloaded, at each read after a call and on every pass of a loop: V8 hoists none of it. In a Ways to Wellness
- * replicate that was a quarter of the engine's instructions (`npm run bench:instructions`: 225 against 171 million)
- * and a fifth of its time (docs/architecture.md, *The engine over module constants*).
+ * replicate that was nearly a third of the engine's instructions (`npm run bench:instructions`: 225 million before
+ * these tables, 153 million with them) and a fifth of its time (docs/architecture.md, *The engine over module
+ * constants*).
  *
  * One run in a thread holds them at a time: the run being stepped. `createSim` gives them to the new run, and `step`
  * gives them back to a run stepped after another (`holdResident` in sim.ts); the run that held them moves out into
