@@ -14,12 +14,12 @@
 import { never } from "./calendar.ts"
 import type { PeopleArrays } from "./people.ts"
 import {
+  moveIntoResident,
   residentDropoutClock,
   residentGainClock,
   residentGainRate,
   residentHazardRate,
   residentIds,
-  moveIntoResident,
   residentLimitError,
   residentNextEvent,
   residentPeople,
@@ -44,14 +44,11 @@ export class EngagedTable {
   gainRate: Float64Array
   dropoutClock: Float64Array
   hazardRate: Float64Array
-  /** The arrays are the thread's resident ones (`resident.ts`): its run holds them. */
-  resident: boolean
 
   /** In the resident arrays if `resident` (the run holds them), else in arrays of its own with room for `capacity`. */
   constructor(resident: boolean, capacity = 1024) {
     this.count = 0
     this.holes = 0
-    this.resident = resident
     this.ids = resident ? residentIds : new Int32Array(capacity)
     this.nextEvent = resident ? residentNextEvent : new Int16Array(capacity)
     this.slot = resident ? residentSlot : new Int32Array(capacity)
@@ -59,6 +56,11 @@ export class EngagedTable {
     this.gainRate = resident ? residentGainRate : new Float64Array(capacity)
     this.dropoutClock = resident ? residentDropoutClock : new Float64Array(capacity)
     this.hazardRate = resident ? residentHazardRate : new Float64Array(capacity)
+  }
+
+  /** The arrays are the thread's resident ones (`resident.ts`): its run holds them. */
+  get resident(): boolean {
+    return this.ids === residentIds
   }
 }
 
@@ -130,7 +132,6 @@ export const moveEngaged = (t: EngagedTable, n: number): void => {
     moved.set(t[name].subarray(0, used))
     t[name] = moved
   }
-  t.resident = false
 }
 
 /** The list moves back into the resident arrays (`holdResident` in sim.ts), keeping its entries. */
@@ -144,7 +145,6 @@ export const moveEngagedIn = (t: EngagedTable): void => {
     dropoutClock: residentDropoutClock,
     hazardRate: residentHazardRate
   }, t.count, "places in the list of the engaged")
-  t.resident = true
 }
 
 const grow = (t: EngagedTable): void => {

@@ -3,15 +3,7 @@ import type { Scenario } from "../scenario/schema.ts"
 import type { ModelParams } from "./params.ts"
 import { People, PeopleArrays } from "./people.ts"
 import { EngagedTable, moveEngaged, moveEngagedIn } from "./engagedTable.ts"
-import {
-  residency,
-  residentGainTable,
-  residentHazardTable,
-  residentLimitError,
-  residentPeople,
-  residentPeopleCapacity,
-  residentPosts
-} from "./resident.ts"
+import { residency, residentLimitError, residentPeople, residentPeopleCapacity } from "./resident.ts"
 import { PersonList, Queues } from "./queue.ts"
 import { makeStreams, type Streams } from "./random.ts"
 import { createPractices, type Practices } from "./referral.ts"
@@ -34,8 +26,6 @@ export interface Sim {
   /** Waiting or being contacted; and in intensive support or maintenance. */
   readonly live: PersonList
   readonly engaged: EngagedTable
-  /** This run holds the thread's resident tables (`resident.ts`): its people, list of the engaged, link-worker tables. */
-  resident: boolean
   /** Waiting for a first link worker, and (ahead of them) people whose link worker left. */
   readonly waiting: Queues
   readonly handover: Queues
@@ -90,12 +80,10 @@ export class SimRecycler {
 
   give(sim: Sim): void {
     this.records = sim.records ?? this.records
-    if (residency.holder === sim) {
-      residency.rowsWritten = Math.max(residency.rowsWritten, sim.people.count)
-      residency.holder = undefined
+    if (holdsResident(sim)) {
+      release(sim)
       // Its rows are the next run's to clear and write: a read of the given-back run finds no table, not another's.
       sim.people.arrays = givenBack
-      sim.resident = false
     }
   }
 
@@ -118,12 +106,17 @@ const moveOut = (sim: Sim): void => {
   own.copyRows(people.arrays, people.count)
   people.arrays = own
   moveEngaged(sim.engaged, Math.max(16, sim.engaged.count))
-  const posts = sim.posts
-  posts.gainTable = posts.gainTable.slice(0, posts.count + 1)
-  posts.hazardTable = posts.hazardTable.slice(0, 2 * posts.count + 2)
+  movePostsOut(sim.posts)
   moveServicesOut(sim.services)
-  movePostsOut(posts)
-  sim.resident = false
+}
+
+/** Whether `sim` holds the thread's resident tables (`resident.ts`). */
+export const holdsResident = (sim: Sim): boolean => residency.holder === sim
+
+/** The holder lets the tables go; the person rows it wrote are left for the next holder to clear. */
+const release = (sim: Sim): void => {
+  residency.rowsWritten = Math.max(residency.rowsWritten, sim.people.count)
+  residency.holder = undefined
 }
 
 /** The tables cleared for a new holder: the run that held them moved out (unless given back as finished). */
@@ -131,9 +124,8 @@ const vacate = (): void => {
   const holder = residency.holder as Sim | undefined
   if (holder !== undefined) {
     moveOut(holder)
-    residency.rowsWritten = Math.max(residency.rowsWritten, holder.people.count)
+    release(holder)
   }
-  residency.holder = undefined
   residentPeople.reset(residency.rowsWritten)
   residency.rowsWritten = 0
 }
@@ -151,15 +143,8 @@ export const holdResident = (sim: Sim): void => {
   residency.rowsWritten = people.count
   people.arrays = residentPeople
   moveEngagedIn(sim.engaged)
-  const posts = sim.posts
-  if (posts.count > residentPosts) throw residentLimitError("link-worker posts", residentPosts)
-  residentGainTable.set(posts.gainTable.subarray(0, posts.count + 1))
-  residentHazardTable.set(posts.hazardTable.subarray(0, 2 * posts.count + 2))
-  posts.gainTable = residentGainTable
-  posts.hazardTable = residentHazardTable
+  movePostsIn(sim.posts)
   moveServicesIn(sim.services)
-  movePostsIn(posts)
-  sim.resident = true
   residency.holder = sim
 }
 
@@ -184,7 +169,6 @@ export const createSim = (params: ModelParams, seed: number, replicate: number, 
     people: new People(residentPeople),
     live: new PersonList(),
     engaged: new EngagedTable(true),
-    resident: true,
     waiting: new Queues(clusters),
     handover: new Queues(clusters),
     reReferralDue: new Int32Array(params.horizonWeeks).fill(-1),

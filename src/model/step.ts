@@ -25,7 +25,7 @@ import {
 
 export const step = (sim: Sim, week: number): void => {
   // The engine reads the thread's resident tables: the run it steps must hold them (`resident.ts`).
-  if (!sim.resident) holdResident(sim)
+  holdResident(sim)
   const before = snapshot(sim.tally)
   updateServices(sim, week)
   updateWorkforce(sim, week)

@@ -9,15 +9,15 @@ import { Draw, hashUniform, type Uniform, unitExponential } from "./random.ts"
 import { personUniform } from "./personRandom.ts"
 import type { Practices } from "./referral.ts"
 import {
+  copyOutOfResident,
+  moveIntoResident,
   residentFields,
   residentGainTable,
   residentHazardTable,
-  residentLimitError,
   residentPeople,
   residentPostCaseload,
   residentPostFte,
   residentPostHead,
-  residentPosts,
   residentPostStatus,
   residentPostWorkload
 } from "./resident.ts"
@@ -109,7 +109,6 @@ export const createPosts = (scenario: Scenario, practices: Practices, workforce:
   const trained = new Uint8Array(count)
   const leaveClock = new Float64Array(count)
   const posts = { key, drawCounters }
-  if (resident && count > residentPosts) throw residentLimitError("link-worker posts", residentPosts)
   for (let i = 0; i < count; i++) {
     trained[i] = postUniform(posts, i, PostDraw.trained) < lw.mentalHealthTrainedShare ? 1 : 0
     leaveClock[i] = unitExponential(postUniform(posts, i, PostDraw.leave))
@@ -131,8 +130,8 @@ export const createPosts = (scenario: Scenario, practices: Practices, workforce:
     pressure: new Float64Array(count),
     gainFactor: new Float64Array(count),
     hazardFactor: new Float64Array(count),
-    gainTable: resident ? residentGainTable.fill(0, 0, count + 1) : new Float64Array(count + 1),
-    hazardTable: resident ? residentHazardTable.fill(0, 0, 2 * count + 2) : new Float64Array(2 * count + 2),
+    gainTable: new Float64Array(count + 1),
+    hazardTable: new Float64Array(2 * count + 2),
     clusterStart,
     basePosts
   }
@@ -149,11 +148,23 @@ const residentPostFields = residentFields({
   workload: residentPostWorkload
 }, "link-worker posts")
 
-/** The posts' resident arrays are the run's now (`holdResident`), its own copies copied in. */
-export const movePostsIn = (posts: Posts): void => residentPostFields.moveIn(posts)
+/** The factor tables: an entry a post and one for no link worker (gains); two of each (dropout). */
+const gainEntries = (posts: Posts): number => posts.count + 1
+const hazardEntries = (posts: Posts): number => 2 * posts.count + 2
+
+/** The posts' resident arrays and factor tables are the run's now (`holdResident`), its own copies copied in. */
+export const movePostsIn = (posts: Posts): void => {
+  residentPostFields.moveIn(posts)
+  moveIntoResident(posts, { gainTable: residentGainTable }, gainEntries(posts), "link-worker posts")
+  moveIntoResident(posts, { hazardTable: residentHazardTable }, hazardEntries(posts), "link-worker posts")
+}
 
 /** The run moves out of the resident arrays into copies of its own (`holdResident` for another run). */
-export const movePostsOut = (posts: Posts): void => residentPostFields.moveOut(posts)
+export const movePostsOut = (posts: Posts): void => {
+  residentPostFields.moveOut(posts)
+  copyOutOfResident(posts, ["gainTable"], gainEntries(posts))
+  copyOutOfResident(posts, ["hazardTable"], hazardEntries(posts))
+}
 
 const postUniform = (posts: Pick<Posts, "key" | "drawCounters">, i: number, process: number): number =>
   hashUniform(posts.key[i], process, posts.drawCounters[i * postProcesses + process]++)

@@ -8,13 +8,14 @@ import { EngagedTable, joinEngaged } from "../../src/model/engagedTable.ts"
 import { compileParams } from "../../src/model/params.ts"
 import { People, PeopleArrays } from "../../src/model/people.ts"
 import {
+  moveIntoResident,
   residentGainTable,
   residentIds,
   residentPeople,
   residentPostCaseload,
   residentServiceOccupied
 } from "../../src/model/resident.ts"
-import { createSim, type Sim, SimRecycler } from "../../src/model/sim.ts"
+import { createSim, holdsResident, type Sim, SimRecycler } from "../../src/model/sim.ts"
 import { simulate } from "../../src/model/simulate.ts"
 import { step } from "../../src/model/step.ts"
 import { weeklyColumns } from "../../src/model/weekly.ts"
@@ -42,7 +43,7 @@ describe("the resident tables", () => {
 
   it("are held by the run being stepped: its people, its list of the engaged and its link-worker tables", () => {
     const sim = createSim(params, seed, 2)
-    expect(sim.resident).toBe(true)
+    expect(holdsResident(sim)).toBe(true)
     expect(sim.people.arrays).toBe(residentPeople)
     expect(sim.engaged.ids).toBe(residentIds)
     expect(sim.posts.gainTable).toBe(residentGainTable)
@@ -61,7 +62,7 @@ describe("the resident tables", () => {
     const places = [first.services.occupied, first.services.capacity, first.services.open].map((x) => Array.from(x.subarray(0, first.services.count)))
     const caseloads = [first.posts.caseload, first.posts.workload, first.posts.status].map((x) => Array.from(x.subarray(0, first.posts.count)))
     const second = createSim(params, seed, 3)
-    expect(first.resident).toBe(false)
+    expect(holdsResident(first)).toBe(false)
     expect(first.people.arrays).not.toBe(residentPeople)
     expect(outcome(first)).toEqual(halfway)
     expect(Array.from(first.engaged.ids.subarray(0, first.engaged.count))).toEqual(list)
@@ -73,7 +74,7 @@ describe("the resident tables", () => {
     step(second, 0)
     for (let week = 150; week < params.horizonWeeks; week++) step(first, week)
     expect(first.people.arrays).toBe(residentPeople)
-    expect(second.resident).toBe(false)
+    expect(holdsResident(second)).toBe(false)
     expect(outcome(first)).toEqual(reference)
   })
 
@@ -93,7 +94,7 @@ describe("the resident tables", () => {
     const recycler = new SimRecycler()
     const done = simulate(params, seed, 2, recycler)
     recycler.give(done)
-    expect(done.resident).toBe(false)
+    expect(holdsResident(done)).toBe(false)
     expect(done.people.arrays.capacity).toBe(0)
     const next = simulate(params, seed, 2, recycler)
     expect(next.people.arrays).toBe(residentPeople)
@@ -105,6 +106,16 @@ describe("the resident tables", () => {
     const people = new People(new PeopleArrays(2))
     expect([people.add(), people.add()]).toEqual([0, 1])
     expect(() => people.add()).toThrow(/refers more than 2 people, the most one run may have here/)
+  })
+
+  it("a table with more entries than its resident arrays hold is refused with an error naming the limit, unmoved", () => {
+    const own = new Uint8Array([1, 2, 3, 4, 5])
+    const owner = { places: own }
+    expect(() => moveIntoResident(owner, { places: new Uint8Array(3) }, 5, "places")).toThrow(/needs more than 3 places, the most one run may have/)
+    expect(owner.places).toBe(own)
+    const room = new Uint8Array(8)
+    moveIntoResident(owner, { places: room }, 5, "places")
+    expect([owner.places === room, Array.from(room)]).toEqual([true, [1, 2, 3, 4, 5, 0, 0, 0]])
   })
 
   it("a list of the engaged in arrays of its own (a run moved out) grows as it needs", () => {
