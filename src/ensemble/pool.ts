@@ -45,10 +45,20 @@ export type EnsembleError = ScenarioRejected | ReplicateFailed | EnsembleWorkerF
 
 export const defaultWorkers = (): number => availableParallelism()
 
-/** A thread holds one replicate running and the next one queued, so it never waits for this thread to send more. */
-const THREAD_SLOTS = 2
-/** Replicates started ahead of the consumer, per lane (running, queued in a thread, or done and awaiting their turn). */
-const AHEAD_PER_LANE = 3
+/**
+ * A thread holds one replicate running and two queued, so it never waits for this thread to send more: this thread
+ * sends only between replicates of its own, which take twice as long or more while its code is still warming up.
+ */
+const THREAD_SLOTS = 3
+/**
+ * Replicates started ahead of the consumer, per lane (running, queued in a thread, or done and awaiting their turn).
+ * Enough that a faster lane never waits for a slower one's replicate to be consumed: this thread also consumes, and
+ * for its first second or two runs code still warming up, while a thread already warm runs ahead (with 3 a lane, a
+ * worker thread sat idle for ~0.3 s of a 1,000-replicate run). A result without rows is a few kilobytes; with
+ * everyone's rows (`--people`) a few megabytes, so then fewer.
+ */
+const AHEAD_PER_LANE = 32
+const AHEAD_PER_LANE_WITH_PEOPLE = 4
 
 // Started from the bundle (dist/cli, scripts/build-cli.mjs), a thread runs the bundled worker beside it; from
 // the sources, the entry that registers tsx first.
@@ -130,7 +140,8 @@ export const runRequests = (
     const first = request(0).scenario as Scenario
     raiseInliningBudgetFor(count, (i) => request(i).scenario as Scenario)
     const threads = yield* Effect.forEach(Array.from({ length: inThisThread ? lanes - 1 : lanes }), () => threadLane(first, request))
-    return runOrdered(count, inThisThread ? [here, ...threads] : threads, lanes === 1 ? 1 : AHEAD_PER_LANE * lanes)
+    const ahead = request(0).rows.people ? AHEAD_PER_LANE_WITH_PEOPLE : AHEAD_PER_LANE
+    return runOrdered(count, inThisThread ? [here, ...threads] : threads, lanes === 1 ? 1 : ahead * lanes)
   }))
 }
 

@@ -8,6 +8,22 @@
 import { drawProcesses } from "./random.ts"
 import { dueKinds, never, starAreas } from "./constants.ts"
 
+/** The kinds of typed array the tables are made of. */
+export type ColumnKind<A> = {
+  new(length: number): A
+  new(buffer: ArrayBuffer, byteOffset: number, length: number): A
+  readonly BYTES_PER_ELEMENT: number
+}
+
+/** Makes a table's typed array of `length` entries, zeros (or, for `resident.ts`, memory not yet written). */
+export type MakeColumn = <A>(kind: ColumnKind<A>, length: number) => A
+
+/** Each array its own block of memory. */
+export const freshColumn: MakeColumn = (kind, length) => new kind(length)
+
+/** Four bytes as one 32-bit word, over the same memory (`starWords.ts`). */
+const wordsOf = (bytes: Uint8Array): Int32Array => new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2)
+
 
 export class PeopleArrays {
   /** Room for this many people. */
@@ -94,83 +110,89 @@ export class PeopleArrays {
    * memory untouched (a table far bigger than what it will hold, `resident.ts`): then each person's row is cleared
    * when they are added (`People.add`).
    */
-  constructor(n: number, clear = true) {
+  constructor(n: number, clear = true, make: MakeColumn = freshColumn) {
     this.capacity = n
-    this.practice = new Int32Array(n)
-    this.cluster = new Int32Array(n)
-    this.lw = new Int32Array(n)
-    this.prevInLw = new Int32Array(n)
-    this.nextInLw = new Int32Array(n)
-    this.nextInQueue = new Int32Array(n)
-    this.nextInHandover = new Int32Array(n)
-    this.serviceId = new Int32Array(n)
-    this.engagedAt = new Int32Array(n)
-    this.nextInBucket = new Int32Array(n)
-    this.firstReferredWeek = new Int16Array(n)
-    this.referredWeek = new Int16Array(n)
-    this.allocatedWeek = new Int16Array(n)
-    this.engagedWeek = new Int16Array(n)
-    this.exitWeek = new Int16Array(n)
-    this.lwChangeWeek = new Int16Array(n)
-    this.setbackUntil = new Int16Array(n)
-    this.noServiceUntil = new Int16Array(n)
-    this.serviceEndWeek = new Int16Array(n)
-    this.nextReviewWeek = new Int16Array(n)
-    this.supportLimitWeeks = new Int16Array(n)
-    this.due = new Int16Array(n * dueKinds)
+    this.practice = make(Int32Array, n)
+    this.cluster = make(Int32Array, n)
+    this.lw = make(Int32Array, n)
+    this.prevInLw = make(Int32Array, n)
+    this.nextInLw = make(Int32Array, n)
+    this.nextInQueue = make(Int32Array, n)
+    this.nextInHandover = make(Int32Array, n)
+    this.serviceId = make(Int32Array, n)
+    this.engagedAt = make(Int32Array, n)
+    this.nextInBucket = make(Int32Array, n)
+    this.firstReferredWeek = make(Int16Array, n)
+    this.referredWeek = make(Int16Array, n)
+    this.allocatedWeek = make(Int16Array, n)
+    this.engagedWeek = make(Int16Array, n)
+    this.exitWeek = make(Int16Array, n)
+    this.lwChangeWeek = make(Int16Array, n)
+    this.setbackUntil = make(Int16Array, n)
+    this.noServiceUntil = make(Int16Array, n)
+    this.serviceEndWeek = make(Int16Array, n)
+    this.nextReviewWeek = make(Int16Array, n)
+    this.supportLimitWeeks = make(Int16Array, n)
+    this.due = make(Int16Array, n * dueKinds)
     if (clear) this.due.fill(never)
-    this.onwardFrom = new Int16Array(n)
-    this.bestStarChange = new Int16Array(n)
-    this.ageBand = new Uint8Array(n)
-    this.female = new Uint8Array(n)
-    this.ethnicity = new Uint8Array(n)
-    this.conditions = new Uint8Array(n)
-    this.mentalHealth = new Uint8Array(n)
-    this.isolated = new Uint8Array(n)
-    this.employed = new Uint8Array(n)
-    this.travels = new Uint8Array(n)
-    this.languageNeed = new Uint8Array(n)
-    this.inHandover = new Uint8Array(n)
-    this.state = new Uint8Array(n)
-    this.episodes = new Uint8Array(n)
-    this.everEngaged = new Uint8Array(n)
-    this.lwChangeManaged = new Uint8Array(n)
-    this.contactAttempts = new Uint8Array(n)
-    this.reviews = new Uint8Array(n)
-    this.extended = new Uint8Array(n)
-    this.handoverManaged = new Uint8Array(n)
-    this.linkWorkerChanges = new Uint16Array(n)
-    this.onwardReferrals = new Uint16Array(n)
-    this.onwardFailures = new Uint16Array(n)
-    this.setbacks = new Uint16Array(n)
-    this.plateaued = new Uint8Array(n)
-    this.setbackClock = new Float64Array(n)
-    this.phaseClock = new Float64Array(n)
-    this.onwardClock = new Float64Array(n)
-    this.onwardRate = new Float64Array(n)
-    this.hospitalBaseWeek = new Float64Array(n)
-    this.setbackHazard = new Float64Array(n)
-    this.effect = new Float64Array(n)
-    this.effectAtExit = new Float64Array(n)
-    this.saving = new Float64Array(n)
-    this.comparisonCost = new Float64Array(n)
-    this.key = new Uint32Array(n)
-    this.drawCounters = new Uint16Array(n * drawProcesses)
-    this.star = new Uint8Array(n * starAreas)
-    this.starBaseline = new Uint8Array(n * starAreas)
-    this.starLastReview = new Uint8Array(n * starAreas)
-    this.starWords = new Int32Array(this.star.buffer)
-    this.starBaselineWords = new Int32Array(this.starBaseline.buffer)
-    this.starLastReviewWords = new Int32Array(this.starLastReview.buffer)
+    this.onwardFrom = make(Int16Array, n)
+    this.bestStarChange = make(Int16Array, n)
+    this.ageBand = make(Uint8Array, n)
+    this.female = make(Uint8Array, n)
+    this.ethnicity = make(Uint8Array, n)
+    this.conditions = make(Uint8Array, n)
+    this.mentalHealth = make(Uint8Array, n)
+    this.isolated = make(Uint8Array, n)
+    this.employed = make(Uint8Array, n)
+    this.travels = make(Uint8Array, n)
+    this.languageNeed = make(Uint8Array, n)
+    this.inHandover = make(Uint8Array, n)
+    this.state = make(Uint8Array, n)
+    this.episodes = make(Uint8Array, n)
+    this.everEngaged = make(Uint8Array, n)
+    this.lwChangeManaged = make(Uint8Array, n)
+    this.contactAttempts = make(Uint8Array, n)
+    this.reviews = make(Uint8Array, n)
+    this.extended = make(Uint8Array, n)
+    this.handoverManaged = make(Uint8Array, n)
+    this.linkWorkerChanges = make(Uint16Array, n)
+    this.onwardReferrals = make(Uint16Array, n)
+    this.onwardFailures = make(Uint16Array, n)
+    this.setbacks = make(Uint16Array, n)
+    this.plateaued = make(Uint8Array, n)
+    this.setbackClock = make(Float64Array, n)
+    this.phaseClock = make(Float64Array, n)
+    this.onwardClock = make(Float64Array, n)
+    this.onwardRate = make(Float64Array, n)
+    this.hospitalBaseWeek = make(Float64Array, n)
+    this.setbackHazard = make(Float64Array, n)
+    this.effect = make(Float64Array, n)
+    this.effectAtExit = make(Float64Array, n)
+    this.saving = make(Float64Array, n)
+    this.comparisonCost = make(Float64Array, n)
+    this.key = make(Uint32Array, n)
+    this.drawCounters = make(Uint16Array, n * drawProcesses)
+    this.star = make(Uint8Array, n * starAreas)
+    this.starBaseline = make(Uint8Array, n * starAreas)
+    this.starLastReview = make(Uint8Array, n * starAreas)
+    this.starWords = wordsOf(this.star)
+    this.starBaselineWords = wordsOf(this.starBaseline)
+    this.starLastReviewWords = wordsOf(this.starLastReview)
   }
 
-  /** The table's arrays, one for each block of memory (a view such as `starWords` shares its array's, so is left out). */
+  /**
+   * The table's arrays, one for each stretch of memory (a view such as `starWords` starts where its array does, so is
+   * left out; arrays carved out of one block, as the resident table's are, start at different places in it).
+   */
   private ownArrays(): Array<[string, Uint8Array]> {
-    const seen = new Set<ArrayBufferLike>()
+    const seen = new Map<ArrayBufferLike, Set<number>>()
     const own: Array<[string, Uint8Array]> = []
     for (const [name, field] of Object.entries(this)) {
-      if (!ArrayBuffer.isView(field) || seen.has(field.buffer)) continue
-      seen.add(field.buffer)
+      if (!ArrayBuffer.isView(field)) continue
+      const starts = seen.get(field.buffer) ?? new Set<number>()
+      seen.set(field.buffer, starts)
+      if (starts.has(field.byteOffset)) continue
+      starts.add(field.byteOffset)
       own.push([name, field as Uint8Array])
     }
     return own

@@ -198,9 +198,14 @@ export class RunningSummary {
    * median's interval too, which is then a little wider than all the replicates would make it).
    */
   bands(): Record<string, Band> {
+    // Every metric's kept values in one pass over the kept replicates (per metric, `keptValues` would walk them
+    // all once for each of a hundred-odd metrics: a tenth of a second at the end of a 1,000-replicate run).
+    const values = new Map<string, Array<number>>()
+    for (const name of this.totals.keys()) values.set(name, [])
+    for (const m of this.kept) for (const name in m) values.get(name)!.push(m[name])
     const out: Record<string, Band> = {}
     for (const [name, t] of this.totals) {
-      const sorted = bandOfSorted(Float64Array.from(this.keptValues(name)).sort(), t.sum / t.count)
+      const sorted = bandOfSorted(Float64Array.from(values.get(name)!).sort(), t.sum / t.count)
       const b = this.chances ? withChance(name, sorted, t.count) : sorted
       out[name] = t.count === this.count ? b : { ...b, replicates: t.count }
     }

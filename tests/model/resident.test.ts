@@ -6,7 +6,8 @@
 import { describe, expect, it } from "vitest"
 import { EngagedTable, joinEngaged } from "../../src/model/engagedTable.ts"
 import { compileParams } from "../../src/model/params.ts"
-import { People, PeopleArrays } from "../../src/model/people.ts"
+import { type MakeColumn, People, PeopleArrays } from "../../src/model/people.ts"
+import * as resident from "../../src/model/resident.ts"
 import {
   moveIntoResident,
   residentGainTable,
@@ -116,6 +117,37 @@ describe("the resident tables", () => {
     const room = new Uint8Array(8)
     moveIntoResident(owner, { places: room }, 5, "places")
     expect([owner.places === room, Array.from(room)]).toEqual([true, [1, 2, 3, 4, 5, 0, 0, 0]])
+  })
+
+  it("are carved out of one block of memory, no two arrays sharing a byte (a view of Star words starts where its bytes do)", () => {
+    const arrays = [
+      ...Object.values(resident).filter((v) => ArrayBuffer.isView(v)),
+      ...Object.entries(residentPeople).filter(([name, v]) => ArrayBuffer.isView(v) && !name.endsWith("Words")).map(([, v]) => v)
+    ] as Array<Uint8Array>
+    expect(new Set(arrays.map((a) => a.buffer)).size).toBe(1)
+    const spans = arrays.map((a) => [a.byteOffset, a.byteOffset + a.byteLength]).sort((x, y) => x[0] - y[0])
+    for (let i = 1; i < spans.length; i++) expect(spans[i][0]).toBeGreaterThanOrEqual(spans[i - 1][1])
+    expect(spans.length).toBe(19 + Object.keys(residentPeople).filter((n) => ArrayBuffer.isView((residentPeople as never)[n]) && !n.endsWith("Words")).length)
+    expect(residentPeople.starWords.byteOffset).toBe(residentPeople.star.byteOffset)
+  })
+
+  it("a person table carved out of one block clears and copies each of its fields, not only the first", () => {
+    const block = new ArrayBuffer(1 << 16)
+    let offset = 0
+    const carve: MakeColumn = (kind, length) => {
+      const array = new kind(block, offset, length)
+      offset += Math.ceil((length * kind.BYTES_PER_ELEMENT) / 8) * 8
+      return array
+    }
+    const carved = new PeopleArrays(8, true, carve)
+    carved.practice[3] = 7
+    carved.setbackClock[3] = 2.5
+    carved.star[3 * 8 + 1] = 4
+    const copy = new PeopleArrays(8)
+    copy.copyRows(carved, 4)
+    expect([copy.practice[3], copy.setbackClock[3], copy.star[25], copy.starWords[6]]).toEqual([7, 2.5, 4, 4 << 8])
+    carved.reset(4)
+    expect([carved.practice[3], carved.setbackClock[3], carved.star[25]]).toEqual([0, 0, 0])
   })
 
   it("a list of the engaged in arrays of its own (a run moved out) grows as it needs", () => {
