@@ -18,7 +18,7 @@ import { RpcClient } from "effect/rpc"
 import type { Scenario } from "../scenario/schema.ts"
 import { type Lane, runOrdered } from "./lanes.ts"
 import { EnsembleRpcs, ReplicateFailed, type ReplicateRequest, type ReplicateResponse, type RowsWanted, ScenarioRejected } from "./protocol.ts"
-import { makeResponder } from "./respond.ts"
+import { makeResponder, scenarioText, wireRequest } from "./respond.ts"
 import { raiseInliningBudgetFor } from "./v8Flags.ts"
 
 export interface EnsembleOptions {
@@ -107,9 +107,9 @@ const threadLane = Effect.fnUntraced(function*(scenario: Scenario, request: (rep
   yield* Effect.addFinalizer(() => Effect.promise(() => Promise.all(spawned.map((worker) => worker.terminate()))))
   const client = yield* RpcClient.make(EnsembleRpcs).pipe(Effect.provideContext(protocol))
   return {
-    run: (replicate) => client.RunReplicate(request(replicate)).pipe(Effect.mapError(toEnsembleError)),
+    run: (replicate) => client.RunReplicate(wireRequest(request(replicate))).pipe(Effect.mapError(toEnsembleError)),
     slots: THREAD_SLOTS,
-    ready: client.PrepareScenario({ scenario }).pipe(Effect.mapError(toEnsembleError))
+    ready: client.PrepareScenario({ scenario: scenarioText(scenario) }).pipe(Effect.mapError(toEnsembleError))
   } satisfies Lane<ReplicateResponse, EnsembleError>
 })
 

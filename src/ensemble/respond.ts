@@ -12,7 +12,7 @@ import { decodeDocument } from "../scenario/load.ts"
 import { Scenario } from "../scenario/schema.ts"
 import { type PreparedScenario, prepareScenario } from "./prepared.ts"
 import { type ReplicateResult, runReplicate } from "./replicate.ts"
-import { ReplicateFailed, type ReplicateRequest, type ReplicateResponse, type RowsWanted, ScenarioRejected } from "./protocol.ts"
+import { ReplicateFailed, type ReplicateRequest, type ReplicateResponse, type RowsWanted, ScenarioRejected, type WireRequest } from "./protocol.ts"
 
 /**
  * Distinct scenarios kept prepared at once: an ensemble sends one, a sensitivity run one variant after another,
@@ -48,6 +48,22 @@ export const responseOf = (result: ReplicateResult, rows: RowsWanted): Replicate
 
 const reasonOf = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause))
 
+const texts = new WeakMap<object, string>()
+
+/**
+ * A scenario's JSON text, which keys the prepared scenarios and is what a worker thread is sent: written once per
+ * scenario object (an ensemble asks for every replicate with the same one), not once per replicate.
+ */
+export const scenarioText = (scenario: unknown): string => {
+  if (typeof scenario !== "object" || scenario === null) return JSON.stringify(scenario)
+  let text = texts.get(scenario)
+  if (text === undefined) texts.set(scenario, text = JSON.stringify(scenario))
+  return text
+}
+
+/** A request as a worker thread is sent it (`WireRequest`). */
+export const wireRequest = (request: ReplicateRequest): WireRequest => ({ ...request, scenario: scenarioText(request.scenario) })
+
 /**
  * A responder with its own cache of prepared scenarios, keyed by the scenario's JSON text, and its own recycled
  * person table and event logs: a replicate is given back once its response (numbers and text) is made.
@@ -56,11 +72,12 @@ export const makeResponder = () => {
   const cache = new Map<string, PreparedScenario>()
   const recycler = new SimRecycler()
 
-  const prepare = Effect.fnUntraced(function*(scenario: unknown): Effect.fn.Return<PreparedScenario, ScenarioRejected> {
-    const key = JSON.stringify(scenario)
+  /** The scenario whose JSON text is `key`, prepared; `scenario` gives its data when it is not already prepared. */
+  const prepareKeyed = Effect.fnUntraced(function*(key: string, scenario: () => unknown): Effect.fn.Return<PreparedScenario, ScenarioRejected> {
     const cached = cache.get(key)
     if (cached !== undefined) return cached
-    const decoded = yield* decodeDocument(Scenario, scenario, "scenario").pipe(
+    const data = yield* Effect.try({ try: scenario, catch: (cause) => new ScenarioRejected({ reason: reasonOf(cause) }) })
+    const decoded = yield* decodeDocument(Scenario, data, "scenario").pipe(
       Effect.mapError((error) => new ScenarioRejected({ reason: error.render() }))
     )
     const prepared = yield* Effect.try({
@@ -72,8 +89,12 @@ export const makeResponder = () => {
     return prepared
   })
 
-  const run = Effect.fnUntraced(function*(request: ReplicateRequest): Effect.fn.Return<ReplicateResponse, ScenarioRejected | ReplicateFailed> {
-    const prepared = yield* prepare(request.scenario)
+  /** A scenario given as data. */
+  const prepare = (scenario: unknown) => prepareKeyed(scenarioText(scenario), () => scenario)
+  /** A scenario given as its JSON text (a worker thread's requests). */
+  const prepareText = (text: string) => prepareKeyed(text, () => JSON.parse(text))
+
+  const runPrepared = Effect.fnUntraced(function*(prepared: PreparedScenario, request: ReplicateRequest | WireRequest): Effect.fn.Return<ReplicateResponse, ReplicateFailed> {
     return yield* Effect.try({
       try: () => {
         const result = runReplicate(prepared, request.seed, request.replicate, recycler)
@@ -85,5 +106,10 @@ export const makeResponder = () => {
     })
   })
 
-  return { prepare, run }
+  /** A request from this thread. */
+  const run = (request: ReplicateRequest) => Effect.flatMap(prepare(request.scenario), (prepared) => runPrepared(prepared, request))
+  /** A request sent to a worker thread. */
+  const runWire = (request: WireRequest) => Effect.flatMap(prepareText(request.scenario), (prepared) => runPrepared(prepared, request))
+
+  return { prepare, prepareText, run, runWire }
 }

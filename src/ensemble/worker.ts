@@ -12,8 +12,8 @@ import { makeResponder } from "./respond.ts"
 const Handlers = EnsembleRpcs.toLayer(Effect.sync(() => {
   const responder = makeResponder()
   return {
-    PrepareScenario: ({ scenario }) => Effect.asVoid(responder.prepare(scenario)),
-    RunReplicate: responder.run
+    PrepareScenario: ({ scenario }) => Effect.asVoid(responder.prepareText(scenario)),
+    RunReplicate: responder.runWire
   }
 }))
 
