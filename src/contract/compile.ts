@@ -7,6 +7,7 @@ import { Result } from "effect"
 import type { Contract, OutcomeMetric } from "../scenario/sections/contracts.ts"
 import type { Scenario } from "../scenario/schema.ts"
 import { compileFormula, type Formula } from "./formula.ts"
+import { helpers, toNumber } from "./transpile.ts"
 import { periodTotalNames, periodWeeks } from "./periods.ts"
 import { blockStream, feesStream } from "./evaluate.ts"
 
@@ -61,13 +62,34 @@ export interface CapsBooking {
 
 /**
  * The pricing loop for one metric (see `CompiledMetric.priceEvents`). The only names pasted in as code are
- * `basisVariables`' fixed identifiers (never scenario text); the formulas come in as functions.
+ * `basisVariables`' fixed identifiers (never scenario text); the formulas come in as functions, or, when both run as
+ * plain JavaScript (`Formula.inline`), as expressions built from their checked trees over local variables: then an
+ * event costs no calls and no scope object (Ways to Wellness' two wellbeing metrics, with the caps passing over what
+ * pays nothing: ~290 → ~220 instructions an event priced, the four contracts 0.84 → 0.69 ms a replicate).
  */
-const eventPricer = (
+export const eventPricer = (
   columns: ReadonlyArray<string>, personColumns: ReadonlyArray<string>, quantity: Formula, payment: Formula,
   scope: Record<string, number>, tariff: number
-): PriceEvents =>
-  new Function("q", "p", "s", "tariff", `return function priceEvents(c, a, i, count, end, perPerson, cap, caps, m, out) {
+): PriceEvents => {
+  const inline = quantity.inline !== undefined && payment.inline !== undefined
+  const q = quantity.inline?.((name) => `v_${name}`, "cq")
+  const p = payment.inline?.((name) => `v_${name}`, "cp")
+  const price = inline
+    ? [
+      ...columns.map((name) => `const v_${name} = c_${name}[i]`),
+      ...personColumns.map((name) => `const v_${name} = a_${name}[who]`),
+      "const v_tariff = tariff",
+      `const v_quantity = ${q!.body}`,
+      `let x = ${p!.body}`
+    ]
+    : [
+      ...columns.map((name) => `s.${name} = c_${name}[i]`),
+      ...personColumns.map((name) => `s.${name} = a_${name}[who]`),
+      "s.quantity = q.evaluate(s)",
+      "s.tariff = tariff",
+      "let x = p.evaluate(s)"
+    ]
+  return new Function("q", "p", "s", "tariff", "h", "n", "cq", "cp", `return function priceEvents(c, a, i, count, end, perPerson, cap, caps, m, out) {
   const week = c.week
   const person = c.person
   ${[...columns.map((name) => `const c_${name} = c.${name}`), ...personColumns.map((name) => `const a_${name} = a.${name}`)].join("\n  ")}
@@ -75,10 +97,7 @@ const eventPricer = (
   let invalid = 0
   for (; i < count && week[i] < end; i++) {
     const who = person[i]
-    ${[...columns.map((name) => `s.${name} = c_${name}[i]`), ...personColumns.map((name) => `s.${name} = a_${name}[who]`)].join("\n    ")}
-    s.quantity = q.evaluate(s)
-    s.tariff = tariff
-    let x = p.evaluate(s)
+    ${price.join("\n    ")}
     if (!Number.isFinite(x)) {
       invalid++
       x = 0
@@ -93,7 +112,8 @@ const eventPricer = (
   out.next = i
   out.invalid += invalid
   return amount
-}`)(quantity, payment, scope, tariff) as PriceEvents
+}`)(quantity, payment, scope, tariff, helpers, toNumber, q?.calls, p?.calls) as PriceEvents
+}
 
 export interface CompiledContract {
   readonly contract: Contract

@@ -50,6 +50,11 @@ class Caps implements CapsBooking {
 
   /** The part of `amount` that fits under the caps, booked. */
   take(m: number, amount: number, week: number): number {
+    // Nothing to book (most Star reviews pay nothing): the same result and totals as below, without the work.
+    if (amount <= 0) {
+      if (this.reachedWeek === undefined && this.total >= this.capTotal - 1e-6) this.reachedWeek = week
+      return 0
+    }
     const year = Math.floor(week / weeksPerYear) + 1
     const room = Math.min(amount, this.metricCap[m] - this.byMetric[m], this.capPerYear - this.byYear[year], this.capTotal - this.total)
     const paid = Math.max(0, room)

@@ -1,6 +1,6 @@
 import { Result, Schema } from "effect"
 import { all, create, type MapLike, type MathNode } from "mathjs"
-import { transpile } from "./transpile.ts"
+import { type TranspiledBody, transpile, transpileBody } from "./transpile.ts"
 
 /** Where a formula sits in a scenario, so a failure can point at it. */
 export type FormulaPlace = { readonly contract: string; readonly metric: string; readonly field: string }
@@ -12,6 +12,11 @@ export interface Formula {
   readonly variables: ReadonlyArray<string>
   /** True when it runs as plain JavaScript (transpile.ts) rather than through mathjs's evaluator. */
   readonly fast: boolean
+  /**
+   * When `fast`, the formula as a JavaScript expression for generated code to paste in (`transpileBody`): variables
+   * read as `read(name)`, the mathjs functions it needs as `callsName[k]`.
+   */
+  readonly inline?: (read: (name: string) => string, callsName: string) => TranspiledBody
   /**
    * `scope` must hold every name in `variables`. Comparisons give 0/1; a division by zero
    * or the like gives NaN or ±Infinity, and the caller decides what that pays.
@@ -175,10 +180,13 @@ export const compileFormula = (
       return fail({ problem: `the result is not a number (got ${math.typeOf(result)})` })
     }
   }
-  const fast = options.fast === false ? undefined : transpile(root, variables, (name) => {
+  const slow = (name: string) => {
     const fn = (math as unknown as Record<string, unknown>)[name]
     const known = formulaFunctions.includes(name) || name === "pow" || name === "mod"
     return known && typeof fn === "function" ? (fn as (...xs: Array<number>) => unknown) : undefined
-  })
-  return Result.succeed({ expression, variables, fast: fast !== undefined, evaluate: fast ?? ((values) => asNumber(run(values))) })
+  }
+  const fast = options.fast === false ? undefined : transpile(root, variables, slow)
+  if (fast === undefined) return Result.succeed({ expression, variables, fast: false, evaluate: (values) => asNumber(run(values)) })
+  const inline = (read: (name: string) => string, callsName: string) => transpileBody(root, variables, slow, read, callsName)!
+  return Result.succeed({ expression, variables, fast: true, evaluate: fast, inline })
 }

@@ -17,20 +17,24 @@ const nearlyEqual = (a: number, b: number): boolean => {
   return a === b || Math.abs(a - b) <= Math.max(relTol * Math.max(Math.abs(a), Math.abs(b)), absTol)
 }
 
-/** Helpers the generated code calls, as `h.name(...)`. */
-const helpers = {
+/** Helpers the generated code calls, as `h.name(...)`: mathjs's tolerant comparisons. */
+export const helpers = {
   eq: (a: number, b: number) => (nearlyEqual(a, b) ? 1 : 0),
   ne: (a: number, b: number) => (nearlyEqual(a, b) ? 0 : 1),
   lt: (a: number, b: number) => (a < b && !nearlyEqual(a, b) ? 1 : 0),
   gt: (a: number, b: number) => (a > b && !nearlyEqual(a, b) ? 1 : 0),
   le: (a: number, b: number) => (a < b || nearlyEqual(a, b) ? 1 : 0),
-  ge: (a: number, b: number) => (a > b || nearlyEqual(a, b) ? 1 : 0),
-  min: Math.min,
-  max: Math.max,
-  abs: Math.abs,
-  sqrt: Math.sqrt,
-  exp: Math.exp
+  ge: (a: number, b: number) => (a > b || nearlyEqual(a, b) ? 1 : 0)
 }
+
+/** A value as a number the way formulas see it: true and false are 1 and 0, anything else not a number NaN. */
+export const toNumber = (v: unknown): number => (typeof v === "number" ? v : v === true ? 1 : v === false ? 0 : Number.NaN)
+
+/**
+ * Functions formulas may call that are `Math`'s own, with mathjs's results on numbers, called as `Math.name(...)`
+ * in the generated code, which TurboFan compiles to a few instructions rather than a call.
+ */
+const mathFunctions = new Set(["min", "max", "abs", "sqrt", "exp"])
 
 const operators: Record<string, (args: ReadonlyArray<string>) => string> = {
   add: ([a, b]) => `(${a} + ${b})`,
@@ -54,19 +58,29 @@ const constants: Record<string, string> = { pi: String(Math.PI), e: String(Math.
 
 type Node = MathNode & Record<string, unknown>
 
+/** A formula as a JavaScript expression, and the mathjs functions it calls (as `CALLS[k](...)`, `CALLS` named by the caller). */
+export interface TranspiledBody {
+  readonly body: string
+  readonly calls: ReadonlyArray<(...xs: Array<number>) => unknown>
+}
+
 /**
- * The formula as `(scope) => number`, or undefined if it uses something this translation does not cover.
- * `slow` gives mathjs's own implementation of a function for the uncommon ones (round, mod, median, …).
+ * The formula as a JavaScript expression over `h` (`helpers`), `n` (`toNumber`) and `Math`, each variable read as
+ * `read(name)` and each mathjs function it needs called through `callsName`; or undefined if it uses something this
+ * translation does not cover. `slow` gives mathjs's own implementation of a function for the uncommon ones (round,
+ * mod, median, …). Only `variables` (checked against the allowed list), numeric literals and the helpers are
+ * written out: no text of the expression is pasted in as code, and `read` must likewise give code of its own.
  */
-export const transpile = (
-  root: MathNode, variables: ReadonlyArray<string>, slow: (name: string) => ((...xs: Array<number>) => unknown) | undefined
-): ((scope: Readonly<Record<string, number>>) => number) | undefined => {
+export const transpileBody = (
+  root: MathNode, variables: ReadonlyArray<string>, slow: (name: string) => ((...xs: Array<number>) => unknown) | undefined,
+  read: (name: string) => string, callsName: string
+): TranspiledBody | undefined => {
   const calls: Array<(...xs: Array<number>) => unknown> = []
   const callSlow = (name: string, args: ReadonlyArray<string>): string | undefined => {
     const fn = slow(name)
     if (fn === undefined) return undefined
     calls.push(fn)
-    return `n(c[${calls.length - 1}](${args.join(", ")}))`
+    return `n(${callsName}[${calls.length - 1}](${args.join(", ")}))`
   }
   const emit = (node: Node): string | undefined => {
     switch (node.type) {
@@ -76,7 +90,7 @@ export const transpile = (
       }
       case "SymbolNode": {
         const name = node.name as string
-        if (variables.includes(name)) return `s[${JSON.stringify(name)}]`
+        if (variables.includes(name)) return read(name)
         return constants[name]
       }
       case "ParenthesisNode":
@@ -95,7 +109,7 @@ export const transpile = (
         const name = ((node.fn as Node).name as string | undefined) ?? ""
         const args = (node.args as Array<Node>).map(emit)
         if (args.some((a) => a === undefined)) return undefined
-        if (name in helpers && (name !== "min" && name !== "max" || args.length > 0)) return `h.${name}(${args.join(", ")})`
+        if (mathFunctions.has(name) && (name !== "min" && name !== "max" || args.length > 0)) return `Math.${name}(${args.join(", ")})`
         return callSlow(name, args as Array<string>)
       }
       default:
@@ -103,12 +117,17 @@ export const transpile = (
     }
   }
   const body = emit(root as Node)
-  if (body === undefined) return undefined
-  const toNumber = (v: unknown): number => (typeof v === "number" ? v : v === true ? 1 : v === false ? 0 : Number.NaN)
-  // The body is built only from the node types above, variable names checked against the allowed list
-  // (and quoted), numeric literals and helper calls: no text of the expression is pasted in as code.
-  const make = new Function("h", "c", "n", `return (s) => ${body}`) as (
-    h: typeof helpers, c: typeof calls, n: typeof toNumber
+  return body === undefined ? undefined : { body, calls }
+}
+
+/** The formula as `(scope) => number`, or undefined if it uses something `transpileBody` does not cover. */
+export const transpile = (
+  root: MathNode, variables: ReadonlyArray<string>, slow: (name: string) => ((...xs: Array<number>) => unknown) | undefined
+): ((scope: Readonly<Record<string, number>>) => number) | undefined => {
+  const t = transpileBody(root, variables, slow, (name) => `s[${JSON.stringify(name)}]`, "c")
+  if (t === undefined) return undefined
+  const make = new Function("h", "c", "n", `return (s) => ${t.body}`) as (
+    h: typeof helpers, c: TranspiledBody["calls"], n: typeof toNumber
   ) => (scope: Readonly<Record<string, number>>) => number
-  return make(helpers, calls, toNumber)
+  return make(helpers, t.calls, toNumber)
 }

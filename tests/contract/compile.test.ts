@@ -1,6 +1,7 @@
 /** Compiled metrics: the per-event pricing loop reads exactly what a metric's formulas read of an event and its person. */
 import { describe, expect, it } from "vitest"
-import { basisVariables } from "../../src/contract/compile.ts"
+import fc from "fast-check"
+import { basisVariables, eventPricer } from "../../src/contract/compile.ts"
 import { compiled, contract, metric } from "./fakeContract.ts"
 
 const person = (v: string) => v === "conditions" || v === "mentalHealth"
@@ -59,6 +60,45 @@ describe("compiled metrics", () => {
     const later = { next: -1, invalid: 1 }
     expect(ratio.priceEvents!(columns, people, 4, 5, 26, undefined, Infinity, uncapped(), 0, later)).toBe(0)
     expect(later).toEqual({ next: 5, invalid: 2 })
+  })
+
+  it("prices the same with its formulas pasted into the loop as through their functions and a scope", () => {
+    // Formulas that run as plain JavaScript are pasted into the loop as expressions over locals (`Formula.inline`);
+    // without that, each event is copied into a scope object and the formulas' functions called (as a formula
+    // mathjs alone can run still is). The two must agree to the bit, whatever the formulas call.
+    const formulas = [
+      ["max(0, starChange - max(bestPreviousChange, 0))", "tariff * quantity"],
+      ["starChange >= 2 ? round(starChange / 3) : mod(areasImproved, 3)", "tariff * quantity * (conditions >= 2) + median(quantity, 1, mentalHealth)"],
+      ["abs(starChange - starBaseline) / (reviewNumber - 2)", "min(tariff * quantity, 40) - sqrt(abs(quantity))"],
+      ["weeksEngaged > 10 and not (episode == 1) or starScore != 30", "quantity * tariff ^ 2 + exp(-weeksEngaged / 52)"]
+    ]
+    const names = basisVariables.review.filter((v) => !person(v))
+    for (const [quantity, payment] of formulas) {
+      const cm = compiled(contract({ metrics: [metric("m", "review", quantity, { tariff: 7, payment, perPersonCap: 60 })] })).metrics[0]
+      expect([cm.quantity.inline, cm.payment.inline].every((f) => f !== undefined), quantity).toBe(true)
+      const viaScope = eventPricer(
+        cm.eventColumns, cm.personColumns, { ...cm.quantity, inline: undefined }, { ...cm.payment, inline: undefined }, { ...cm.scope }, 7
+      )
+      fc.assert(
+        fc.property(fc.array(fc.array(fc.integer({ min: -3, max: 40 }), { minLength: names.length + 1, maxLength: names.length + 1 }), { minLength: 1, maxLength: 40 }), (rows) => {
+          const columns = {
+            ...Object.fromEntries(names.map((name, k) => [name, Int32Array.from(rows, (r) => r[k])])),
+            person: Int32Array.from(rows, (r) => Math.abs(r[names.length]) % 5),
+            week: Int32Array.from(rows, (_, i) => i)
+          }
+          const people = { conditions: Int32Array.from([0, 1, 2, 3, 4]), mentalHealth: Int32Array.from([4, 0, 1, 0, 2]) }
+          const price = (pricer: typeof viaScope) => {
+            const perPerson = new Float64Array(5)
+            const caps = uncapped()
+            const out = { next: 0, invalid: 0 }
+            const amount = pricer(columns, people, 0, rows.length, rows.length, perPerson, 60, caps, 0, out)
+            return { amount, out, perPerson: Array.from(perPerson), asked: caps.asked }
+          }
+          expect(price(cm.priceEvents!)).toEqual(price(viaScope))
+        }),
+        { numRuns: 100 }
+      )
+    }
   })
 
   it("copies only what its formulas read: a tariff on the Star change reads two columns and nothing of the person", () => {
