@@ -105,7 +105,7 @@ const threadLane = Effect.fnUntraced(function*(scenario: Scenario, request: (rep
   // Runs before the platform's own close (finalizers run in reverse): a thread holds nothing worth a graceful
   // close, and one still loading or mid-replicate would otherwise keep a stopped run waiting for seconds.
   yield* Effect.addFinalizer(() => Effect.promise(() => Promise.all(spawned.map((worker) => worker.terminate()))))
-  const client = yield* RpcClient.make(EnsembleRpcs).pipe(Effect.provideContext(protocol))
+  const client = yield* RpcClient.make(EnsembleRpcs, { disableTracing: true }).pipe(Effect.provideContext(protocol))
   return {
     run: (replicate) => client.RunReplicate(wireRequest(request(replicate))).pipe(Effect.mapError(toEnsembleError)),
     slots: THREAD_SLOTS,

@@ -17,7 +17,7 @@ const Handlers = EnsembleRpcs.toLayer(Effect.sync(() => {
   }
 }))
 
-const Server = RpcServer.layer(EnsembleRpcs).pipe(
+const Server = RpcServer.layer(EnsembleRpcs, { disableTracing: true }).pipe(
   Layer.provide(Handlers),
   Layer.provide(RpcServer.layerProtocolWorkerRunner),
   Layer.provide(NodeWorkerRunner.layer)
