@@ -14,5 +14,7 @@ export interface PreparedScenario {
 export const prepareScenario = (scenario: Scenario): PreparedScenario => {
   const contracts = compileContracts(scenario)
   if (Result.isFailure(contracts)) throw new Error(`invalid contracts:\n${contracts.failure.join("\n")}`)
-  return { scenario, params: compileParams(scenario), contracts: contracts.success }
+  // The engine's copy of the scenario (fast-mode objects: `fastPlainData`), read by the contracts and metrics too.
+  const params = compileParams(scenario)
+  return { scenario: params.scenario, params, contracts: contracts.success }
 }

@@ -127,7 +127,18 @@ export interface ModelParams {
   readonly recordEvents: boolean
 }
 
-export const compileParams = (scenario: Scenario): ModelParams => {
+/**
+ * Plain data (a decoded scenario) copied through its JSON text, whose parser builds objects V8 keeps in fast mode.
+ * Effect's Schema decodes an object by adding its fields one by one under computed keys, and V8 may then keep it as
+ * a dictionary (V8 allows only a few properties added that way before it does; a scenario has 21 at the top): every
+ * read of it in the engine then goes through V8's generic property lookup. So it did in worker threads, whose
+ * replicates ran 5–9% slower than the main thread's (docs/architecture.md, *A 1,000-replicate run on two lanes*). A
+ * scenario is JSON by construction (worker threads are sent it as JSON text), so the copy is the same data.
+ */
+export const fastPlainData = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
+
+export const compileParams = (decoded: Scenario): ModelParams => {
+  const scenario = fastPlainData(decoded)
   const H = scenario.horizonWeeks
   const { referral, population, linkWorkers, secondaryCare, communityServices } = scenario
   const schedule = compileSchedule(referral.schedule, scenario.startDate, H)
