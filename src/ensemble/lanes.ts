@@ -4,8 +4,9 @@
  * Each place on a lane is a loop that takes the next item in order, runs it and files the result; the
  * consumer reads the results in order (the reorder buffer) and gives back one permit per item it has read.
  * So no more than `window` items are ever started ahead of the consumer, whatever its pace, and memory is
- * bounded by `window` results. A lane takes work only once it is ready (a worker thread answers only once it
- * has loaded, which takes seconds; this thread is ready at once), so no item waits on a lane still starting.
+ * bounded by `window` results. A lane takes work only once it is ready: a lane that could not take any (a thread
+ * that failed to start) holds no item back. The pool's lanes are ready at once: a worker thread's first requests
+ * wait in its queue while it loads (pool.ts), and the window lets the other lanes run well ahead meanwhile.
  */
 import { Deferred, Effect, Semaphore, Stream } from "effect"
 

@@ -82,17 +82,11 @@ export class ReplicateFailed extends Schema.TaggedError<ReplicateFailed>()("Repl
   }
 }
 
-/** Decode and prepare a scenario ahead of its replicates; a thread answers once it has loaded and is ready to work. */
-export const PrepareScenario = Rpc.make("PrepareScenario", {
-  /** The scenario's JSON text, as `WireRequest` has it. */
-  payload: { scenario: Schema.String },
-  error: ScenarioRejected
-})
-
+/** One replicate; a thread decodes and prepares the scenario the first time it meets it (and keeps a few). */
 export const RunReplicate = Rpc.make("RunReplicate", {
   payload: WireRequest,
   success: ReplicateResponse,
   error: Schema.Union([ScenarioRejected, ReplicateFailed])
 })
 
-export class EnsembleRpcs extends RpcGroup.make(PrepareScenario, RunReplicate) {}
+export class EnsembleRpcs extends RpcGroup.make(RunReplicate) {}

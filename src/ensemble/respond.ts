@@ -111,5 +111,5 @@ export const makeResponder = () => {
   /** A request sent to a worker thread. */
   const runWire = (request: WireRequest) => Effect.flatMap(prepareText(request.scenario), (prepared) => runPrepared(prepared, request))
 
-  return { prepare, prepareText, run, runWire }
+  return { run, runWire }
 }

@@ -12,7 +12,6 @@ import { makeResponder } from "./respond.ts"
 const Handlers = EnsembleRpcs.toLayer(Effect.sync(() => {
   const responder = makeResponder()
   return {
-    PrepareScenario: ({ scenario }) => Effect.asVoid(responder.prepareText(scenario)),
     RunReplicate: responder.runWire
   }
 }))
