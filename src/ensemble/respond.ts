@@ -52,7 +52,8 @@ const texts = new WeakMap<object, string>()
 
 /**
  * A scenario's JSON text, which keys the prepared scenarios and is what a worker thread is sent: written once per
- * scenario object (an ensemble asks for every replicate with the same one), not once per replicate.
+ * scenario object (an ensemble asks for every replicate with the same one), not once per replicate. A scenario is
+ * never changed once made (its type is read-only; a variant is a new object), so the text stays its own.
  */
 export const scenarioText = (scenario: unknown): string => {
   if (typeof scenario !== "object" || scenario === null) return JSON.stringify(scenario)
