@@ -1,6 +1,6 @@
 import { Result, Schema } from "effect"
 import { all, create, type MapLike, type MathNode } from "mathjs"
-import { type TranspiledBody, transpile, transpileBody } from "./transpile.ts"
+import { toNumber, type TranspiledBody, transpile, transpileBody } from "./transpile.ts"
 
 /** Where a formula sits in a scenario, so a failure can point at it. */
 export type FormulaPlace = { readonly contract: string; readonly metric: string; readonly field: string }
@@ -127,9 +127,6 @@ const syntaxProblem = (error: unknown): string => {
   return typeof at === "number" ? `syntax error at character ${at}: ${detail}` : `syntax error: ${detail}`
 }
 
-const asNumber = (value: unknown): number =>
-  typeof value === "number" ? value : value === true ? 1 : value === false ? 0 : NaN
-
 export const compileFormula = (
   expression: string,
   allowed: ReadonlyArray<string>,
@@ -186,7 +183,7 @@ export const compileFormula = (
     return known && typeof fn === "function" ? (fn as (...xs: Array<number>) => unknown) : undefined
   }
   const fast = options.fast === false ? undefined : transpile(root, variables, slow)
-  if (fast === undefined) return Result.succeed({ expression, variables, fast: false, evaluate: (values) => asNumber(run(values)) })
+  if (fast === undefined) return Result.succeed({ expression, variables, fast: false, evaluate: (values) => toNumber(run(values)) })
   const inline = (read: (name: string) => string, callsName: string) => transpileBody(root, variables, slow, read, callsName)!
   return Result.succeed({ expression, variables, fast: true, evaluate: fast, inline })
 }
