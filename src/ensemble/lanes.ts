@@ -4,9 +4,9 @@
  * Each place on a lane is a loop that takes the next item in order, runs it and files the result; the
  * consumer reads the results in order (the reorder buffer) and gives back one permit per item it has read.
  * So no more than `window` items are ever started ahead of the consumer, whatever its pace, and memory is
- * bounded by `window` results. A lane takes work only once it is ready: a lane that could not take any (a thread
- * that failed to start) holds no item back. The pool's lanes are ready at once: a worker thread's first requests
- * wait in its queue while it loads (pool.ts), and the window lets the other lanes run well ahead meanwhile.
+ * bounded by `window` results. Every lane takes work at once: a worker thread's first requests wait in its queue
+ * while it loads (pool.ts), and the window lets the other lanes run well ahead meanwhile. A lane that fails an item
+ * (a thread that could not start fails every request sent to it) fails the stream when that item's turn comes.
  */
 import { Deferred, Effect, Semaphore, Stream } from "effect"
 
@@ -14,8 +14,6 @@ export interface Lane<A, E> {
   readonly run: (item: number) => Effect.Effect<A, E>
   /** Items this lane runs at once (a worker thread may take a second one so as never to wait for the next). */
   readonly slots: number
-  /** Succeeds when the lane can take work; if it fails, the run fails with its error. */
-  readonly ready: Effect.Effect<void, E>
 }
 
 export const runOrdered = <A, E>(
@@ -31,7 +29,6 @@ export const runOrdered = <A, E>(
       return result
     }
     const ahead = yield* Semaphore.make(Math.max(1, window))
-    const laneFailed = yield* Deferred.make<never, E>()
     let next = 0
 
     const place = Effect.fnUntraced(function*(run: Lane<A, E>["run"]) {
@@ -43,17 +40,11 @@ export const runOrdered = <A, E>(
       }
     })
     for (const lane of lanes) {
-      yield* lane.ready.pipe(
-        Effect.matchEffect({
-          onSuccess: () => Effect.forEach(Array.from({ length: lane.slots }), () => Effect.forkScoped(place(lane.run))),
-          onFailure: (error) => Deferred.fail(laneFailed, error)
-        }),
-        Effect.forkScoped
-      )
+      for (let slot = 0; slot < lane.slots; slot++) yield* Effect.forkScoped(place(lane.run))
     }
 
     const deliver = (item: number) =>
-      Effect.raceFirst(Deferred.await(resultOf(item)), Deferred.await(laneFailed)).pipe(
+      Deferred.await(resultOf(item)).pipe(
         Effect.ensuring(Effect.andThen(Effect.sync(() => results.delete(item)), ahead.release(1)))
       )
     return Stream.mapEffect(Stream.range(0, count - 1), deliver)

@@ -69,8 +69,8 @@ let liveThreads = 0
 /** Worker threads started and not yet exited, in this process (a run that ended, however it ended, leaves none). */
 export const liveWorkerThreads = (): number => liveThreads
 
-const spawnWorker = (): Worker => {
-  const worker = new Worker(workerEntry)
+const spawnWorker = (entry: URL): Worker => {
+  const worker = new Worker(entry)
   liveThreads++
   worker.once("exit", () => liveThreads--)
   return worker
@@ -92,10 +92,10 @@ const toEnsembleError = (error: unknown): EnsembleError =>
   error instanceof ScenarioRejected || error instanceof ReplicateFailed ? error : new EnsembleWorkerFailed({ reason: describe(error) })
 
 /** One worker thread behind an RPC client, closed with the enclosing scope. */
-const threadLane = Effect.fnUntraced(function*(request: (replicate: number) => ReplicateRequest) {
+const threadLane = Effect.fnUntraced(function*(request: (replicate: number) => ReplicateRequest, entry: URL) {
   const spawned: Array<Worker> = []
   const spawn = (): Worker => {
-    const worker = spawnWorker()
+    const worker = spawnWorker(entry)
     spawned.push(worker)
     return worker
   }
@@ -108,11 +108,11 @@ const threadLane = Effect.fnUntraced(function*(request: (replicate: number) => R
   const client = yield* RpcClient.make(EnsembleRpcs, { disableTracing: true }).pipe(Effect.provideContext(protocol))
   return {
     run: (replicate) => client.RunReplicate(wireRequest(request(replicate))).pipe(Effect.mapError(toEnsembleError)),
-    slots: THREAD_SLOTS,
-    // Ready at once: its first requests wait in the thread's queue while it loads (the first prepares the scenario),
-    // so that it starts work the moment it has loaded. Waiting for an answer first (`PrepareScenario`) had it idle
-    // until this thread, mid-replicate while its own code was still cold, got round to sending work: ~0.1 s.
-    ready: Effect.void
+    // Sent work at once: its first requests wait in the thread's queue while it loads (the first prepares the
+    // scenario), so that it starts the moment it has loaded. Waiting for an answer first (a `PrepareScenario`
+    // request, once) had it idle until this thread, mid-replicate while its own code was still cold, got round to
+    // sending work: ~0.1 s. A thread that cannot start fails the requests sent to it, and so the run.
+    slots: THREAD_SLOTS
   } satisfies Lane<ReplicateResponse, EnsembleError>
 })
 
@@ -120,6 +120,8 @@ export interface PoolOptions {
   /** Compute lanes, this thread included when `inThisThread`; 1 runs in this thread. Default: `os.availableParallelism()`. */
   readonly workers?: number | undefined
   readonly inThisThread?: boolean | undefined
+  /** The module a worker thread starts with: the pool's own worker unless a test gives another. */
+  readonly threadEntry?: URL | undefined
 }
 
 /**
@@ -136,12 +138,11 @@ export const runRequests = (
     const here: Lane<ReplicateResponse, EnsembleError> = {
       // Yield first so that a consumer's writes and an interruption get a turn between replicates.
       run: (i) => Effect.andThen(Effect.yieldNow, responder.run(request(i))),
-      slots: 1,
-      ready: Effect.void
+      slots: 1
     }
     const inThisThread = options.inThisThread ?? true
     raiseInliningBudgetFor(count, (i) => request(i).scenario as Scenario)
-    const threads = yield* Effect.forEach(Array.from({ length: inThisThread ? lanes - 1 : lanes }), () => threadLane(request))
+    const threads = yield* Effect.forEach(Array.from({ length: inThisThread ? lanes - 1 : lanes }), () => threadLane(request, options.threadEntry ?? workerEntry))
     const ahead = request(0).rows.people ? AHEAD_PER_LANE_WITH_PEOPLE : AHEAD_PER_LANE
     return runOrdered(count, inThisThread ? [here, ...threads] : threads, lanes === 1 ? 1 : ahead * lanes)
   }))

@@ -8,7 +8,7 @@ import { Cause, Effect, Exit, Fiber, Stream } from "effect"
 import { CsvWriter } from "../../src/io/csv.ts"
 import { cashflowsHeader, paymentsHeader, writeCashflowRows, writePaymentRows } from "../../src/results/contractTables.ts"
 import { peopleHeader, weeklyHeader, writePeopleRows, writeWeeklyRows } from "../../src/results/tables.ts"
-import { liveWorkerThreads, runEnsemble, type EnsembleOptions } from "../../src/ensemble/pool.ts"
+import { liveWorkerThreads, runEnsemble, runRequests, type EnsembleOptions } from "../../src/ensemble/pool.ts"
 import type { ReplicateResponse } from "../../src/ensemble/protocol.ts"
 import type { Scenario } from "../../src/scenario/schema.ts"
 import { runReplicates, scenarioWith } from "../support/scenarios.ts"
@@ -90,6 +90,17 @@ describe("runEnsemble", () => {
     const error = Exit.isFailure(exit) ? Cause.findErrorOption(exit.cause) : undefined
     expect(error?._tag === "Some" && error.value._tag).toBe("ScenarioRejected")
     expect(error?._tag === "Some" && error.value.message).toMatch(/horizonWeeks/)
+    expect(liveWorkerThreads()).toBe(0)
+  })
+
+  it.each([{ workers: 2 }, { workers: 2, inThisThread: false }])("fails the run, naming the cause, when a worker thread cannot start (%o)", async (lanes) => {
+    const threadEntry = new URL("./fixtures/failingWorker.mjs", import.meta.url)
+    const request = (replicate: number) => ({ scenario, seed: 1, replicate, rows: allRows })
+    const exit = await Effect.runPromiseExit(Stream.runCollect(runRequests(40, request, { ...lanes, threadEntry })))
+    expect(Exit.isFailure(exit)).toBe(true)
+    const error = Exit.isFailure(exit) ? Cause.findErrorOption(exit.cause) : undefined
+    expect(error?._tag === "Some" && error.value._tag).toBe("EnsembleWorkerFailed")
+    expect(error?._tag === "Some" && error.value.message).toMatch(/cannot load its modules/)
     expect(liveWorkerThreads()).toBe(0)
   })
 })
