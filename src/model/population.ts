@@ -60,7 +60,8 @@ export const populationTables = (params: Omit<ModelParams, "population">): Popul
 }
 
 /** The person's attribute uniforms: draws 0 … 18 of their attribute stream, filled in one tight loop. */
-const attributeUniforms = new Float64Array(areaDraw + starAreas)
+const attributeCount = areaDraw + starAreas
+const attributeUniforms = new Float64Array(attributeCount)
 
 export const drawPerson = (sim: Sim, id: number, practice: number, week: number): void => {
   const a = residentPeople
@@ -73,7 +74,8 @@ export const drawPerson = (sim: Sim, id: number, practice: number, week: number)
   a.firstReferredWeek[id] = week
   const draws = hashStream(key, attributeDraws)
   const u = attributeUniforms
-  for (let n = 0; n < u.length; n++) u[n] = streamUniform(draws, n)
+  // Up to a constant count: `u.length` is read again every pass (V8 builds in the bound of the store only).
+  for (let n = 0; n < attributeCount; n++) u[n] = streamUniform(draws, n)
   a.ageBand[id] = pickCumulative(params.ageCumulative, u[0])
   a.female[id] = u[1] < t.femaleShare ? 1 : 0
   const group = pickCumulative(params.ethnicCumulative, u[2])
@@ -94,9 +96,11 @@ export const drawPerson = (sim: Sim, id: number, practice: number, week: number)
     normalQuantileFast(u[9]) * t.starPersonSd
   const star = a.star
   const base = id * starAreas
+  // In a local: the rare tail of the normal's table is a call, after which a field of `t` is read and checked again.
+  const areaSd = t.starAreaSd
   for (let area = 0; area < starAreas; area++) {
     // Rounded half up as Math.round does for these values, which V8 does not inline in this loop.
-    const score = Math.floor(mean + normalQuantileFast(u[areaDraw + area]) * t.starAreaSd + 0.5)
+    const score = Math.floor(mean + normalQuantileFast(u[areaDraw + area]) * areaSd + 0.5)
     star[base + area] = score < starMin ? starMin : score > starMax ? starMax : score
   }
   a.hospitalBaseWeek[id] = t.costPerWeekByConditions[conditions] * tableQuantile(t.costFactor, u[10])
