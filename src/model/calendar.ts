@@ -68,9 +68,5 @@ export const nextEventOf = (due: Int16Array, id: number): number => {
   return Math.min(next, due[k + 5], due[k + 6], due[k + 7], due[k + 8], due[k + 9])
 }
 
-/** No event of any kind due for this person (they left the pathway). */
-export const clearDue = (a: PeopleArrays, id: number): void => {
-  const due = a.due
-  // Written out: `fill` on ten entries costs a builtin call each time.
-  for (let k = id * dueKinds; k < (id + 1) * dueKinds; k++) due[k] = never
-}
+/** No event of any kind due for this person (they left the pathway; a new person's row, in people.ts). */
+export { clearDue } from "./people.ts"

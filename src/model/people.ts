@@ -237,7 +237,27 @@ export class People {
     if (id === this.arrays.capacity) {
       throw new RangeError(`this run refers more than ${id.toLocaleString("en-GB")} people, the most one run may have here (src/model/resident.ts)`)
     }
-    this.arrays.due.fill(never, id * dueKinds, (id + 1) * dueKinds)
+    clearDue(this.arrays, id)
     return this.count++
   }
+}
+
+/**
+ * Nothing due for person `id`: a new person's row, and one who leaves the pathway. Written out for the ten kinds
+ * (as `nextEventOf` reads them): `fill` on ten entries is a call into V8's runtime each time (~40 ns), a loop ~18
+ * instructions an entry in V8's code, ten stores ~5 each.
+ */
+export const clearDue = (a: PeopleArrays, id: number): void => {
+  const due = a.due
+  const k = id * dueKinds
+  due[k] = never
+  due[k + 1] = never
+  due[k + 2] = never
+  due[k + 3] = never
+  due[k + 4] = never
+  due[k + 5] = never
+  due[k + 6] = never
+  due[k + 7] = never
+  due[k + 8] = never
+  due[k + 9] = never
 }

@@ -66,6 +66,17 @@ describe("a person's calendar", () => {
     expect(takeDue(a, 1, Due.onward, 6)).toBe(false)
   })
 
+  it("clears every kind of a person's calendar, and no one else's", () => {
+    const { a } = calendarOf(4)
+    const rows = a.due.subarray(0, 4 * dueKinds)
+    rows.fill(7)
+    clearDue(a, 2)
+    expect(Array.from(rows.subarray(2 * dueKinds, 3 * dueKinds))).toEqual(Array.from({ length: dueKinds }, () => never))
+    expect(Array.from(rows.subarray(0, 2 * dueKinds)).every((w) => w === 7)).toBe(true)
+    expect(Array.from(rows.subarray(3 * dueKinds)).every((w) => w === 7)).toBe(true)
+    a.reset(4)
+  })
+
   it("holds a week past any horizon as never", () => {
     const { a, engaged, nextLook } = calendarOf(2)
     joinEngaged(engaged, a, 0)
