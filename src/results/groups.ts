@@ -86,8 +86,32 @@ const addToCells = (
   }
 }
 
-export const groupMetrics = (sim: Sim): Metrics => {
-  const dims = groupDimensions(sim.scenario)
+type GroupKeys = Readonly<Record<(typeof groupMeasures)[number], string>>
+
+/** What summing the cells into groups needs of a scenario, made once per scenario. */
+interface Layout {
+  /** Cells: one group of each dimension. */
+  readonly cells: number
+  /** Each dimension's stride in the cell number (the last dimension's is 1). */
+  readonly strides: ReadonlyArray<number>
+  /** Where cell c's group of dimension i keeps its sums in the groups' array: `groupAt[i * cells + c]`. */
+  readonly groupAt: Int32Array
+  readonly groups: number
+  /** Each group's measure names (`groupMetricName`), dimension by dimension, in summary.json's order. */
+  readonly keys: ReadonlyArray<GroupKeys>
+}
+
+/**
+ * Made afresh every replicate, the ~130 measure names were each looked up in V8's table of property names as they
+ * became keys (`StringTable::FindEntry`, ~0.5% of a lane's time in `perf`), and each group was summed by a pass
+ * over every cell that tested, by division, whether the cell was in it.
+ */
+const layouts = new WeakMap<Scenario, Layout>()
+
+const layoutOf = (scenario: Scenario): Layout => {
+  const known = layouts.get(scenario)
+  if (known !== undefined) return known
+  const dims = groupDimensions(scenario)
   const sizes = dims.map((d) => d.groups.length)
   const strides: Array<number> = []
   let cells = 1
@@ -95,6 +119,22 @@ export const groupMetrics = (sim: Sim): Metrics => {
     strides[i] = cells
     cells *= sizes[i]
   }
+  const groupAt = new Int32Array(dims.length * cells)
+  let first = 0
+  dims.forEach((_, i) => {
+    for (let c = 0; c < cells; c++) groupAt[i * cells + c] = (first + (Math.floor(c / strides[i]) % sizes[i])) * fields
+    first += sizes[i]
+  })
+  const keys = dims.flatMap((d) =>
+    d.groups.map((name) => Object.fromEntries(groupMeasures.map((measure) => [measure, groupMetricName(d.dimension, name, measure)])) as GroupKeys)
+  )
+  const layout: Layout = { cells, strides, groupAt, groups: first, keys }
+  layouts.set(scenario, layout)
+  return layout
+}
+
+export const groupMetrics = (sim: Sim): Metrics => {
+  const { cells, strides, groupAt, groups, keys } = layoutOf(sim.scenario)
   const sums = new Float64Array(cells * fields)
   // The run's people as the module constant they are while it holds the resident tables (src/model/resident.ts), so
   // that TurboFan builds in each array's address and length instead of checking it on every pass of the loop; in
@@ -106,6 +146,17 @@ export const groupMetrics = (sim: Sim): Metrics => {
   for (let from = 0; from < count; from += groupBlock) {
     addToCells(sums, from, Math.min(count, from + groupBlock), sAge, sSex, sEthnic, sConditions, sMental)
   }
+  // Each group the sum of its cells, in cell order (a cell without people holds only zeros, and adds nothing).
+  const dims = groupAt.length / cells
+  const sumsByGroup = new Float64Array(groups * fields)
+  for (let cell = 0; cell < cells; cell++) {
+    const k = cell * fields
+    if (sums[k + F.people] === 0) continue
+    for (let i = 0; i < dims; i++) {
+      const g = groupAt[i * cells + cell]
+      for (let f = 0; f < fields; f++) sumsByGroup[g + f] += sums[k + f]
+    }
+  }
   const m: Metrics = {}
   // Over everyone, the same measure as each group's: the share of those who engaged whose last episode ended in dropout.
   let engaged = 0
@@ -115,22 +166,16 @@ export const groupMetrics = (sim: Sim): Metrics => {
     disengaged += sums[cell * fields + F.disengaged]
   }
   if (engaged > 0) m.disengagedShare = disengaged / engaged
-  const group = new Float64Array(fields)
-  dims.forEach((d, i) => {
-    d.groups.forEach((name, j) => {
-      group.fill(0)
-      for (let cell = 0; cell < cells; cell++) {
-        if (Math.floor(cell / strides[i]) % sizes[i] !== j) continue
-        for (let f = 0; f < fields; f++) group[f] += sums[cell * fields + f]
-      }
-      const key = (measure: string) => groupMetricName(d.dimension, name, measure)
-      m[key("people")] = group[F.people]
-      if (group[F.people] > 0) m[key("engagedShare")] = group[F.engaged] / group[F.people]
-      if (group[F.engaged] > 0) m[key("disengagedShare")] = group[F.disengaged] / group[F.engaged]
-      if (group[F.reviewed] > 0) m[key("starChangeMean")] = group[F.starChange] / group[F.reviewed]
-      if (group[F.onward] > 0) m[key("onwardReferralFailureShare")] = group[F.onwardFailed] / group[F.onward]
-      if (group[F.comparison] > 0) m[key("secondaryCareSavingShareEngaged")] = group[F.saving] / group[F.comparison]
-    })
-  })
+  for (let g = 0; g < groups; g++) {
+    const k = g * fields
+    const key = keys[g]
+    const people = sumsByGroup[k + F.people]
+    m[key.people] = people
+    if (people > 0) m[key.engagedShare] = sumsByGroup[k + F.engaged] / people
+    if (sumsByGroup[k + F.engaged] > 0) m[key.disengagedShare] = sumsByGroup[k + F.disengaged] / sumsByGroup[k + F.engaged]
+    if (sumsByGroup[k + F.reviewed] > 0) m[key.starChangeMean] = sumsByGroup[k + F.starChange] / sumsByGroup[k + F.reviewed]
+    if (sumsByGroup[k + F.onward] > 0) m[key.onwardReferralFailureShare] = sumsByGroup[k + F.onwardFailed] / sumsByGroup[k + F.onward]
+    if (sumsByGroup[k + F.comparison] > 0) m[key.secondaryCareSavingShareEngaged] = sumsByGroup[k + F.saving] / sumsByGroup[k + F.comparison]
+  }
   return m
 }

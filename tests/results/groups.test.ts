@@ -31,6 +31,30 @@ describe("outcomes by group", () => {
     }
   })
 
+  it("counts each group's people, and those who engaged, as the person table does", () => {
+    const a = run.sim.people.arrays
+    const groupOf: Record<string, (id: number) => number> = {
+      ageBand: (id) => a.ageBand[id],
+      sex: (id) => 1 - a.female[id],
+      ethnicity: (id) => a.ethnicity[id],
+      conditions: (id) => Math.min(a.conditions[id], 3) - 1,
+      mentalHealth: (id) => 1 - a.mentalHealth[id],
+      isolated: (id) => 1 - a.isolated[id]
+    }
+    for (const { dimension, groups } of groupDimensions(run.sim.scenario)) {
+      const people = groups.map(() => 0)
+      const engaged = groups.map(() => 0)
+      for (let id = 0; id < run.sim.people.count; id++) {
+        people[groupOf[dimension](id)]++
+        engaged[groupOf[dimension](id)] += a.everEngaged[id]
+      }
+      groups.forEach((g, j) => {
+        expect(m[key(dimension, g, "people")], key(dimension, g, "people")).toBe(people[j])
+        if (people[j] > 0) expect(m[key(dimension, g, "engagedShare")], key(dimension, g, "engagedShare")).toBe(engaged[j] / people[j])
+      })
+    }
+  })
+
   it("gives the dropout share over everyone as each group's: people who engaged whose last episode ended in dropout", () => {
     const a = run.sim.people.arrays
     let engaged = 0
