@@ -92,6 +92,7 @@ type GroupKeys = Readonly<Record<(typeof groupMeasures)[number], string>>
 interface Layout {
   /** Cells: one group of each dimension. */
   readonly cells: number
+  readonly dimensions: number
   /** Each dimension's stride in the cell number (the last dimension's is 1). */
   readonly strides: ReadonlyArray<number>
   /** Where cell c's group of dimension i keeps its sums in the groups' array: `groupAt[i * cells + c]`. */
@@ -128,13 +129,13 @@ const layoutOf = (scenario: Scenario): Layout => {
   const keys = dims.flatMap((d) =>
     d.groups.map((name) => Object.fromEntries(groupMeasures.map((measure) => [measure, groupMetricName(d.dimension, name, measure)])) as GroupKeys)
   )
-  const layout: Layout = { cells, strides, groupAt, groups: first, keys }
+  const layout: Layout = { cells, dimensions: dims.length, strides, groupAt, groups: first, keys }
   layouts.set(scenario, layout)
   return layout
 }
 
 export const groupMetrics = (sim: Sim): Metrics => {
-  const { cells, strides, groupAt, groups, keys } = layoutOf(sim.scenario)
+  const { cells, dimensions, strides, groupAt, groups, keys } = layoutOf(sim.scenario)
   const sums = new Float64Array(cells * fields)
   // The run's people as the module constant they are while it holds the resident tables (src/model/resident.ts), so
   // that TurboFan builds in each array's address and length instead of checking it on every pass of the loop; in
@@ -147,12 +148,11 @@ export const groupMetrics = (sim: Sim): Metrics => {
     addToCells(sums, from, Math.min(count, from + groupBlock), sAge, sSex, sEthnic, sConditions, sMental)
   }
   // Each group the sum of its cells, in cell order (a cell without people holds only zeros, and adds nothing).
-  const dims = groupAt.length / cells
   const sumsByGroup = new Float64Array(groups * fields)
   for (let cell = 0; cell < cells; cell++) {
     const k = cell * fields
     if (sums[k + F.people] === 0) continue
-    for (let i = 0; i < dims; i++) {
+    for (let i = 0; i < dimensions; i++) {
       const g = groupAt[i * cells + cell]
       for (let f = 0; f < fields; f++) sumsByGroup[g + f] += sums[k + f]
     }
